@@ -1,0 +1,97 @@
+package townhall.account;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.HashMap;
+import java.util.Map;
+import townhall.app.InvalidInput;
+import townhall.app.Views;
+import townhall.app.Web;
+
+/** Register, sign in, sign out. */
+public final class AccountRoutes {
+    public static final String SESSION_COOKIE = "th_session";
+
+    private final AccountService accounts;
+    private final Views views;
+
+    public AccountRoutes(AccountService accounts, Views views) {
+        this.accounts = accounts;
+        this.views = views;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/register", ctx -> showRegister(ctx, Map.of(), Map.of()));
+        routes.post("/register", this::register);
+        routes.get("/signin", ctx -> showSignIn(ctx, Map.of(), "", 200));
+        routes.post("/signin", this::signIn);
+        routes.post("/signout", this::signOut);
+    }
+
+    /** Before every page: who is signed in, from the session cookie. */
+    public Member viewerOf(Context ctx) {
+        return accounts.memberForSession(ctx.cookie(SESSION_COOKIE)).orElse(null);
+    }
+
+    private void showRegister(Context ctx, Map<String, String> form, Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Join the community");
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("minPasswordLength", AccountService.MIN_PASSWORD_LENGTH);
+        views.render(ctx, "account/register", model);
+    }
+
+    private void register(Context ctx) {
+        Map<String, String> form = new HashMap<>();
+        form.put("username", orEmpty(ctx.formParam("username")));
+        form.put("email", orEmpty(ctx.formParam("email")));
+        try {
+            Member member = accounts.register(new AccountService.Registration(
+                    form.get("username"), form.get("email"), orEmpty(ctx.formParam("password"))), Role.MEMBER);
+            startSession(ctx, accounts.openSession(member.id()));
+            ctx.redirect("/?welcome=1", HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            showRegister(ctx, form, e.errors());
+        }
+    }
+
+    private void showSignIn(Context ctx, Map<String, String> errors, String login, int status) {
+        ctx.status(status);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Sign in");
+        model.put("errors", errors);
+        model.put("login", login);
+        model.put("next", Web.localPath(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"), ""));
+        views.render(ctx, "account/signin", model);
+    }
+
+    private void signIn(Context ctx) {
+        String login = orEmpty(ctx.formParam("login"));
+        try {
+            AccountService.SignedIn signedIn = accounts.signIn(login, ctx.formParam("password"), ctx.ip());
+            startSession(ctx, signedIn.sessionToken());
+            ctx.redirect(Web.localPath(ctx.formParam("next"), "/"), HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            showSignIn(ctx, e.errors(), login, 422);
+        } catch (AccountService.SignInThrottled e) {
+            showSignIn(ctx, Map.of("login", e.getMessage()), login, 429);
+        }
+    }
+
+    private void signOut(Context ctx) {
+        accounts.signOut(ctx.cookie(SESSION_COOKIE));
+        Web.clearCookie(ctx, SESSION_COOKIE);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void startSession(Context ctx, String token) {
+        Web.setCookie(ctx, SESSION_COOKIE, token, accounts.sessionLength());
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

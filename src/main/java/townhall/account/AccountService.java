@@ -1,0 +1,177 @@
+package townhall.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import townhall.app.InvalidInput;
+import townhall.db.Database;
+
+/** Registration, sign-in and sessions: the rules; the queries are in {@link AccountStore}. */
+public final class AccountService {
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{2,31}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final int MAX_PASSWORD_LENGTH = 200;
+    /** last_seen is written at most this often, so reading a session costs no write per request. */
+    private static final Duration TOUCH_EVERY = Duration.ofHours(1);
+
+    private final Database database;
+    private final AccountStore store;
+    private final PasswordHasher hasher;
+    private final SignInLimiter limiter;
+    private final Clock clock;
+    private final Duration sessionLength;
+    private final SecureRandom random = new SecureRandom();
+
+    public AccountService(Database database, AccountStore store, PasswordHasher hasher, SignInLimiter limiter,
+                          Clock clock, Duration sessionLength) {
+        this.database = database;
+        this.store = store;
+        this.hasher = hasher;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.sessionLength = sessionLength;
+    }
+
+    public record Registration(String username, String email, String password) {}
+
+    public record SignedIn(Member member, String sessionToken) {}
+
+    /** Creates a member with the given role; throws {@link InvalidInput} with a message per bad field. */
+    public Member register(Registration form, Role role) {
+        String username = form.username() == null ? "" : form.username().trim();
+        String email = form.email() == null ? "" : form.email().trim().toLowerCase(Locale.ROOT);
+        String password = form.password() == null ? "" : form.password();
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        if (username.isEmpty()) {
+            errors.add("username", "Choose a username.");
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.add("username", "Use 3 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit.");
+        }
+        if (email.isEmpty()) {
+            errors.add("email", "Enter your email address.");
+        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add("email", "Enter an email address like name@example.com.");
+        }
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add("password", "Use at least " + MIN_PASSWORD_LENGTH + " characters.");
+        } else if (password.length() > MAX_PASSWORD_LENGTH) {
+            errors.add("password", "Use at most " + MAX_PASSWORD_LENGTH + " characters.");
+        }
+        errors.throwIfAny();
+        String hash = hasher.hash(password);
+        return database.inTransaction(() -> {
+            InvalidInput.Collector taken = new InvalidInput.Collector();
+            if (store.usernameTaken(username)) {
+                taken.add("username", "That username is taken. Try another one.");
+            }
+            if (store.emailTaken(email)) {
+                taken.add("email", "An account with that email exists already. Sign in instead?");
+            }
+            taken.throwIfAny();
+            long id = store.insertMember(username, email, hash, role, now());
+            return store.findById(id).orElseThrow();
+        });
+    }
+
+    /** Checks the password (within the rate limit) and opens a session. */
+    public SignedIn signIn(String login, String password, String clientAddress) {
+        String trimmed = login == null ? "" : login.trim();
+        String given = password == null ? "" : password;
+        if (trimmed.isEmpty() || given.isEmpty()) {
+            throw InvalidInput.of("login", "Enter your username or email and your password.");
+        }
+        Duration wait = limiter.tryAttempt(trimmed, clientAddress);
+        if (!wait.isZero()) {
+            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+            throw new SignInThrottled("Too many sign-in attempts. Try again in " + minutes
+                    + (minutes == 1 ? " minute." : " minutes."));
+        }
+        Optional<AccountStore.Credentials> credentials = store.findCredentials(trimmed);
+        if (credentials.isEmpty()) {
+            hasher.spendTimeOfOneCheck(given);
+            throw InvalidInput.of("login", "That username or password is not right.");
+        }
+        if (!hasher.matches(given, credentials.get().passwordHash())) {
+            throw InvalidInput.of("login", "That username or password is not right.");
+        }
+        return new SignedIn(credentials.get().member(), openSession(credentials.get().member().id()));
+    }
+
+    public String openSession(long memberId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        LocalDateTime now = now();
+        store.insertSession(hashOf(token), memberId, now, now.plus(sessionLength));
+        return token;
+    }
+
+    /** The member behind a session cookie, if the session is live; slides its expiry now and then. */
+    public Optional<Member> memberForSession(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = hashOf(token);
+        LocalDateTime now = now();
+        return store.findLiveSession(hash, now).map(session -> {
+            if (session.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
+                store.extendSession(hash, now, now.plus(sessionLength));
+            }
+            return session.member();
+        });
+    }
+
+    public void signOut(String token) {
+        if (token != null && !token.isEmpty()) {
+            store.deleteSession(hashOf(token));
+        }
+    }
+
+    /** For the create-admin command: a new admin, or an existing member made admin with a new password. */
+    public Member createOrPromoteAdmin(Registration form) {
+        Optional<Member> existing = store.findByUsername(form.username().trim());
+        if (existing.isEmpty()) {
+            return register(form, Role.ADMIN);
+        }
+        if (form.password().length() < MIN_PASSWORD_LENGTH) {
+            throw InvalidInput.of("password", "Use at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        database.inTransaction(() -> {
+            store.setRole(existing.get().id(), Role.ADMIN);
+            store.setPasswordHash(existing.get().id(), hasher.hash(form.password()));
+        });
+        return store.findById(existing.get().id()).orElseThrow();
+    }
+
+    public Duration sessionLength() { return sessionLength; }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    static String hashOf(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sign-in refused by the rate limit; the message says how long to wait. */
+    public static final class SignInThrottled extends RuntimeException {
+        public SignInThrottled(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package townhall.account;
+
+import java.time.LocalDateTime;
+
+/** A registered person; {@code createdAt} is UTC. */
+public record Member(long id, String username, String email, Role role, LocalDateTime createdAt) {
+    public boolean isStaff() { return role.isStaff(); }
+
+    public boolean isAdmin() { return role.isAdmin(); }
+}

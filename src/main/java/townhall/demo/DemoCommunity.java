@@ -1,0 +1,55 @@
+package townhall.demo;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import townhall.account.AccountService;
+import townhall.account.Role;
+import townhall.app.Components;
+
+/**
+ * Seeds a small living brand community ("Northwind Audio") into an empty database. It runs once: a marker
+ * in site_settings records that it ran, so restarts and a database that already has members are left alone.
+ */
+public final class DemoCommunity {
+    private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
+    private static final String MARKER = "demo.seeded";
+
+    /** Demo accounts; the README lists the same. */
+    public static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("admin", "admin@northwind.example", "demo-admin-pass", Role.ADMIN),
+            new DemoAccount("sam_staff", "sam@northwind.example", "demo-staff-pass", Role.STAFF),
+            new DemoAccount("maria", "maria@example.com", "demo-member-pass", Role.MEMBER),
+            new DemoAccount("tomas", "tomas@example.com", "demo-member-pass", Role.MEMBER),
+            new DemoAccount("olga", "olga@example.com", "demo-member-pass", Role.MEMBER));
+
+    private final Components c;
+
+    public DemoCommunity(Components components) {
+        this.c = components;
+    }
+
+    public record DemoAccount(String username, String email, String password, Role role) {}
+
+    public void seedIfEmpty() {
+        if (c.siteSettings.get(MARKER).isPresent() || c.accountStore.countMembers() > 0) {
+            return;
+        }
+        log.info("Seeding the demo community...");
+        c.categories.ensure("headphones", "Headphones", "Over-ear, in-ear and everything between.", 1);
+        c.categories.ensure("speakers", "Speakers", "Bookshelf, wireless and multi-room speakers.", 2);
+        c.categories.ensure("app", "Northwind app", "Pairing, firmware updates and the equaliser.", 3);
+        c.categories.ensure("orders", "Orders & warranty", "Shipping, returns and repairs.", 4);
+        for (DemoAccount account : ACCOUNTS) {
+            c.accounts.register(new AccountService.Registration(account.username(), account.email(), account.password()),
+                    account.role());
+        }
+        c.siteSettings.put(MARKER, "true");
+        StringBuilder banner = new StringBuilder("Demo community ready. Sign in with:");
+        for (DemoAccount account : ACCOUNTS) {
+            banner.append(String.format("%n    %-10s %-17s (%s)", account.username(), account.password(),
+                    account.role().dbValue()));
+        }
+        log.info(banner.toString());
+    }
+}

@@ -1,0 +1,74 @@
+package townhall.theme;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Pebble templates from the theme chain; in development mode they are read anew on every render. */
+public final class Templates {
+    private final PebbleEngine engine;
+
+    public Templates(Theme theme, Assets assets, boolean reloading) {
+        List<Loader<?>> loaders = theme.templateFolders().stream().map(Templates::fileLoader).toList();
+        this.engine = new PebbleEngine.Builder()
+                .loader(new DelegatingLoader(loaders))
+                .cacheActive(!reloading)
+                .strictVariables(false)
+                .extension(new TownhallExtension(assets))
+                .build();
+    }
+
+    private static Loader<?> fileLoader(Path folder) {
+        FileLoader loader = new FileLoader(folder.toAbsolutePath().toString());
+        loader.setSuffix(".peb");
+        return loader;
+    }
+
+    public String render(String name, Map<String, Object> model) {
+        try {
+            PebbleTemplate template = engine.getTemplate(name);
+            StringWriter out = new StringWriter(8192);
+            template.evaluate(out, model);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class TownhallExtension extends AbstractExtension {
+        private final Assets assets;
+
+        TownhallExtension(Assets assets) {
+            this.assets = assets;
+        }
+
+        @Override
+        public Map<String, Function> getFunctions() {
+            return Map.of("asset", new AssetFunction(assets));
+        }
+    }
+
+    /** {@code asset('css/site.css')}: the fingerprinted address of a static file. */
+    private record AssetFunction(Assets assets) implements Function {
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            return "/static/" + assets.fingerprinted(String.valueOf(args.get("path")));
+        }
+
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("path");
+        }
+    }
+}
