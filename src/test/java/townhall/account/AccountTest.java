@@ -1,0 +1,130 @@
+package townhall.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import townhall.support.TownhallServer;
+import townhall.support.WebClient;
+import townhall.support.WebClient.Response;
+
+class AccountTest {
+    @RegisterExtension
+    static final TownhallServer server = new TownhallServer();
+
+    private int members() {
+        return server.components().accountStore.countMembers();
+    }
+
+    @Test
+    void registeringSignsTheNewMemberIn() {
+        WebClient browser = server.newClient();
+        Response registered = browser.register("newcomer", "a long enough password");
+        assertThat(registered.status()).isEqualTo(303);
+        Document home = browser.get("/").html();
+        assertThat(home.select(".who").text()).contains("newcomer");
+    }
+
+    @Test
+    void badRegistrationShowsAnErrorPerFieldKeepsWhatWasTypedAndWritesNothing() {
+        int before = members();
+        Response response = server.newClient().post("/register",
+                Map.of("username", "x!", "email", "not-an-email", "password", "short"));
+        assertThat(response.status()).isEqualTo(422);
+        Document page = response.html();
+        assertThat(page.select("#username-error").text()).contains("3 to 32 letters");
+        assertThat(page.select("#email-error").text()).contains("name@example.com");
+        assertThat(page.select("#password-error").text()).contains("at least 10 characters");
+        assertThat(page.select("#username").val()).isEqualTo("x!");
+        assertThat(page.select("#email").val()).isEqualTo("not-an-email");
+        assertThat(page.select("#password").val()).isEmpty();
+        assertThat(members()).isEqualTo(before);
+    }
+
+    @Test
+    void aTakenUsernameOrEmailIsRefused() {
+        server.newClient().register("original", "a long enough password");
+        int before = members();
+        Response sameName = server.newClient().post("/register",
+                Map.of("username", "ORIGINAL", "email", "other@example.com", "password", "a long enough password"));
+        assertThat(sameName.status()).isEqualTo(422);
+        assertThat(sameName.html().select("#username-error").text()).contains("taken");
+        Response sameEmail = server.newClient().post("/register",
+                Map.of("username", "someoneelse", "email", "Original@Example.com", "password", "a long enough password"));
+        assertThat(sameEmail.status()).isEqualTo(422);
+        assertThat(sameEmail.html().select("#email-error").text()).contains("exists already");
+        assertThat(members()).isEqualTo(before);
+    }
+
+    @Test
+    void signInAndSignOut() {
+        server.newClient().register("walker", "walker's password");
+        WebClient browser = server.newClient();
+        Response signedIn = browser.signIn("walker", "walker's password");
+        assertThat(signedIn.status()).isEqualTo(303);
+        assertThat(signedIn.location()).isEqualTo("/");
+        assertThat(signedIn.header("Set-Cookie")).contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(browser.get("/").html().select(".who").text()).contains("walker");
+
+        assertThat(browser.post("/signout", Map.of()).status()).isEqualTo(303);
+        assertThat(browser.get("/").html().select(".who")).isEmpty();
+    }
+
+    @Test
+    void signInByEmailReturnsToWhereTheMemberWas() {
+        server.newClient().register("emailer", "emailer's password");
+        WebClient browser = server.newClient();
+        Response response = browser.post("/signin",
+                Map.of("login", "emailer@example.com", "password", "emailer's password", "next", "/somewhere"));
+        assertThat(response.location()).isEqualTo("/somewhere");
+        Response offsite = browser.post("/signin",
+                Map.of("login", "emailer", "password", "emailer's password", "next", "//evil.example/"));
+        assertThat(offsite.location()).isEqualTo("/");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAClearMessage() {
+        server.newClient().register("careful", "the right password");
+        WebClient browser = server.newClient();
+        Response response = browser.signIn("careful", "the wrong password");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.html().select(".error-summary").text()).contains("username or password is not right");
+        assertThat(response.html().select("#login").val()).isEqualTo("careful");
+        assertThat(browser.get("/").html().select(".who")).isEmpty();
+    }
+
+    @Test
+    void aPostWithoutTheCsrfTokenIsRefusedAndWritesNothing() {
+        int before = members();
+        WebClient browser = server.newClient();
+        browser.get("/register");
+        Response response = browser.postRaw("/register",
+                Map.of("username", "forged", "email", "forged@example.com", "password", "a long enough password"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.html().select("h1").text()).isEqualTo("You cannot do that");
+        Response wrongToken = browser.postRaw("/register", Map.of("_csrf", "x".repeat(43),
+                "username", "forged", "email", "forged@example.com", "password", "a long enough password"));
+        assertThat(wrongToken.status()).isEqualTo(403);
+        assertThat(members()).isEqualTo(before);
+    }
+
+    @Test
+    void signingOutNeedsTheCsrfTokenToo() {
+        WebClient browser = server.newClient();
+        browser.register("stayer", "stayer's password");
+        assertThat(browser.postRaw("/signout", Map.of()).status()).isEqualTo(403);
+        assertThat(browser.get("/").html().select(".who").text()).contains("stayer");
+    }
+
+    @Test
+    void createAdminMakesAnAdministratorWhoCanSignIn() {
+        Member admin = server.components().accounts.createOrPromoteAdmin(
+                new AccountService.Registration("chief", "chief@example.com", "chief's password"));
+        assertThat(admin.role()).isEqualTo(Role.ADMIN);
+        WebClient browser = server.newClient();
+        assertThat(browser.signIn("chief", "chief's password").status()).isEqualTo(303);
+        assertThat(browser.get("/").html().select(".who").text()).contains("chief").contains("staff");
+    }
+}

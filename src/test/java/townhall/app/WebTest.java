@@ -1,0 +1,71 @@
+package townhall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import townhall.support.TownhallServer;
+import townhall.support.WebClient;
+import townhall.support.WebClient.Response;
+
+class WebTest {
+    @RegisterExtension
+    static final TownhallServer server = new TownhallServer();
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() {
+        Response home = server.newClient().get("/");
+        assertThat(home.status()).isEqualTo(200);
+        String csp = home.header("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(home.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(home.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void noPageHasInlineScript() {
+        Document home = server.newClient().get("/").html();
+        assertThat(home.select("script:not([src])")).isEmpty();
+        assertThat(home.select("[onclick], [onload]")).isEmpty();
+    }
+
+    @Test
+    void anUnknownAddressGetsAFriendlyNotFoundPage() {
+        Response response = server.newClient().get("/no/such/page");
+        assertThat(response.status()).isEqualTo(404);
+        Document page = response.html();
+        assertThat(page.select("h1").text()).isEqualTo("Page not found");
+        assertThat(page.select("a[href=/]")).isNotEmpty();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at townhall.");
+    }
+
+    @Test
+    void healthReportsTheDatabase() {
+        Response health = server.newClient().get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.header("Content-Type")).startsWith("application/json");
+        assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"database\":\"ok\"");
+    }
+
+    @Test
+    void staticFilesHaveFingerprintedNamesAndAreCachedForAYear() {
+        WebClient browser = server.newClient();
+        String stylesheet = browser.get("/").html().select("link[rel=stylesheet]").attr("href");
+        assertThat(stylesheet).matches("/static/css/site\\.[0-9a-f]{10}\\.css");
+        Response css = browser.get(stylesheet);
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.header("Content-Type")).startsWith("text/css");
+        assertThat(css.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+        assertThat(browser.get("/static/css/site.css").header("Cache-Control")).isEqualTo("no-cache");
+        assertThat(browser.get("/static/../pom.xml").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theLayoutOffersSignInAndRegisterToVisitors() {
+        Document home = server.newClient().get("/").html();
+        assertThat(home.select("a[href=/signin]")).isNotEmpty();
+        assertThat(home.select("a[href=/register]")).isNotEmpty();
+        assertThat(home.select("a.skip-link[href=#main]")).isNotEmpty();
+    }
+}

@@ -1,0 +1,66 @@
+package townhall.support;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import townhall.app.Application;
+import townhall.app.Components;
+import townhall.app.Config;
+import townhall.app.Setting;
+
+/**
+ * A real Townhall on a free port, over a fresh database on the shared test MariaDB, for one test class.
+ * Register it with {@code @RegisterExtension static final TownhallServer server = new TownhallServer();}.
+ */
+public final class TownhallServer implements BeforeAllCallback, AfterAllCallback {
+    private final Map<Setting, String> overrides = new EnumMap<>(Setting.class);
+    private Config config;
+    private Application app;
+
+    public TownhallServer() {
+        overrides.put(Setting.PORT, "0");
+        overrides.put(Setting.DEMO, "false");
+        overrides.put(Setting.DB_USER, "root");
+        overrides.put(Setting.DB_POOL_SIZE, "6");
+    }
+
+    public TownhallServer with(Setting setting, String value) {
+        overrides.put(setting, value);
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        String url = TestDatabaseServer.shared(context).newDatabase(context.getRequiredTestClass().getSimpleName());
+        overrides.put(Setting.DB_URL, url);
+        config = Config.of(overrides);
+        app = Application.start(config);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Stops the application and starts a new one on the same database, as an operator's restart would. */
+    public void restart() {
+        app.close();
+        app = Application.start(config);
+    }
+
+    public WebClient newClient() {
+        return new WebClient("http://localhost:" + app.port());
+    }
+
+    public Components components() {
+        return app.components();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + app.port();
+    }
+}

@@ -1,0 +1,115 @@
+package townhall.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** A browser-like HTTP client: keeps cookies, sends the CSRF token with forms, never follows redirects. */
+public final class WebClient {
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    WebClient(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    /** Posts a form as a page of this site would, with the CSRF token from the cookie (fetching a page first if needed). */
+    public Response post(String path, Map<String, String> fields) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrfToken());
+        return postRaw(path, withToken);
+    }
+
+    /** Posts exactly the given fields: no CSRF token is added. */
+    public Response postRaw(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    public String csrfToken() {
+        String token = cookie("th_csrf");
+        if (token == null) {
+            get("/");
+            token = cookie("th_csrf");
+        }
+        return token;
+    }
+
+    /** Takes over another client's cookies, as one browser that talks to a restarted server. */
+    public void adoptCookies(WebClient other) {
+        other.cookies.getCookieStore().getCookies()
+                .forEach(cookie -> cookies.getCookieStore().add(URI.create(base), cookie));
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** Registers and stays signed in, as after the register form. */
+    public Response register(String username, String password) {
+        return post("/register", Map.of("username", username, "email", username + "@example.com", "password", password));
+    }
+
+    public Response signIn(String login, String password) {
+        return post("/signin", Map.of("login", login, "password", password));
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            return new Response(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public record Response(HttpResponse<String> raw) {
+        public int status() { return raw.statusCode(); }
+
+        public String body() { return raw.body(); }
+
+        public String header(String name) { return raw.headers().firstValue(name).orElse(null); }
+
+        public Document html() { return Jsoup.parse(raw.body()); }
+
+        public String location() { return header("Location"); }
+    }
+}
