@@ -2,12 +2,18 @@ package townhall.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.account.AccountRoutes;
 import townhall.db.Database;
 import townhall.demo.DemoCommunity;
-import townhall.qa.HomeRoutes;
+import townhall.qa.PostRoutes;
+import townhall.qa.QuestionRoutes;
+import townhall.qa.RevisionHistory;
+import townhall.qa.SitemapRoutes;
+import townhall.qa.StructuredData;
+import townhall.qa.ViewCounter;
 import townhall.theme.Assets;
 import townhall.theme.StaticRoutes;
 import townhall.theme.Templates;
@@ -18,10 +24,12 @@ public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
 
     private final Components components;
+    private final ViewCounter viewCounter;
     private final WebServer web;
 
-    private Application(Components components, WebServer web) {
+    private Application(Components components, ViewCounter viewCounter, WebServer web) {
         this.components = components;
+        this.viewCounter = viewCounter;
         this.web = web;
     }
 
@@ -33,30 +41,37 @@ public final class Application implements AutoCloseable {
             if (config.getBoolean(Setting.DEMO)) {
                 new DemoCommunity(components).seedIfEmpty();
             }
-            WebServer web = startWeb(components);
+            ViewCounter viewCounter = new ViewCounter(database.dsl(),
+                    Duration.ofSeconds(config.getInt(Setting.VIEW_FLUSH_SECONDS)));
+            WebServer web = startWeb(components, viewCounter);
             log.info("Townhall is serving {} at http://localhost:{} (started in {} ms)",
                     config.get(Setting.SITE_NAME), web.port(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(components, web);
+            return new Application(components, viewCounter, web);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static WebServer startWeb(Components c) {
+    private static WebServer startWeb(Components c, ViewCounter viewCounter) {
         Config config = c.config;
         boolean dev = config.getBoolean(Setting.DEV);
         Theme theme = Theme.load(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME));
         Assets assets = new Assets(theme, dev);
-        Views views = new Views(new Templates(theme, assets, dev), config);
+        Views views = new Views(new Templates(theme, assets, dev, c.clock), config);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, views);
-        HomeRoutes homeRoutes = new HomeRoutes(c.categories, views);
+        QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.qa, viewCounter, views,
+                c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL), c.markdown));
+        PostRoutes postRoutes = new PostRoutes(c.qa, questionRoutes, c.posts, views, new RevisionHistory(c.posts));
+        SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
         StaticRoutes staticRoutes = new StaticRoutes(assets, dev);
         HealthRoutes healthRoutes = new HealthRoutes(c.database);
         return WebServer.start(config, views, accountRoutes::viewerOf, routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
-            homeRoutes.register(routes);
+            questionRoutes.register(routes);
+            postRoutes.register(routes);
+            sitemapRoutes.register(routes);
             accountRoutes.register(routes);
         });
     }
@@ -65,9 +80,12 @@ public final class Application implements AutoCloseable {
 
     public Components components() { return components; }
 
+    public ViewCounter viewCounter() { return viewCounter; }
+
     @Override
     public void close() {
         web.stop();
+        viewCounter.close();
         components.database.close();
     }
 }

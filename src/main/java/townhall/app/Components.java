@@ -7,7 +7,13 @@ import townhall.account.AccountStore;
 import townhall.account.PasswordHasher;
 import townhall.account.SignInLimiter;
 import townhall.db.Database;
+import townhall.markdown.CommentFormatter;
+import townhall.markdown.MarkdownRenderer;
 import townhall.qa.CategoryStore;
+import townhall.qa.PostStore;
+import townhall.qa.QaRules;
+import townhall.qa.QaService;
+import townhall.qa.QuestionStore;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -18,6 +24,11 @@ public final class Components {
     public final AccountStore accountStore;
     public final AccountService accounts;
     public final CategoryStore categories;
+    public final MarkdownRenderer markdown;
+    public final PostStore posts;
+    public final QuestionStore questions;
+    public final QaRules qaRules;
+    public final QaService qa;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -29,5 +40,10 @@ public final class Components {
                 new SignInLimiter(config.getInt(Setting.SIGNIN_PER_ACCOUNT), config.getInt(Setting.SIGNIN_PER_ADDRESS)),
                 clock, Duration.ofDays(config.getInt(Setting.SESSION_DAYS)));
         this.categories = new CategoryStore(database.dsl());
+        this.markdown = new MarkdownRenderer();
+        this.posts = new PostStore(database.dsl());
+        this.questions = new QuestionStore(database.dsl());
+        this.qaRules = QaRules.from(config);
+        this.qa = new QaService(database, posts, categories, markdown, new CommentFormatter(), qaRules, clock);
     }
 }

@@ -16,7 +16,12 @@ public enum Setting {
     DEMO("demo", "true", "Seed the demo community into an empty database at start"),
     SESSION_DAYS("session.days", "30", "Days a sign-in lasts without activity"),
     SIGNIN_PER_ACCOUNT("signin.limit.account", "5", "Sign-in attempts allowed per account per 15 minutes"),
-    SIGNIN_PER_ADDRESS("signin.limit.address", "20", "Sign-in attempts allowed per client address per 15 minutes");
+    SIGNIN_PER_ADDRESS("signin.limit.address", "20", "Sign-in attempts allowed per client address per 15 minutes"),
+    QA_TITLE_MIN("qa.title.min", "15", "Shortest question title, in characters"),
+    QA_TITLE_MAX("qa.title.max", "150", "Longest question title, in characters"),
+    QA_TAGS_MAX("qa.tags.max", "5", "Most tags a question may have"),
+    QA_PAGE_SIZE("qa.page.size", "30", "Questions per page of a list"),
+    VIEW_FLUSH_SECONDS("views.flush.seconds", "10", "How often counted page views are written to the database");
 
     private final String key;
     private final String defaultValue;

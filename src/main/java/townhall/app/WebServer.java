@@ -62,6 +62,8 @@ public final class WebServer {
             });
             routes.accept(api);
             api.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
+            api.exception(NotAllowed.class, (e, ctx) -> errorPage(views, ctx, 403, e.getMessage()));
+            api.exception(NotFound.class, (e, ctx) -> errorPage(views, ctx, 404, null));
             api.exception(HttpResponseException.class, (e, ctx) -> errorPage(views, ctx, e.getStatus(), e.getMessage()));
             api.exception(Exception.class, (e, ctx) -> {
                 log.error("Request {} {} failed", ctx.method(), ctx.path(), e);

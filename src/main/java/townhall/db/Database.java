@@ -31,7 +31,9 @@ public final class Database implements AutoCloseable {
         // Thread-bound transactions let each Store keep one DSLContext and still join the caller's transaction.
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource), true));
         configuration.set(SQLDialect.MARIADB);
-        configuration.set(new Settings().withRenderSchema(false).withExecuteLogging(false));
+        configuration.set(new Settings().withRenderSchema(false).withExecuteLogging(false)
+                // multiset's JSON emulation needs a long GROUP_CONCAT; the pool sets it once per connection
+                .withRenderGroupConcatMaxLenSessionVariable(false));
         this.dsl = DSL.using(configuration);
     }
 
@@ -74,7 +76,7 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("connectionTimeZone", "UTC");
         hikari.addDataSourceProperty("useServerPrepStmts", "false");
         hikari.addDataSourceProperty("cachePrepStmts", "true");
-        hikari.setConnectionInitSql("SET time_zone = '+00:00', NAMES utf8mb4 COLLATE utf8mb4_unicode_ci");
+        hikari.setConnectionInitSql("SET time_zone = '+00:00', group_concat_max_len = 4294967295, NAMES utf8mb4 COLLATE utf8mb4_unicode_ci");
         return new HikariDataSource(hikari);
     }
 

@@ -2,6 +2,7 @@ package townhall.theme;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +21,13 @@ import java.util.Map;
 public final class Templates {
     private final PebbleEngine engine;
 
-    public Templates(Theme theme, Assets assets, boolean reloading) {
+    public Templates(Theme theme, Assets assets, boolean reloading, Clock clock) {
         List<Loader<?>> loaders = theme.templateFolders().stream().map(Templates::fileLoader).toList();
         this.engine = new PebbleEngine.Builder()
                 .loader(new DelegatingLoader(loaders))
                 .cacheActive(!reloading)
                 .strictVariables(false)
-                .extension(new TownhallExtension(assets))
+                .extension(new TownhallExtension(assets, clock))
                 .build();
     }
 
@@ -48,14 +50,21 @@ public final class Templates {
 
     private static final class TownhallExtension extends AbstractExtension {
         private final Assets assets;
+        private final Clock clock;
 
-        TownhallExtension(Assets assets) {
+        TownhallExtension(Assets assets, Clock clock) {
             this.assets = assets;
+            this.clock = clock;
         }
 
         @Override
         public Map<String, Function> getFunctions() {
             return Map.of("asset", new AssetFunction(assets));
+        }
+
+        @Override
+        public Map<String, Filter> getFilters() {
+            return Map.of("ago", TimeFilters.ago(clock), "iso", TimeFilters.iso());
         }
     }
 

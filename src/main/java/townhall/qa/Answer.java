@@ -1,0 +1,7 @@
+package townhall.qa;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+public record Answer(long id, long questionId, Author author, String bodyMd, String bodyHtml, int score,
+                     LocalDateTime createdAt, LocalDateTime editedAt, boolean deleted, List<Comment> comments) {}

@@ -1,0 +1,5 @@
+package townhall.qa;
+
+import java.time.LocalDateTime;
+
+public record Comment(long id, long postId, Author author, String bodyHtml, LocalDateTime createdAt) {}

@@ -1,0 +1,193 @@
+package townhall.qa;
+
+import static townhall.qa.QuestionRoutes.parseId;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.HashMap;
+import java.util.Map;
+import townhall.account.Member;
+import townhall.app.InvalidInput;
+import townhall.app.NotFound;
+import townhall.app.Views;
+import townhall.app.Web;
+
+/** Everything done to a question or answer: answer, comment, vote, accept, verify, edit, close, delete. */
+public final class PostRoutes {
+    private final QaService qa;
+    private final QuestionRoutes questionPages;
+    private final PostStore posts;
+    private final Views pages;
+    private final RevisionHistory history;
+
+    public PostRoutes(QaService qa, QuestionRoutes questionPages, PostStore posts, Views pages, RevisionHistory history) {
+        this.qa = qa;
+        this.questionPages = questionPages;
+        this.posts = posts;
+        this.pages = pages;
+        this.history = history;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post("/q/{id}/answers", this::answer);
+        routes.post("/posts/{id}/comments", this::comment);
+        routes.post("/posts/{id}/vote", this::vote);
+        routes.post("/posts/{id}/accept", ctx -> act(ctx, (viewer, id) -> qa.accept(viewer, id)));
+        routes.post("/q/{id}/unaccept", ctx -> act(ctx, (viewer, id) -> qa.unaccept(viewer, id)));
+        routes.post("/posts/{id}/verify", this::verify);
+        routes.post("/q/{id}/unverify", ctx -> act(ctx, (viewer, id) -> qa.unverify(viewer, id)));
+        routes.post("/q/{id}/close", this::close);
+        routes.post("/q/{id}/reopen", ctx -> act(ctx, (viewer, id) -> qa.reopen(viewer, id)));
+        routes.post("/posts/{id}/delete", ctx -> act(ctx, (viewer, id) -> qa.delete(viewer, id)));
+        routes.post("/posts/{id}/restore", ctx -> act(ctx, (viewer, id) -> qa.restore(viewer, id)));
+        routes.get("/posts/{id}/edit", ctx -> showEdit(ctx, null, Map.of()));
+        routes.post("/posts/{id}/edit", this::edit);
+        routes.get("/posts/{id}/revisions", this::revisions);
+    }
+
+    private interface Action {
+        void apply(Member viewer, long postId);
+    }
+
+    /** A plain action: do it, then go back to the question, at the post. */
+    private void act(Context ctx, Action action) {
+        Member viewer = Web.requireViewer(ctx);
+        long id = parseId(ctx.pathParam("id"));
+        action.apply(viewer, id);
+        backToPost(ctx, id);
+    }
+
+    private void backToPost(Context ctx, long postId) {
+        PostStore.PostInfo post = posts.info(postId).orElseThrow(NotFound::new);
+        String anchor = post.isQuestion() ? "" : "#a" + postId;
+        ctx.redirect(QuestionLinks.path(post.questionId(), post.slug()) + anchor, HttpStatus.SEE_OTHER);
+    }
+
+    private void answer(Context ctx) {
+        Member author = Web.requireViewer(ctx);
+        long questionId = parseId(ctx.pathParam("id"));
+        String body = ctx.formParam("body") == null ? "" : ctx.formParam("body");
+        try {
+            long answerId = qa.answer(author, questionId, body);
+            backToPost(ctx, answerId);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            questionPages.showQuestion(ctx, questionId, Map.of("answer", body), prefixed("answer", e));
+        }
+    }
+
+    private void comment(Context ctx) {
+        Member author = Web.requireViewer(ctx);
+        long postId = parseId(ctx.pathParam("id"));
+        String body = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
+        try {
+            qa.comment(author, postId, body);
+            backToPost(ctx, postId);
+        } catch (InvalidInput e) {
+            PostStore.PostInfo post = qa.visiblePost(postId, author);
+            ctx.status(422);
+            questionPages.showQuestion(ctx, post.questionId(), Map.of("comment" + postId, body),
+                    Map.of("comment" + postId, e.errors().values().iterator().next()));
+        }
+    }
+
+    /** Votes: a plain form post redirects back; a script asking for JSON gets the new score. */
+    private void vote(Context ctx) {
+        Member voter = Web.requireViewer(ctx);
+        long postId = parseId(ctx.pathParam("id"));
+        int value = switch (String.valueOf(ctx.formParam("value"))) {
+            case "up" -> 1;
+            case "down" -> -1;
+            case "none" -> 0;
+            default -> throw InvalidInput.of("vote", "A vote is up, down or none.");
+        };
+        int score = qa.vote(voter, postId, value);
+        if (String.valueOf(ctx.header("Accept")).contains("application/json")) {
+            ctx.json(Map.of("score", score, "vote", value));
+        } else {
+            backToPost(ctx, postId);
+        }
+    }
+
+    private void verify(Context ctx) {
+        Member staff = Web.requireViewer(ctx);
+        long answerId = parseId(ctx.pathParam("id"));
+        qa.verify(staff, answerId, ctx.formParam("note"));
+        backToPost(ctx, answerId);
+    }
+
+    private void close(Context ctx) {
+        Member staff = Web.requireViewer(ctx);
+        long questionId = parseId(ctx.pathParam("id"));
+        try {
+            qa.close(staff, questionId, ctx.formParam("reason"), ctx.formParam("duplicateOf"));
+            backToPost(ctx, questionId);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            questionPages.showQuestion(ctx, questionId,
+                    Map.of("reason", orEmpty(ctx.formParam("reason")), "duplicateOf", orEmpty(ctx.formParam("duplicateOf"))),
+                    prefixed("close", e));
+        }
+    }
+
+    private void showEdit(Context ctx, Map<String, String> form, Map<String, String> errors) {
+        Member editor = Web.requireViewer(ctx);
+        long postId = parseId(ctx.pathParam("id"));
+        PostStore.PostInfo post = qa.editablePost(editor, postId);
+        Map<String, String> values = form;
+        if (values == null) {
+            PostStore.Revision current = posts.revisionsOf(postId).getFirst();
+            values = new HashMap<>();
+            values.put("title", post.isQuestion() ? post.title() : "");
+            values.put("tags", post.isQuestion() ? String.join(" ", posts.tagsOf(postId)) : "");
+            values.put("body", current.bodyMd());
+            values.put("reason", "");
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Edit " + (post.isQuestion() ? "question" : "answer"));
+        model.put("post", post);
+        model.put("form", values);
+        model.put("errors", errors);
+        model.put("backUrl", QuestionLinks.path(post.questionId(), post.slug()) + (post.isQuestion() ? "" : "#a" + postId));
+        pages.render(ctx, "qa/edit", model);
+    }
+
+    private void edit(Context ctx) {
+        Member editor = Web.requireViewer(ctx);
+        long postId = parseId(ctx.pathParam("id"));
+        Map<String, String> form = new HashMap<>();
+        for (String field : new String[] {"title", "tags", "body", "reason"}) {
+            form.put(field, orEmpty(ctx.formParam(field)));
+        }
+        try {
+            qa.edit(editor, postId, new QaService.EditForm(form.get("title"), form.get("body"), form.get("tags"),
+                    form.get("reason")));
+            backToPost(ctx, postId);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            showEdit(ctx, form, e.errors());
+        }
+    }
+
+    private void revisions(Context ctx) {
+        long postId = parseId(ctx.pathParam("id"));
+        PostStore.PostInfo post = qa.visiblePost(postId, Web.viewer(ctx));
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "History of " + (post.isQuestion() ? "the question" : "an answer") + ": " + post.title());
+        model.put("post", post);
+        model.put("backUrl", QuestionLinks.path(post.questionId(), post.slug()) + (post.isQuestion() ? "" : "#a" + postId));
+        model.put("revisions", history.of(postId));
+        pages.render(ctx, "qa/history", model);
+    }
+
+    private static Map<String, String> prefixed(String prefix, InvalidInput e) {
+        Map<String, String> errors = new HashMap<>();
+        e.errors().forEach((field, message) -> errors.put(prefix + "." + field, message));
+        return errors;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,378 @@
+package townhall.qa;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import townhall.account.Member;
+import townhall.app.InvalidInput;
+import townhall.app.NotAllowed;
+import townhall.app.NotFound;
+import townhall.db.Database;
+import townhall.markdown.CommentFormatter;
+import townhall.markdown.LinkPolicy;
+import townhall.markdown.MarkdownRenderer;
+
+import static townhall.qa.QaRules.ANSWER_MIN;
+import static townhall.qa.QaRules.BODY_MAX;
+import static townhall.qa.QaRules.BODY_MIN;
+import static townhall.qa.QaRules.COMMENT_MAX;
+import static townhall.qa.QaRules.COMMENT_MIN;
+import static townhall.qa.QaRules.NOTE_MAX;
+
+/** The Q&A rules: who may ask, answer, comment, vote, accept, verify, edit, close and delete; one transaction each. */
+public final class QaService {
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9+#.-]{0,34}");
+    private static final String QUESTION = "question";
+    private static final String ANSWER = "answer";
+
+    private final Database database;
+    private final PostStore posts;
+    private final CategoryStore categories;
+    private final MarkdownRenderer markdown;
+    private final CommentFormatter comments;
+    private final QaRules rules;
+    private final Clock clock;
+
+    public QaService(Database database, PostStore posts, CategoryStore categories, MarkdownRenderer markdown,
+                     CommentFormatter comments, QaRules rules, Clock clock) {
+        this.database = database;
+        this.posts = posts;
+        this.categories = categories;
+        this.markdown = markdown;
+        this.comments = comments;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public record AskForm(String title, String body, String tags, String category) {}
+
+    public record EditForm(String title, String body, String tags, String reason) {}
+
+    /** Posts a question; returns its id. */
+    public long ask(Member asker, AskForm form) {
+        String title = clean(form.title());
+        String body = form.body() == null ? "" : form.body().strip();
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        checkTitle(title, errors);
+        checkBody("body", body, BODY_MIN, errors);
+        List<String> tags = parseTags(form.tags(), errors);
+        Category category = categories.all().stream()
+                .filter(c -> c.slug().equals(clean(form.category())))
+                .findFirst().orElse(null);
+        if (category == null) {
+            errors.add("category", "Choose the category that fits best.");
+        }
+        errors.throwIfAny();
+        LocalDateTime now = now();
+        return database.inTransaction(() -> {
+            long id = posts.insertPost(QUESTION, null, asker.id(), body, render(body, asker), now);
+            posts.insertQuestion(id, title, QuestionLinks.slugOf(title), markdown.excerpt(body, 240), category.id(), now);
+            posts.setTags(id, tags);
+            posts.insertRevision(id, asker.id(), title, String.join(" ", tags), body, "", now);
+            return id;
+        });
+    }
+
+    /** Posts an answer; returns its id. */
+    public long answer(Member author, long questionId, String text) {
+        String body = text == null ? "" : text.strip();
+        PostStore.PostInfo question = visibleQuestion(questionId);
+        if (question.questionClosed()) {
+            throw new NotAllowed("This question is closed, so it takes no new answers.");
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        checkBody("body", body, ANSWER_MIN, errors);
+        errors.throwIfAny();
+        LocalDateTime now = now();
+        return database.inTransaction(() -> {
+            long id = posts.insertPost(ANSWER, questionId, author.id(), body, render(body, author), now);
+            posts.addToAnswerCount(questionId, 1);
+            posts.touchQuestion(questionId, now);
+            posts.insertRevision(id, author.id(), null, null, body, "", now);
+            return id;
+        });
+    }
+
+    /** Adds a comment under a question or answer; returns the question id. */
+    public PostStore.PostInfo comment(Member author, long postId, String text) {
+        String body = clean(text);
+        PostStore.PostInfo post = visiblePost(postId, author);
+        if (body.length() < COMMENT_MIN || body.length() > COMMENT_MAX) {
+            throw InvalidInput.of("comment", "A comment has " + COMMENT_MIN + " to " + COMMENT_MAX + " characters.");
+        }
+        database.inTransaction(() -> {
+            posts.insertComment(postId, author.id(), body, comments.format(body), now());
+            posts.touchQuestion(post.questionId(), now());
+        });
+        return post;
+    }
+
+    /** Sets the member's vote on a post to +1, -1 or 0 (withdrawn); returns the post's new score. */
+    public int vote(Member voter, long postId, int value) {
+        if (value < -1 || value > 1) {
+            throw InvalidInput.of("vote", "A vote is up, down or withdrawn.");
+        }
+        PostStore.PostInfo post = visiblePost(postId, voter);
+        if (post.authorId() == voter.id()) {
+            throw new NotAllowed("You cannot vote on your own post.");
+        }
+        return database.inTransaction(() -> {
+            int previous = posts.voteOf(postId, voter.id());
+            return posts.setVote(postId, voter.id(), previous, value, now());
+        });
+    }
+
+    /** The asker (or staff on their behalf) accepts an answer; accepting another one moves the mark. */
+    public void accept(Member actor, long answerId) {
+        PostStore.PostInfo answer = answerToMark(answerId, actor);
+        if (answer.questionAuthorId() != actor.id() && !actor.isStaff()) {
+            throw new NotAllowed("Only the person who asked, or staff, can accept an answer.");
+        }
+        database.inTransaction(() -> posts.setAccepted(answer.questionId(), answerId));
+    }
+
+    public void unaccept(Member actor, long questionId) {
+        PostStore.PostInfo question = visibleQuestion(questionId);
+        if (question.questionAuthorId() != actor.id() && !actor.isStaff()) {
+            throw new NotAllowed("Only the person who asked, or staff, can change the accepted answer.");
+        }
+        database.inTransaction(() -> posts.setAccepted(questionId, null));
+    }
+
+    /** Staff mark the answer the brand stands behind; one per question, so this replaces any earlier one. */
+    public void verify(Member staff, long answerId, String note) {
+        requireStaff(staff, "Only staff can verify an answer.");
+        PostStore.PostInfo answer = answerToMark(answerId, staff);
+        String cleanNote = clean(note);
+        if (cleanNote.length() > NOTE_MAX) {
+            throw InvalidInput.of("note", "Keep the note under " + NOTE_MAX + " characters.");
+        }
+        database.inTransaction(() -> posts.setVerified(answer.questionId(), answerId, staff.id(),
+                cleanNote.isEmpty() ? null : cleanNote, now()));
+    }
+
+    public void unverify(Member staff, long questionId) {
+        requireStaff(staff, "Only staff can withdraw a verification.");
+        visibleQuestion(questionId);
+        database.inTransaction(() -> posts.setVerified(questionId, null, null, null, now()));
+    }
+
+    /** Edits a post, keeping the new version as a revision. Authors edit their own posts, staff any. */
+    public PostStore.PostInfo edit(Member editor, long postId, EditForm form) {
+        PostStore.PostInfo post = editablePost(editor, postId);
+        String body = form.body() == null ? "" : form.body().strip();
+        String reason = clean(form.reason());
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String title = null;
+        List<String> tags = null;
+        if (post.isQuestion()) {
+            title = clean(form.title());
+            checkTitle(title, errors);
+            tags = parseTags(form.tags(), errors);
+        }
+        checkBody("body", body, post.isQuestion() ? BODY_MIN : ANSWER_MIN, errors);
+        if (reason.length() > NOTE_MAX) {
+            errors.add("reason", "Keep the reason under " + NOTE_MAX + " characters.");
+        }
+        errors.throwIfAny();
+        String finalTitle = title;
+        List<String> finalTags = tags;
+        LocalDateTime now = now();
+        database.inTransaction(() -> {
+            posts.updateBody(postId, body, render(body, editor), now);
+            if (post.isQuestion()) {
+                posts.updateQuestion(postId, finalTitle, QuestionLinks.slugOf(finalTitle),
+                        markdown.excerpt(body, 240), now);
+                posts.setTags(postId, finalTags);
+            } else {
+                posts.touchQuestion(post.questionId(), now);
+            }
+            posts.insertRevision(postId, editor.id(), finalTitle,
+                    finalTags == null ? null : String.join(" ", finalTags), body, reason, now);
+        });
+        return posts.info(postId).orElseThrow();
+    }
+
+    /** The post as its edit form shows it, if the member may edit it. */
+    public PostStore.PostInfo editablePost(Member editor, long postId) {
+        PostStore.PostInfo post = visiblePost(postId, editor);
+        if (post.authorId() != editor.id() && !editor.isStaff()) {
+            throw new NotAllowed("Only the author or staff can edit this post.");
+        }
+        return post;
+    }
+
+    /** Staff close a question for a stated reason, or as a duplicate of another question. */
+    public void close(Member staff, long questionId, String reason, String duplicateOf) {
+        requireStaff(staff, "Only staff can close a question.");
+        PostStore.PostInfo question = visibleQuestion(questionId);
+        String why = clean(reason);
+        Long original = parseQuestionReference(duplicateOf);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        if (original != null && (original == questionId || !posts.questionExists(original))) {
+            errors.add("duplicateOf", "Give the number or link of another existing question.");
+        } else if (original == null && !clean(duplicateOf).isEmpty()) {
+            errors.add("duplicateOf", "Give the number or link of the original question, such as /q/12.");
+        }
+        if (original == null && why.isEmpty()) {
+            errors.add("reason", "Say why the question is closed, or name the question it duplicates.");
+        }
+        if (why.length() > NOTE_MAX) {
+            errors.add("reason", "Keep the reason under " + NOTE_MAX + " characters.");
+        }
+        errors.throwIfAny();
+        String finalReason = why.isEmpty() ? "Duplicate of an earlier question" : why;
+        database.inTransaction(() -> posts.setClosed(question.questionId(), staff.id(), finalReason, original, now()));
+    }
+
+    public void reopen(Member staff, long questionId) {
+        requireStaff(staff, "Only staff can reopen a question.");
+        visibleQuestion(questionId);
+        database.inTransaction(() -> posts.setClosed(questionId, null, null, null, now()));
+    }
+
+    /**
+     * Authors delete their own post while it has no answers and is not the accepted one; staff delete any
+     * post. Deletion is soft: staff still see the post and can restore it.
+     */
+    public PostStore.PostInfo delete(Member actor, long postId) {
+        PostStore.PostInfo post = visiblePost(postId, actor);
+        if (post.deleted()) {
+            return post;
+        }
+        if (!actor.isStaff()) {
+            if (post.authorId() != actor.id()) {
+                throw new NotAllowed("You can only delete your own posts.");
+            }
+            if (post.isQuestion() && post.answerCount() > 0) {
+                throw new NotAllowed("This question has answers, so it stays for the people who answered.");
+            }
+            if (!post.isQuestion() && Long.valueOf(postId).equals(post.acceptedAnswerId())) {
+                throw new NotAllowed("An accepted answer cannot be deleted by its author.");
+            }
+        }
+        database.inTransaction(() -> {
+            posts.setDeleted(postId, actor.id(), now());
+            if (!post.isQuestion()) {
+                posts.addToAnswerCount(post.questionId(), -1);
+                if (Long.valueOf(postId).equals(post.acceptedAnswerId())) {
+                    posts.setAccepted(post.questionId(), null);
+                }
+                if (Long.valueOf(postId).equals(post.verifiedAnswerId())) {
+                    posts.setVerified(post.questionId(), null, null, null, now());
+                }
+            }
+        });
+        return post;
+    }
+
+    public PostStore.PostInfo restore(Member staff, long postId) {
+        requireStaff(staff, "Only staff can restore a deleted post.");
+        PostStore.PostInfo post = posts.info(postId).orElseThrow(NotFound::new);
+        if (post.deleted()) {
+            database.inTransaction(() -> {
+                posts.setDeleted(postId, null, now());
+                if (!post.isQuestion()) {
+                    posts.addToAnswerCount(post.questionId(), 1);
+                }
+            });
+        }
+        return post;
+    }
+
+    /** A post the member can see: deleted posts, and posts of deleted questions, exist only for staff. */
+    public PostStore.PostInfo visiblePost(long postId, Member viewer) {
+        PostStore.PostInfo post = posts.info(postId).orElseThrow(NotFound::new);
+        boolean hidden = post.deleted() || post.questionDeleted();
+        if (hidden && (viewer == null || !viewer.isStaff())) {
+            throw new NotFound();
+        }
+        return post;
+    }
+
+    private PostStore.PostInfo visibleQuestion(long questionId) {
+        PostStore.PostInfo post = posts.info(questionId).orElseThrow(NotFound::new);
+        if (!post.isQuestion()) {
+            throw new NotFound();
+        }
+        if (post.deleted()) {
+            throw new NotAllowed("This question is deleted.");
+        }
+        return post;
+    }
+
+    private PostStore.PostInfo answerToMark(long answerId, Member actor) {
+        PostStore.PostInfo answer = visiblePost(answerId, actor);
+        if (answer.isQuestion() || answer.deleted() || answer.questionDeleted()) {
+            throw new NotAllowed("Only a visible answer can be marked.");
+        }
+        return answer;
+    }
+
+    private static void requireStaff(Member member, String message) {
+        if (!member.isStaff()) {
+            throw new NotAllowed(message);
+        }
+    }
+
+    private void checkTitle(String title, InvalidInput.Collector errors) {
+        if (title.length() < rules.titleMin()) {
+            errors.add("title", "Say what you need in at least " + rules.titleMin() + " characters.");
+        } else if (title.length() > rules.titleMax()) {
+            errors.add("title", "Keep the title to " + rules.titleMax() + " characters; put details in the body.");
+        }
+    }
+
+    private static void checkBody(String field, String body, int min, InvalidInput.Collector errors) {
+        if (body.length() < min) {
+            errors.add(field, "Write at least " + min + " characters.");
+        } else if (body.length() > BODY_MAX) {
+            errors.add(field, "Keep it under " + BODY_MAX + " characters.");
+        }
+    }
+
+    /** Tags separated by commas or spaces, lower-cased, without repeats. */
+    List<String> parseTags(String input, InvalidInput.Collector errors) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (String part : clean(input).toLowerCase(Locale.ROOT).split("[,\\s]+")) {
+            if (!part.isEmpty()) {
+                tags.add(part);
+            }
+        }
+        if (tags.isEmpty()) {
+            errors.add("tags", "Add at least one tag, such as the product's name.");
+        } else if (tags.size() > rules.tagsMax()) {
+            errors.add("tags", "Use at most " + rules.tagsMax() + " tags.");
+        } else {
+            tags.stream().filter(tag -> !TAG.matcher(tag).matches()).findFirst().ifPresent(bad -> errors.add("tags",
+                    "Tags use letters, digits and + # . - only, up to 35 characters; \"" + bad + "\" does not."));
+        }
+        return List.copyOf(tags);
+    }
+
+    /** "12", "/q/12/slug" or a full link to a question: its id. */
+    static Long parseQuestionReference(String input) {
+        String text = clean(input);
+        if (text.isEmpty()) {
+            return null;
+        }
+        var matcher = Pattern.compile("(?:^|/q/)(\\d{1,18})(?:$|[/?#])").matcher(text);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : null;
+    }
+
+    private String render(String body, Member author) {
+        return markdown.render(body, author.isStaff() ? LinkPolicy.FOLLOW : LinkPolicy.NOFOLLOW);
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

@@ -1,0 +1,27 @@
+package townhall.qa;
+
+import com.github.slugify.Slugify;
+
+/** Canonical question addresses: {@code /q/{id}/{slug}}. */
+public final class QuestionLinks {
+    private static final Slugify SLUGIFY = Slugify.builder().transliterator(true).build();
+
+    private QuestionLinks() {}
+
+    public static String path(long id, String slug) {
+        return "/q/" + id + "/" + slug;
+    }
+
+    /** A readable, URL-safe slug; non-Latin titles are transliterated ("Подключение" becomes "podkliuchenie"). */
+    public static String slugOf(String title) {
+        String slug = SLUGIFY.slugify(title);
+        if (slug.length() > 80) {
+            slug = slug.substring(0, 80);
+            int dash = slug.lastIndexOf('-');
+            if (dash > 40) {
+                slug = slug.substring(0, dash);
+            }
+        }
+        return slug.isEmpty() ? "question" : slug;
+    }
+}

@@ -1,0 +1,287 @@
+package townhall.qa;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import townhall.account.Member;
+import townhall.app.Csrf;
+import townhall.app.InvalidInput;
+import townhall.app.NotFound;
+import townhall.app.Views;
+import townhall.app.Web;
+import townhall.markdown.LinkPolicy;
+import townhall.markdown.MarkdownRenderer;
+
+/** Reading: the home page, question lists, tags, categories, a question's page; and asking. */
+public final class QuestionRoutes {
+    private final QuestionStore questions;
+    private final CategoryStore categories;
+    private final QaService qa;
+    private final ViewCounter views;
+    private final Views pages;
+    private final MarkdownRenderer markdown;
+    private final QaRules rules;
+    private final StructuredData structuredData;
+
+    public QuestionRoutes(QuestionStore questions, CategoryStore categories, QaService qa, ViewCounter views,
+                          Views pages, MarkdownRenderer markdown, QaRules rules, StructuredData structuredData) {
+        this.questions = questions;
+        this.categories = categories;
+        this.qa = qa;
+        this.views = views;
+        this.pages = pages;
+        this.markdown = markdown;
+        this.rules = rules;
+        this.structuredData = structuredData;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/", this::home);
+        routes.get("/questions", ctx -> list(ctx, null, null));
+        routes.get("/tags", this::tags);
+        routes.get("/tags/{tag}", ctx -> list(ctx, ctx.pathParam("tag").toLowerCase(Locale.ROOT), null));
+        routes.get("/c/{slug}", ctx -> list(ctx, null, ctx.pathParam("slug")));
+        routes.get("/ask", ctx -> showAsk(ctx, Map.of(), Map.of(), null));
+        routes.post("/ask", this::ask);
+        routes.post("/preview", this::preview);
+        routes.get("/q/{id}", this::question);
+        routes.get("/q/{id}/{slug}", this::question);
+    }
+
+    private void home(Context ctx) {
+        Member viewer = Web.viewer(ctx);
+        QuestionStore.ListPage recent = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.ACTIVE,
+                null, null, false, false, viewer != null && viewer.isStaff(), 1, 15));
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Home");
+        model.put("categories", categories.all());
+        model.put("questions", recent.questions());
+        model.put("welcome", "1".equals(ctx.queryParam("welcome")));
+        model.put("description", "Questions and answers from the community, with answers verified by the team.");
+        pages.render(ctx, "home", model);
+    }
+
+    private void list(Context ctx, String tag, String categorySlug) {
+        Member viewer = Web.viewer(ctx);
+        QuestionStore.Sort sort = parseSort(ctx.queryParam("sort"));
+        boolean verified = "verified".equals(ctx.queryParam("filter"));
+        boolean unanswered = "unanswered".equals(ctx.queryParam("filter"));
+        String tagFilter = tag != null ? tag : blankToNull(ctx.queryParam("tag"));
+        String categoryFilter = categorySlug != null ? categorySlug : blankToNull(ctx.queryParam("category"));
+        Category category = categoryFilter == null ? null : categories.all().stream()
+                .filter(c -> c.slug().equals(categoryFilter)).findFirst().orElseThrow(NotFound::new);
+        int page = parsePage(ctx.queryParam("page"));
+        QuestionStore.ListPage result = questions.list(new QuestionStore.ListQuery(sort, tagFilter, categoryFilter,
+                verified, unanswered, viewer != null && viewer.isStaff(), page, rules.pageSize()));
+        if (result.questions().isEmpty() && page > 1) {
+            throw new NotFound();
+        }
+        String base = ctx.path();
+        Map<String, String> params = new LinkedHashMap<>();
+        if (sort != QuestionStore.Sort.ACTIVE) {
+            params.put("sort", sort.name().toLowerCase(Locale.ROOT));
+        }
+        if (verified || unanswered) {
+            params.put("filter", verified ? "verified" : "unanswered");
+        }
+        if (tag == null && tagFilter != null) {
+            params.put("tag", tagFilter);
+        }
+        if (categorySlug == null && categoryFilter != null) {
+            params.put("category", categoryFilter);
+        }
+        Map<String, Object> model = new HashMap<>();
+        String heading = tagFilter != null ? "Questions tagged " + tagFilter
+                : category != null ? category.name() : "All questions";
+        model.put("title", heading + (page > 1 ? " (page " + page + ")" : ""));
+        model.put("heading", heading);
+        model.put("category", category);
+        model.put("tag", tagFilter);
+        model.put("questions", result.questions());
+        model.put("sort", sort.name().toLowerCase(Locale.ROOT));
+        model.put("filter", verified ? "verified" : unanswered ? "unanswered" : "");
+        model.put("page", page);
+        model.put("sortLinks", sortLinks(base, params));
+        model.put("filterLinks", filterLinks(base, params));
+        model.put("prevUrl", page > 1 ? link(base, params, page - 1) : null);
+        model.put("nextUrl", result.hasNext() ? link(base, params, page + 1) : null);
+        model.put("canonical", link(base, params, page));
+        model.put("description", category != null ? category.description()
+                : heading + " in the community: answered, accepted and verified.");
+        pages.render(ctx, "qa/list", model);
+    }
+
+    private void tags(Context ctx) {
+        pages.render(ctx, "qa/tags", Map.of("title", "Tags", "tags", questions.tags(500),
+                "description", "Every topic the community talks about."));
+    }
+
+    private void showAsk(Context ctx, Map<String, String> form, Map<String, String> errors, String preview) {
+        Web.requireViewer(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Ask a question");
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("preview", preview);
+        model.put("categories", categories.all());
+        model.put("rules", rules);
+        pages.render(ctx, "qa/ask", model);
+    }
+
+    private void ask(Context ctx) {
+        Member asker = Web.requireViewer(ctx);
+        Map<String, String> form = new HashMap<>();
+        for (String field : List.of("title", "body", "tags", "category")) {
+            form.put(field, ctx.formParam(field) == null ? "" : ctx.formParam(field));
+        }
+        if (ctx.formParam("preview") != null) {
+            showAsk(ctx, form, Map.of(), markdown.render(form.get("body"), LinkPolicy.NOFOLLOW));
+            return;
+        }
+        try {
+            long id = qa.ask(asker, new QaService.AskForm(form.get("title"), form.get("body"), form.get("tags"),
+                    form.get("category")));
+            ctx.redirect("/q/" + id, HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            showAsk(ctx, form, e.errors(), null);
+        }
+    }
+
+    /** The live preview: the body's HTML exactly as it will be stored. */
+    private void preview(Context ctx) {
+        Member viewer = Web.requireViewer(ctx);
+        String body = ctx.formParam("body") == null ? "" : ctx.formParam("body");
+        ctx.html(markdown.render(body, viewer.isStaff() ? LinkPolicy.FOLLOW : LinkPolicy.NOFOLLOW));
+    }
+
+    private void question(Context ctx) {
+        showQuestion(ctx, parseId(ctx.pathParam("id")), Map.of(), Map.of());
+    }
+
+    /** Renders a question's page; {@code drafts} and {@code errors} refill a form that did not go through. */
+    void showQuestion(Context ctx, long id, Map<String, String> drafts, Map<String, String> errors) {
+        Member viewer = Web.viewer(ctx);
+        boolean staff = viewer != null && viewer.isStaff();
+        Question question = questions.findQuestion(id).orElseThrow(NotFound::new);
+        if (question.deleted() && !staff) {
+            throw new NotFound();
+        }
+        String requestedSlug = ctx.pathParamMap().get("slug");
+        if (ctx.method().name().equals("GET") && !question.slug().equals(requestedSlug)) {
+            ctx.redirect(question.path(), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        List<Answer> answers = new ArrayList<>(questions.answersOf(id, staff));
+        answers.sort(Comparator.comparing((Answer a) -> !isVerified(question, a))
+                .thenComparing(a -> !Long.valueOf(a.id()).equals(question.acceptedAnswerId()))
+                .thenComparing(Comparator.comparingInt(Answer::score).reversed()));
+        Map<Long, Integer> myVotes = viewer == null ? Map.of() : questions.votesOf(viewer.id(), id);
+        views.viewed(id, viewer != null ? "m" + viewer.id() : "b" + Csrf.token(ctx));
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", question.title());
+        model.put("description", markdown.excerpt(question.bodyMd(), 155));
+        model.put("canonical", question.path());
+        model.put("question", question);
+        model.put("answers", answers);
+        model.put("myVotes", myVotes);
+        model.put("isAsker", viewer != null && viewer.id() == question.author().id());
+        model.put("isStaff", staff);
+        model.put("drafts", drafts);
+        model.put("errors", errors);
+        model.put("jsonLd", structuredData.qaPage(question, answers));
+        model.put("rules", rules);
+        pages.render(ctx, "qa/question", model);
+    }
+
+    private static boolean isVerified(Question question, Answer answer) {
+        return question.verification() != null && question.verification().answerId() == answer.id();
+    }
+
+    private static QuestionStore.Sort parseSort(String value) {
+        if (value == null) {
+            return QuestionStore.Sort.ACTIVE;
+        }
+        try {
+            return QuestionStore.Sort.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return QuestionStore.Sort.ACTIVE;
+        }
+    }
+
+    private static int parsePage(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Math.min(10_000, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    static long parseId(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new NotFound();
+        }
+    }
+
+    private static List<Map<String, Object>> sortLinks(String base, Map<String, String> params) {
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (QuestionStore.Sort sort : QuestionStore.Sort.values()) {
+            Map<String, String> with = new LinkedHashMap<>(params);
+            String name = sort.name().toLowerCase(Locale.ROOT);
+            if (sort == QuestionStore.Sort.ACTIVE) {
+                with.remove("sort");
+            } else {
+                with.put("sort", name);
+            }
+            String current = params.getOrDefault("sort", "active");
+            links.add(Map.of("label", name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1),
+                    "url", link(base, with, 1), "current", current.equals(name)));
+        }
+        return links;
+    }
+
+    private static List<Map<String, Object>> filterLinks(String base, Map<String, String> params) {
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (String filter : List.of("", "verified", "unanswered")) {
+            Map<String, String> with = new LinkedHashMap<>(params);
+            if (filter.isEmpty()) {
+                with.remove("filter");
+            } else {
+                with.put("filter", filter);
+            }
+            String label = filter.isEmpty() ? "Any" : filter.substring(0, 1).toUpperCase(Locale.ROOT) + filter.substring(1);
+            links.add(Map.of("label", label, "url", link(base, with, 1),
+                    "current", params.getOrDefault("filter", "").equals(filter)));
+        }
+        return links;
+    }
+
+    private static String link(String base, Map<String, String> params, int page) {
+        StringBuilder url = new StringBuilder(base);
+        char separator = '?';
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            url.append(separator).append(param.getKey()).append('=')
+                    .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        if (page > 1) {
+            url.append(separator).append("page=").append(page);
+        }
+        return url.toString();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,205 @@
+package townhall.qa;
+
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+import static townhall.db.schema.Tables.CATEGORIES;
+import static townhall.db.schema.Tables.COMMENTS;
+import static townhall.db.schema.Tables.MEMBERS;
+import static townhall.db.schema.Tables.POSTS;
+import static townhall.db.schema.Tables.QUESTIONS;
+import static townhall.db.schema.Tables.QUESTION_TAGS;
+import static townhall.db.schema.Tables.TAGS;
+import static townhall.db.schema.Tables.VOTES;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import townhall.account.Role;
+import townhall.db.schema.tables.Categories;
+import townhall.db.schema.tables.Members;
+import townhall.db.schema.tables.Posts;
+import townhall.db.schema.tables.Questions;
+
+/** Reading questions, answers and lists: each page is a fixed, small number of queries. */
+public final class QuestionStore {
+    private static final Questions Q = QUESTIONS.as("q");
+    private static final Posts P = POSTS.as("p");
+    private static final Members AUTHOR = MEMBERS.as("author");
+    private static final Members VERIFIER = MEMBERS.as("verifier");
+    private static final Members CLOSER = MEMBERS.as("closer");
+    private static final Members COMMENTER = MEMBERS.as("commenter");
+    private static final Questions ORIGINAL = QUESTIONS.as("original");
+    private static final Categories C = CATEGORIES.as("c");
+
+    private final DSLContext db;
+
+    public QuestionStore(DSLContext db) {
+        this.db = db;
+    }
+
+    public enum Sort { NEWEST, ACTIVE, UNANSWERED, TOP }
+
+    /** What a list shows; null fields do not filter. */
+    public record ListQuery(Sort sort, String tag, String categorySlug, boolean verifiedOnly, boolean unansweredOnly,
+                            boolean includeDeleted, int page, int pageSize) {}
+
+    public record ListPage(List<QuestionSummary> questions, boolean hasNext) {}
+
+    public Optional<Question> findQuestion(long id) {
+        Field<List<String>> tags = tagsOf(Q.ID);
+        Field<List<Comment>> comments = commentsOf(Q.ID);
+        return db.select(Q.asterisk(), P.asterisk(), AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE,
+                        C.ID, C.SLUG, C.NAME, C.DESCRIPTION,
+                        VERIFIER.ID, VERIFIER.USERNAME, VERIFIER.ROLE,
+                        CLOSER.ID, CLOSER.USERNAME, CLOSER.ROLE,
+                        ORIGINAL.ID, ORIGINAL.TITLE, ORIGINAL.SLUG, tags, comments)
+                .from(Q)
+                .join(P).on(P.ID.eq(Q.ID))
+                .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
+                .leftJoin(C).on(C.ID.eq(Q.CATEGORY_ID))
+                .leftJoin(VERIFIER).on(VERIFIER.ID.eq(Q.VERIFIED_BY))
+                .leftJoin(CLOSER).on(CLOSER.ID.eq(Q.CLOSED_BY))
+                .leftJoin(ORIGINAL).on(ORIGINAL.ID.eq(Q.DUPLICATE_OF))
+                .where(Q.ID.eq(id))
+                .fetchOptional(r -> toQuestion(r, tags, comments));
+    }
+
+    /** The answers of a question, best score first; the page puts the verified and accepted ones on top. */
+    public List<Answer> answersOf(long questionId, boolean includeDeleted) {
+        Field<List<Comment>> comments = commentsOf(P.ID);
+        Condition visible = includeDeleted ? DSL.noCondition() : P.DELETED_AT.isNull();
+        return db.select(P.asterisk(), AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, comments)
+                .from(P)
+                .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
+                .where(P.QUESTION_ID.eq(questionId)).and(visible)
+                .orderBy(P.SCORE.desc(), P.CREATED_AT.asc())
+                .fetch(r -> new Answer(r.get(P.ID), r.get(P.QUESTION_ID), author(r, AUTHOR), r.get(P.BODY_MD),
+                        r.get(P.BODY_HTML), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT),
+                        r.get(P.DELETED_AT) != null, r.get(comments)));
+    }
+
+    /** The viewer's votes on a question and its answers: post id to +1 or -1. */
+    public Map<Long, Integer> votesOf(long memberId, long questionId) {
+        return db.select(VOTES.POST_ID, VOTES.VALUE)
+                .from(VOTES)
+                .join(POSTS).on(POSTS.ID.eq(VOTES.POST_ID))
+                .where(VOTES.MEMBER_ID.eq(memberId))
+                .and(POSTS.ID.eq(questionId).or(POSTS.QUESTION_ID.eq(questionId)))
+                .fetchMap(VOTES.POST_ID, r -> r.get(VOTES.VALUE).intValue());
+    }
+
+    public ListPage list(ListQuery query) {
+        List<Condition> where = new ArrayList<>();
+        if (!query.includeDeleted()) {
+            where.add(P.DELETED_AT.isNull());
+        }
+        if (query.tag() != null) {
+            where.add(Q.ID.in(select(QUESTION_TAGS.QUESTION_ID).from(QUESTION_TAGS)
+                    .join(TAGS).on(TAGS.ID.eq(QUESTION_TAGS.TAG_ID)).where(TAGS.NAME.eq(query.tag()))));
+        }
+        if (query.categorySlug() != null) {
+            where.add(C.SLUG.eq(query.categorySlug()));
+        }
+        if (query.verifiedOnly()) {
+            where.add(Q.VERIFIED_ANSWER_ID.isNotNull());
+        }
+        if (query.unansweredOnly() || query.sort() == Sort.UNANSWERED) {
+            where.add(Q.ANSWER_COUNT.eq(0));
+        }
+        List<SortField<?>> order = switch (query.sort()) {
+            case NEWEST, UNANSWERED -> List.of(Q.ID.desc());
+            case ACTIVE -> List.of(Q.LAST_ACTIVITY_AT.desc(), Q.ID.desc());
+            case TOP -> List.of(P.SCORE.desc(), Q.ID.desc());
+        };
+        Field<List<String>> tags = tagsOf(Q.ID);
+        List<QuestionSummary> rows = db.select(Q.ID, Q.TITLE, Q.SLUG, Q.EXCERPT, Q.ANSWER_COUNT, Q.VIEW_COUNT,
+                        Q.LAST_ACTIVITY_AT, Q.ACCEPTED_ANSWER_ID, Q.VERIFIED_ANSWER_ID, Q.CLOSED_AT,
+                        P.SCORE, P.CREATED_AT, P.DELETED_AT, AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE,
+                        C.NAME, C.SLUG, tags)
+                .from(Q)
+                .join(P).on(P.ID.eq(Q.ID))
+                .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
+                .leftJoin(C).on(C.ID.eq(Q.CATEGORY_ID))
+                .where(where)
+                .orderBy(order)
+                .limit(query.pageSize() + 1)
+                .offset((query.page() - 1) * query.pageSize())
+                .fetch(r -> new QuestionSummary(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), r.get(Q.EXCERPT),
+                        author(r, AUTHOR), r.get(P.SCORE), r.get(Q.ANSWER_COUNT), r.get(Q.VIEW_COUNT),
+                        r.get(P.CREATED_AT), r.get(Q.LAST_ACTIVITY_AT), r.get(Q.ACCEPTED_ANSWER_ID) != null,
+                        r.get(Q.VERIFIED_ANSWER_ID) != null, r.get(Q.CLOSED_AT) != null, r.get(P.DELETED_AT) != null,
+                        r.get(C.NAME), r.get(C.SLUG), r.get(tags)));
+        boolean hasNext = rows.size() > query.pageSize();
+        return new ListPage(hasNext ? rows.subList(0, query.pageSize()) : rows, hasNext);
+    }
+
+    /** Tags with how many questions use them, most used first. */
+    public List<TagCount> tags(int limit) {
+        return db.select(TAGS.NAME, TAGS.QUESTION_COUNT).from(TAGS)
+                .where(TAGS.QUESTION_COUNT.gt(0))
+                .orderBy(TAGS.QUESTION_COUNT.desc(), TAGS.NAME)
+                .limit(limit)
+                .fetch(r -> new TagCount(r.get(TAGS.NAME), r.get(TAGS.QUESTION_COUNT)));
+    }
+
+    public record TagCount(String name, int questions) {}
+
+    /** Every visible question for the sitemap, newest activity first. */
+    public List<SitemapEntry> sitemap(int limit) {
+        return db.select(QUESTIONS.ID, QUESTIONS.SLUG, QUESTIONS.LAST_ACTIVITY_AT)
+                .from(QUESTIONS).join(POSTS).on(POSTS.ID.eq(QUESTIONS.ID))
+                .where(POSTS.DELETED_AT.isNull())
+                .orderBy(QUESTIONS.LAST_ACTIVITY_AT.desc())
+                .limit(limit)
+                .fetch(r -> new SitemapEntry(QuestionLinks.path(r.get(QUESTIONS.ID), r.get(QUESTIONS.SLUG)),
+                        r.get(QUESTIONS.LAST_ACTIVITY_AT)));
+    }
+
+    public record SitemapEntry(String path, LocalDateTime lastModified) {}
+
+    private static Field<List<String>> tagsOf(Field<Long> questionId) {
+        return multiset(select(TAGS.NAME).from(QUESTION_TAGS).join(TAGS).on(TAGS.ID.eq(QUESTION_TAGS.TAG_ID))
+                .where(QUESTION_TAGS.QUESTION_ID.eq(questionId)).orderBy(TAGS.NAME))
+                .as("tags").convertFrom(r -> r.map(Record1::value1));
+    }
+
+    private static Field<List<Comment>> commentsOf(Field<Long> postId) {
+        return multiset(select(COMMENTS.ID, COMMENTS.POST_ID, COMMENTER.ID, COMMENTER.USERNAME, COMMENTER.ROLE,
+                        COMMENTS.BODY_HTML, COMMENTS.CREATED_AT)
+                .from(COMMENTS).join(COMMENTER).on(COMMENTER.ID.eq(COMMENTS.AUTHOR_ID))
+                .where(COMMENTS.POST_ID.eq(postId)).and(COMMENTS.DELETED_AT.isNull())
+                .orderBy(COMMENTS.CREATED_AT, COMMENTS.ID))
+                .as("comments")
+                .convertFrom(result -> result.map(r -> new Comment(r.value1(), r.value2(),
+                        new Author(r.value3(), r.value4(), Role.fromDb(r.value5()).isStaff()), r.value6(), r.value7())));
+    }
+
+    private static Question toQuestion(Record r, Field<List<String>> tags, Field<List<Comment>> comments) {
+        Category category = r.get(C.ID) == null ? null
+                : new Category(r.get(C.ID), r.get(C.SLUG), r.get(C.NAME), r.get(C.DESCRIPTION));
+        Question.Verification verification = r.get(Q.VERIFIED_ANSWER_ID) == null ? null
+                : new Question.Verification(r.get(Q.VERIFIED_ANSWER_ID), author(r, VERIFIER), r.get(Q.VERIFIED_AT),
+                        r.get(Q.VERIFIED_NOTE));
+        QuestionRef original = r.get(ORIGINAL.ID) == null ? null
+                : new QuestionRef(r.get(ORIGINAL.ID), r.get(ORIGINAL.TITLE), r.get(ORIGINAL.SLUG));
+        Question.Closure closure = r.get(Q.CLOSED_AT) == null ? null
+                : new Question.Closure(author(r, CLOSER), r.get(Q.CLOSED_AT), r.get(Q.CLOSE_REASON), original);
+        return new Question(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), author(r, AUTHOR), r.get(P.BODY_MD),
+                r.get(P.BODY_HTML), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
+                r.get(Q.VIEW_COUNT), r.get(Q.ANSWER_COUNT), category, r.get(tags), r.get(comments),
+                r.get(Q.ACCEPTED_ANSWER_ID), verification, closure, r.get(P.DELETED_AT) != null);
+    }
+
+    private static Author author(Record r, Members alias) {
+        return new Author(r.get(alias.ID), r.get(alias.USERNAME), Role.fromDb(r.get(alias.ROLE)).isStaff());
+    }
+}

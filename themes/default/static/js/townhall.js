@@ -1,0 +1,63 @@
+// Progressive enhancement only: every form here also works without this script.
+(function () {
+  "use strict";
+
+  function csrfOf(form) {
+    var field = form.querySelector("input[name=_csrf]");
+    return field ? field.value : "";
+  }
+
+  // Votes without a page reload: post the same form, ask for JSON, update the score and the pressed state.
+  document.querySelectorAll("[data-vote]").forEach(function (widget) {
+    widget.addEventListener("submit", function (event) {
+      var form = event.target;
+      var button = event.submitter;
+      if (!button || !window.fetch) { return; }
+      event.preventDefault();
+      var body = new URLSearchParams(new FormData(form));
+      body.set("value", button.value);
+      fetch(form.action, {
+        method: "POST",
+        headers: { "Accept": "application/json", "X-CSRF-Token": csrfOf(form) },
+        body: body,
+        credentials: "same-origin"
+      }).then(function (response) {
+        if (!response.ok) { form.submit(); return null; }
+        return response.json();
+      }).then(function (result) {
+        if (!result) { return; }
+        widget.querySelector(".score").textContent = result.score;
+        var up = widget.querySelector(".vote-up");
+        var down = widget.querySelector(".vote-down");
+        if (up) { up.setAttribute("aria-pressed", result.vote === 1); up.value = result.vote === 1 ? "none" : "up"; }
+        if (down) { down.setAttribute("aria-pressed", result.vote === -1); down.value = result.vote === -1 ? "none" : "down"; }
+      });
+    });
+  });
+
+  // Live Markdown preview, rendered by the server exactly as it will be stored.
+  document.querySelectorAll("textarea[data-preview]").forEach(function (textarea) {
+    var target = document.getElementById(textarea.getAttribute("data-preview"));
+    var form = textarea.form;
+    if (!target || !form || !window.fetch) { return; }
+    var timer = null;
+    textarea.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var body = new URLSearchParams();
+        body.set("body", textarea.value);
+        fetch("/preview", {
+          method: "POST",
+          headers: { "X-CSRF-Token": csrfOf(form) },
+          body: body,
+          credentials: "same-origin"
+        }).then(function (response) { return response.ok ? response.text() : null; })
+          .then(function (html) {
+            if (html === null) { return; }
+            target.innerHTML = html;
+            target.hidden = textarea.value.trim() === "";
+          });
+      }, 250);
+    });
+  });
+})();
