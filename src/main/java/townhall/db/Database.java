@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
+import java.util.concurrent.atomic.LongAdder;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.ContextTransactionalCallable;
@@ -23,6 +25,7 @@ public final class Database implements AutoCloseable {
     private final EmbeddedMariaDb embedded;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final LongAdder queries = new LongAdder();
 
     private Database(EmbeddedMariaDb embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
@@ -31,6 +34,7 @@ public final class Database implements AutoCloseable {
         // Thread-bound transactions let each Store keep one DSLContext and still join the caller's transaction.
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource), true));
         configuration.set(SQLDialect.MARIADB);
+        configuration.set(ExecuteListener.onExecuteStart(context -> queries.increment()));
         configuration.set(new Settings().withRenderSchema(false).withExecuteLogging(false)
                 // multiset's JSON emulation needs a long GROUP_CONCAT; the pool sets it once per connection
                 .withRenderGroupConcatMaxLenSessionVariable(false));
@@ -89,6 +93,9 @@ public final class Database implements AutoCloseable {
     }
 
     public DSLContext dsl() { return dsl; }
+
+    /** How many SQL statements jOOQ has run since start: for metrics, and for tests that bound a page's queries. */
+    public long queryCount() { return queries.sum(); }
 
     /** Runs the work in one transaction; every Store call made inside it on this thread joins it. */
     public <T> T inTransaction(ContextTransactionalCallable<T> work) {

@@ -60,6 +60,10 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
         return app.components();
     }
 
+    public Application app() {
+        return app;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + app.port();
     }
