@@ -2,6 +2,7 @@ package townhall.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import townhall.account.AccountService;
 import townhall.account.AccountStore;
 import townhall.account.PasswordHasher;
@@ -11,6 +12,7 @@ import townhall.markdown.CommentFormatter;
 import townhall.markdown.MarkdownRenderer;
 import townhall.qa.CategoryStore;
 import townhall.qa.PostStore;
+import townhall.qa.QaListener;
 import townhall.qa.QaRules;
 import townhall.qa.QaService;
 import townhall.qa.QuestionStore;
@@ -44,6 +46,7 @@ public final class Components {
         this.posts = new PostStore(database.dsl());
         this.questions = new QuestionStore(database.dsl());
         this.qaRules = QaRules.from(config);
-        this.qa = new QaService(database, posts, categories, markdown, new CommentFormatter(), qaRules, clock);
+        this.qa = new QaService(database, posts, categories, markdown, new CommentFormatter(), qaRules, clock,
+                QaListener.of(List.of()));
     }
 }

@@ -36,9 +36,10 @@ public final class QaService {
     private final CommentFormatter comments;
     private final QaRules rules;
     private final Clock clock;
+    private final QaListener listener;
 
     public QaService(Database database, PostStore posts, CategoryStore categories, MarkdownRenderer markdown,
-                     CommentFormatter comments, QaRules rules, Clock clock) {
+                     CommentFormatter comments, QaRules rules, Clock clock, QaListener listener) {
         this.database = database;
         this.posts = posts;
         this.categories = categories;
@@ -46,6 +47,7 @@ public final class QaService {
         this.comments = comments;
         this.rules = rules;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public record AskForm(String title, String body, String tags, String category) {}
@@ -73,6 +75,8 @@ public final class QaService {
             posts.insertQuestion(id, title, QuestionLinks.slugOf(title), markdown.excerpt(body, 240), category.id(), now);
             posts.setTags(id, tags);
             posts.insertRevision(id, asker.id(), title, String.join(" ", tags), body, "", now);
+            listener.posted(posts.info(id).orElseThrow());
+            listener.questionChanged(id);
             return id;
         });
     }
@@ -93,6 +97,8 @@ public final class QaService {
             posts.addToAnswerCount(questionId, 1);
             posts.touchQuestion(questionId, now);
             posts.insertRevision(id, author.id(), null, null, body, "", now);
+            listener.posted(posts.info(id).orElseThrow());
+            listener.questionChanged(questionId);
             return id;
         });
     }
@@ -122,7 +128,12 @@ public final class QaService {
         }
         return database.inTransaction(() -> {
             int previous = posts.voteOf(postId, voter.id());
-            return posts.setVote(postId, voter.id(), previous, value, now());
+            int score = posts.setVote(postId, voter.id(), previous, value, now());
+            if (previous != value) {
+                listener.voteChanged(post, voter.id(), previous, value);
+                listener.questionChanged(post.questionId());
+            }
+            return score;
         });
     }
 
@@ -132,7 +143,13 @@ public final class QaService {
         if (answer.questionAuthorId() != actor.id() && !actor.isStaff()) {
             throw new NotAllowed("Only the person who asked, or staff, can accept an answer.");
         }
-        database.inTransaction(() -> posts.setAccepted(answer.questionId(), answerId));
+        database.inTransaction(() -> {
+            posts.setAccepted(answer.questionId(), answerId);
+            if (!Long.valueOf(answerId).equals(answer.acceptedAnswerId())) {
+                listener.acceptChanged(answer, answer.acceptedAnswerId(), answerId, actor.id());
+                listener.questionChanged(answer.questionId());
+            }
+        });
     }
 
     public void unaccept(Member actor, long questionId) {
@@ -140,7 +157,13 @@ public final class QaService {
         if (question.questionAuthorId() != actor.id() && !actor.isStaff()) {
             throw new NotAllowed("Only the person who asked, or staff, can change the accepted answer.");
         }
-        database.inTransaction(() -> posts.setAccepted(questionId, null));
+        database.inTransaction(() -> {
+            posts.setAccepted(questionId, null);
+            if (question.acceptedAnswerId() != null) {
+                listener.acceptChanged(question, question.acceptedAnswerId(), null, actor.id());
+                listener.questionChanged(questionId);
+            }
+        });
     }
 
     /** Staff mark the answer the brand stands behind; one per question, so this replaces any earlier one. */
@@ -151,14 +174,25 @@ public final class QaService {
         if (cleanNote.length() > NOTE_MAX) {
             throw InvalidInput.of("note", "Keep the note under " + NOTE_MAX + " characters.");
         }
-        database.inTransaction(() -> posts.setVerified(answer.questionId(), answerId, staff.id(),
-                cleanNote.isEmpty() ? null : cleanNote, now()));
+        database.inTransaction(() -> {
+            posts.setVerified(answer.questionId(), answerId, staff.id(), cleanNote.isEmpty() ? null : cleanNote, now());
+            if (!Long.valueOf(answerId).equals(answer.verifiedAnswerId())) {
+                listener.verifyChanged(answer, answer.verifiedAnswerId(), answerId, staff.id());
+                listener.questionChanged(answer.questionId());
+            }
+        });
     }
 
     public void unverify(Member staff, long questionId) {
         requireStaff(staff, "Only staff can withdraw a verification.");
-        visibleQuestion(questionId);
-        database.inTransaction(() -> posts.setVerified(questionId, null, null, null, now()));
+        PostStore.PostInfo question = visibleQuestion(questionId);
+        database.inTransaction(() -> {
+            posts.setVerified(questionId, null, null, null, now());
+            if (question.verifiedAnswerId() != null) {
+                listener.verifyChanged(question, question.verifiedAnswerId(), null, staff.id());
+                listener.questionChanged(questionId);
+            }
+        });
     }
 
     /** Edits a post, keeping the new version as a revision. Authors edit their own posts, staff any. */
@@ -193,6 +227,7 @@ public final class QaService {
             }
             posts.insertRevision(postId, editor.id(), finalTitle,
                     finalTags == null ? null : String.join(" ", finalTags), body, reason, now);
+            listener.questionChanged(post.questionId());
         });
         return posts.info(postId).orElseThrow();
     }
@@ -226,13 +261,19 @@ public final class QaService {
         }
         errors.throwIfAny();
         String finalReason = why.isEmpty() ? "Duplicate of an earlier question" : why;
-        database.inTransaction(() -> posts.setClosed(question.questionId(), staff.id(), finalReason, original, now()));
+        database.inTransaction(() -> {
+            posts.setClosed(question.questionId(), staff.id(), finalReason, original, now());
+            listener.questionChanged(questionId);
+        });
     }
 
     public void reopen(Member staff, long questionId) {
         requireStaff(staff, "Only staff can reopen a question.");
         visibleQuestion(questionId);
-        database.inTransaction(() -> posts.setClosed(questionId, null, null, null, now()));
+        database.inTransaction(() -> {
+            posts.setClosed(questionId, null, null, null, now());
+            listener.questionChanged(questionId);
+        });
     }
 
     /**
@@ -261,11 +302,15 @@ public final class QaService {
                 posts.addToAnswerCount(post.questionId(), -1);
                 if (Long.valueOf(postId).equals(post.acceptedAnswerId())) {
                     posts.setAccepted(post.questionId(), null);
+                    listener.acceptChanged(post, postId, null, actor.id());
                 }
                 if (Long.valueOf(postId).equals(post.verifiedAnswerId())) {
                     posts.setVerified(post.questionId(), null, null, null, now());
+                    listener.verifyChanged(post, postId, null, actor.id());
                 }
             }
+            listener.deletionChanged(post, true, actor.id());
+            listener.questionChanged(post.questionId());
         });
         return post;
     }
@@ -279,6 +324,8 @@ public final class QaService {
                 if (!post.isQuestion()) {
                     posts.addToAnswerCount(post.questionId(), 1);
                 }
+                listener.deletionChanged(post, false, staff.id());
+                listener.questionChanged(post.questionId());
             });
         }
         return post;

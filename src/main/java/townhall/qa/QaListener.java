@@ -1,0 +1,60 @@
+package townhall.qa;
+
+/**
+ * Hears what happens to questions and answers, inside the transaction that made it happen, so that what it
+ * writes (search outbox rows, reputation events, badges) commits or rolls back together with the change.
+ */
+public interface QaListener {
+    /** A question was posted, or an answer to it. */
+    default void posted(PostStore.PostInfo post) {}
+
+    /** Anything search shows about the question changed: text, tags, answers, marks, score, visibility. */
+    default void questionChanged(long questionId) {}
+
+    /** A member's vote on a post moved from {@code previous} to {@code value} (each -1, 0 or +1). */
+    default void voteChanged(PostStore.PostInfo post, long voterId, int previous, int value) {}
+
+    /** The accepted answer moved; either id may be null. */
+    default void acceptChanged(PostStore.PostInfo question, Long previousAnswerId, Long answerId, long actorId) {}
+
+    /** The verified answer moved; either id may be null. */
+    default void verifyChanged(PostStore.PostInfo question, Long previousAnswerId, Long answerId, long staffId) {}
+
+    /** A post was soft-deleted ({@code deleted} true) or restored. */
+    default void deletionChanged(PostStore.PostInfo post, boolean deleted, long actorId) {}
+
+    /** All listeners, in order. */
+    static QaListener of(java.util.List<QaListener> listeners) {
+        return new QaListener() {
+            @Override
+            public void posted(PostStore.PostInfo post) {
+                listeners.forEach(l -> l.posted(post));
+            }
+
+            @Override
+            public void questionChanged(long questionId) {
+                listeners.forEach(l -> l.questionChanged(questionId));
+            }
+
+            @Override
+            public void voteChanged(PostStore.PostInfo post, long voterId, int previous, int value) {
+                listeners.forEach(l -> l.voteChanged(post, voterId, previous, value));
+            }
+
+            @Override
+            public void acceptChanged(PostStore.PostInfo question, Long previousAnswerId, Long answerId, long actorId) {
+                listeners.forEach(l -> l.acceptChanged(question, previousAnswerId, answerId, actorId));
+            }
+
+            @Override
+            public void verifyChanged(PostStore.PostInfo question, Long previousAnswerId, Long answerId, long staffId) {
+                listeners.forEach(l -> l.verifyChanged(question, previousAnswerId, answerId, staffId));
+            }
+
+            @Override
+            public void deletionChanged(PostStore.PostInfo post, boolean deleted, long actorId) {
+                listeners.forEach(l -> l.deletionChanged(post, deleted, actorId));
+            }
+        };
+    }
+}
