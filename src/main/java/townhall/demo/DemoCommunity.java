@@ -1,9 +1,14 @@
 package townhall.demo;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.account.AccountService;
+import townhall.account.Member;
 import townhall.account.Role;
 import townhall.app.Components;
 
@@ -21,7 +26,11 @@ public final class DemoCommunity {
             new DemoAccount("sam_staff", "sam@northwind.example", "demo-staff-pass", Role.STAFF),
             new DemoAccount("maria", "maria@example.com", "demo-member-pass", Role.MEMBER),
             new DemoAccount("tomas", "tomas@example.com", "demo-member-pass", Role.MEMBER),
-            new DemoAccount("olga", "olga@example.com", "demo-member-pass", Role.MEMBER));
+            new DemoAccount("olga", "olga@example.com", "demo-member-pass", Role.MEMBER),
+            new DemoAccount("priya", "priya@example.com", "demo-member-pass", Role.MEMBER),
+            new DemoAccount("jonas", "jonas@example.com", "demo-member-pass", Role.MEMBER),
+            new DemoAccount("kenji", "kenji@example.com", "demo-member-pass", Role.MEMBER),
+            new DemoAccount("aisha", "aisha@example.com", "demo-member-pass", Role.MEMBER));
 
     private final Components c;
 
@@ -40,10 +49,19 @@ public final class DemoCommunity {
         c.categories.ensure("speakers", "Speakers", "Bookshelf, wireless and multi-room speakers.", 2);
         c.categories.ensure("app", "Northwind app", "Pairing, firmware updates and the equaliser.", 3);
         c.categories.ensure("orders", "Orders & warranty", "Shipping, returns and repairs.", 4);
-        for (DemoAccount account : ACCOUNTS) {
-            c.accounts.register(new AccountService.Registration(account.username(), account.email(), account.password()),
-                    account.role());
+        // The same services on a clock that seeding moves, so members join and post over the past weeks.
+        Instant now = c.clock.instant();
+        DemoClock clock = new DemoClock(now, c.clock.getZone());
+        Components past = new Components(c.config, c.database, clock);
+        Map<String, Member> members = new HashMap<>();
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            DemoAccount account = ACCOUNTS.get(i);
+            clock.set(now.minus(Duration.ofDays(150 - 12L * i)));
+            members.put(account.username(), past.accounts.register(
+                    new AccountService.Registration(account.username(), account.email(), account.password()),
+                    account.role()));
         }
+        new DemoContent(past, clock, now, members).post();
         c.siteSettings.put(MARKER, "true");
         StringBuilder banner = new StringBuilder("Demo community ready. Sign in with:");
         for (DemoAccount account : ACCOUNTS) {
