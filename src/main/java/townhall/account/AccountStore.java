@@ -105,7 +105,9 @@ public final class AccountStore {
                 r.get(MEMBERS.USERNAME),
                 r.get(MEMBERS.EMAIL),
                 Role.fromDb(r.get(MEMBERS.ROLE)),
-                r.get(MEMBERS.CREATED_AT));
+                r.get(MEMBERS.CREATED_AT),
+                r.get(MEMBERS.REPUTATION),
+                r.get(MEMBERS.HELPER));
     }
 
     public record Credentials(Member member, String passwordHash) {}

@@ -16,6 +16,11 @@ import townhall.qa.QaListener;
 import townhall.qa.QaRules;
 import townhall.qa.QaService;
 import townhall.qa.QuestionStore;
+import townhall.reputation.HelperService;
+import townhall.reputation.Privileges;
+import townhall.reputation.ReputationRules;
+import townhall.reputation.ReputationService;
+import townhall.reputation.ReputationStore;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -31,6 +36,11 @@ public final class Components {
     public final QuestionStore questions;
     public final QaRules qaRules;
     public final QaService qa;
+    public final ReputationRules reputationRules;
+    public final Privileges privileges;
+    public final ReputationStore reputationStore;
+    public final HelperService helpers;
+    public final ReputationService reputation;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -46,7 +56,12 @@ public final class Components {
         this.posts = new PostStore(database.dsl());
         this.questions = new QuestionStore(database.dsl());
         this.qaRules = QaRules.from(config);
+        this.reputationRules = ReputationRules.from(config);
+        this.privileges = new Privileges(reputationRules, clock);
+        this.reputationStore = new ReputationStore(database.dsl());
+        this.helpers = new HelperService(database, reputationStore, posts, reputationRules, clock);
+        this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
         this.qa = new QaService(database, posts, categories, markdown, new CommentFormatter(), qaRules, clock,
-                QaListener.of(List.of()));
+                QaListener.of(List.of(reputation)), privileges);
     }
 }

@@ -21,7 +21,26 @@ public enum Setting {
     QA_TITLE_MAX("qa.title.max", "150", "Longest question title, in characters"),
     QA_TAGS_MAX("qa.tags.max", "5", "Most tags a question may have"),
     QA_PAGE_SIZE("qa.page.size", "30", "Questions per page of a list"),
-    VIEW_FLUSH_SECONDS("views.flush.seconds", "10", "How often counted page views are written to the database");
+    VIEW_FLUSH_SECONDS("views.flush.seconds", "10", "How often counted page views are written to the database"),
+    REP_ANSWER_UPVOTED("rep.answer.upvoted", "10", "Reputation for an upvote on one's answer"),
+    REP_QUESTION_UPVOTED("rep.question.upvoted", "5", "Reputation for an upvote on one's question"),
+    REP_ANSWER_ACCEPTED("rep.answer.accepted", "15", "Reputation for one's answer being accepted"),
+    REP_ACCEPTER("rep.accepter", "2", "Reputation for the asker who accepts an answer"),
+    REP_ANSWER_VERIFIED("rep.answer.verified", "25", "Reputation for one's answer being verified by staff"),
+    REP_DOWNVOTED("rep.downvoted", "2", "Reputation lost for a downvote received"),
+    REP_DOWNVOTE_CAST("rep.downvote.cast", "1", "Reputation a member spends to downvote an answer"),
+    REP_DAILY_VOTE_CAP("rep.daily.cap", "200", "Most reputation a member gains from votes in one day (UTC)"),
+    HELPER_REPUTATION("helper.reputation", "500", "Reputation needed to become a Helper"),
+    HELPER_ANSWERS("helper.answers", "5", "Accepted or verified answers needed to become a Helper"),
+    HELPER_ACCOUNT_DAYS("helper.account.days", "14", "Account age in days needed to become a Helper"),
+    HELPER_STRIKE_DAYS("helper.strike.days", "90", "Days without a moderation strike needed to become a Helper"),
+    HELPER_SWEEP_MINUTES("helper.sweep.minutes", "60", "How often time-dependent Helper criteria are checked"),
+    PRIVILEGE_UPVOTE("privilege.upvote", "15", "Reputation needed to upvote"),
+    PRIVILEGE_COMMENT("privilege.comment", "50", "Reputation needed to comment on others' posts"),
+    PRIVILEGE_DOWNVOTE("privilege.downvote", "125", "Reputation needed to downvote"),
+    NEWCOMER_DAYS("newcomer.days", "7", "A member is a newcomer for this many days after joining"),
+    NEW_MEMBER_REPUTATION("new.member.reputation", "10", "Below this reputation a member's posts may hold only a few links"),
+    NEW_MEMBER_MAX_LINKS("new.member.links", "2", "Most links a post by a new member may hold");
 
     private final String key;
     private final String defaultValue;

@@ -40,6 +40,18 @@ public final class DemoCommunity {
 
     public record DemoAccount(String username, String email, String password, Role role) {}
 
+    /** Reputation the demo members earned before the demo's five weeks of content; tomas ends close to Helper. */
+    private static final Map<String, Integer> EARLIER_REPUTATION = Map.of(
+            "sam_staff", 300, "maria", 640, "tomas", 420, "olga", 180, "priya", 90, "jonas", 60, "kenji", 75,
+            "aisha", 55);
+
+    private static void earlierHistory(Components past, DemoClock clock, Instant now, Map<String, Member> members) {
+        clock.set(now.minus(Duration.ofDays(40)));
+        EARLIER_REPUTATION.forEach((username, reputation) -> past.reputationStore.record(
+                members.get(username).id(), reputation - 1, "earlier_activity", null, null,
+                java.time.LocalDateTime.now(clock)));
+    }
+
     public void seedIfEmpty() {
         if (c.siteSettings.get(MARKER).isPresent() || c.accountStore.countMembers() > 0) {
             return;
@@ -61,7 +73,14 @@ public final class DemoCommunity {
                     new AccountService.Registration(account.username(), account.email(), account.password()),
                     account.role()));
         }
+        earlierHistory(past, clock, now, members);
         new DemoContent(past, clock, now, members).post();
+        clock.set(now.minus(Duration.ofHours(2)));
+        Member maria = past.accountStore.findById(members.get("maria").id()).orElseThrow();
+        if (!maria.helper()) {
+            past.helpers.decide(past.accountStore.findById(members.get("sam_staff").id()).orElseThrow(), maria.id(),
+                    "grant", "Long-time product expert whose answers our support team relies on");
+        }
         c.siteSettings.put(MARKER, "true");
         StringBuilder banner = new StringBuilder("Demo community ready. Sign in with:");
         for (DemoAccount account : ACCOUNTS) {

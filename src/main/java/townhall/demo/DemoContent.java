@@ -502,12 +502,13 @@ final class DemoContent {
         }
     }
 
+    /** The member as they stand now: reputation and Helper status change as the demo goes on. */
     private Member member(String username) {
         Member member = members.get(username);
         if (member == null) {
             throw new IllegalArgumentException("No demo member " + username);
         }
-        return member;
+        return at.accountStore.findById(member.id()).orElseThrow();
     }
 
     private static Duration minutes(double hours) {

@@ -1,4 +1,4 @@
 package townhall.qa;
 
 /** Who wrote something, as shown next to it. */
-public record Author(long id, String username, boolean staff) {}
+public record Author(long id, String username, boolean staff, boolean helper) {}

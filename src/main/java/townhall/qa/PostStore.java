@@ -60,8 +60,10 @@ public final class PostStore {
                 .fetchOne(POSTS.ID);
     }
 
-    public void insertQuestion(long id, String title, String slug, String excerpt, long categoryId, LocalDateTime now) {
+    public void insertQuestion(long id, String title, String slug, String excerpt, long categoryId, boolean fromNewcomer,
+                               LocalDateTime now) {
         db.insertInto(QUESTIONS)
+                .set(QUESTIONS.FROM_NEWCOMER, fromNewcomer)
                 .set(QUESTIONS.ID, id)
                 .set(QUESTIONS.TITLE, title)
                 .set(QUESTIONS.SLUG, slug)
@@ -116,6 +118,13 @@ public final class PostStore {
         db.update(TAGS).set(TAGS.QUESTION_COUNT, TAGS.QUESTION_COUNT.plus(1)).where(TAGS.NAME.in(names)).execute();
     }
 
+    public void addToTagCounts(long questionId, int delta) {
+        db.update(TAGS).set(TAGS.QUESTION_COUNT, TAGS.QUESTION_COUNT.plus(delta))
+                .where(TAGS.ID.in(select(QUESTION_TAGS.TAG_ID).from(QUESTION_TAGS)
+                        .where(QUESTION_TAGS.QUESTION_ID.eq(questionId))))
+                .execute();
+    }
+
     public void insertRevision(long postId, long editorId, String title, String tags, String bodyMd, String reason,
                                LocalDateTime now) {
         int next = db.select(org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.max(REVISIONS.NUMBER), 0))
@@ -137,13 +146,13 @@ public final class PostStore {
 
     /** Every revision of a post, newest first. */
     public List<Revision> revisionsOf(long postId) {
-        return db.select(REVISIONS.asterisk(), MEMBERS.ID, MEMBERS.USERNAME, MEMBERS.ROLE)
+        return db.select(REVISIONS.asterisk(), MEMBERS.ID, MEMBERS.USERNAME, MEMBERS.ROLE, MEMBERS.HELPER)
                 .from(REVISIONS).join(MEMBERS).on(MEMBERS.ID.eq(REVISIONS.EDITOR_ID))
                 .where(REVISIONS.POST_ID.eq(postId))
                 .orderBy(REVISIONS.NUMBER.desc())
                 .fetch(r -> new Revision(r.get(REVISIONS.NUMBER),
                         new Author(r.get(MEMBERS.ID), r.get(MEMBERS.USERNAME),
-                                townhall.account.Role.fromDb(r.get(MEMBERS.ROLE)).isStaff()),
+                                townhall.account.Role.fromDb(r.get(MEMBERS.ROLE)).isStaff(), r.get(MEMBERS.HELPER)),
                         r.get(REVISIONS.TITLE), r.get(REVISIONS.TAGS), r.get(REVISIONS.BODY_MD),
                         r.get(REVISIONS.REASON), r.get(REVISIONS.CREATED_AT)));
     }
@@ -190,8 +199,12 @@ public final class PostStore {
                 .where(QUESTIONS.ID.eq(questionId)).execute();
     }
 
-    public void setAccepted(long questionId, Long answerId) {
-        db.update(QUESTIONS).set(QUESTIONS.ACCEPTED_ANSWER_ID, answerId).where(QUESTIONS.ID.eq(questionId)).execute();
+    public void setAccepted(long questionId, Long answerId, LocalDateTime now) {
+        db.update(QUESTIONS)
+                .set(QUESTIONS.ACCEPTED_ANSWER_ID, answerId)
+                .set(QUESTIONS.ACCEPTED_AT, answerId == null ? null : now)
+                .where(QUESTIONS.ID.eq(questionId))
+                .execute();
     }
 
     public void setVerified(long questionId, Long answerId, Long staffId, String note, LocalDateTime now) {

@@ -13,8 +13,8 @@ import townhall.app.NotAllowed;
 import townhall.app.NotFound;
 import townhall.db.Database;
 import townhall.markdown.CommentFormatter;
-import townhall.markdown.LinkPolicy;
 import townhall.markdown.MarkdownRenderer;
+import townhall.reputation.Privileges;
 
 import static townhall.qa.QaRules.ANSWER_MIN;
 import static townhall.qa.QaRules.BODY_MAX;
@@ -37,9 +37,11 @@ public final class QaService {
     private final QaRules rules;
     private final Clock clock;
     private final QaListener listener;
+    private final Privileges privileges;
 
     public QaService(Database database, PostStore posts, CategoryStore categories, MarkdownRenderer markdown,
-                     CommentFormatter comments, QaRules rules, Clock clock, QaListener listener) {
+                     CommentFormatter comments, QaRules rules, Clock clock, QaListener listener,
+                     Privileges privileges) {
         this.database = database;
         this.posts = posts;
         this.categories = categories;
@@ -48,6 +50,7 @@ public final class QaService {
         this.rules = rules;
         this.clock = clock;
         this.listener = listener;
+        this.privileges = privileges;
     }
 
     public record AskForm(String title, String body, String tags, String category) {}
@@ -61,6 +64,7 @@ public final class QaService {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         checkTitle(title, errors);
         checkBody("body", body, BODY_MIN, errors);
+        checkLinks("body", body, asker, errors);
         List<String> tags = parseTags(form.tags(), errors);
         Category category = categories.all().stream()
                 .filter(c -> c.slug().equals(clean(form.category())))
@@ -72,7 +76,8 @@ public final class QaService {
         LocalDateTime now = now();
         return database.inTransaction(() -> {
             long id = posts.insertPost(QUESTION, null, asker.id(), body, render(body, asker), now);
-            posts.insertQuestion(id, title, QuestionLinks.slugOf(title), markdown.excerpt(body, 240), category.id(), now);
+            posts.insertQuestion(id, title, QuestionLinks.slugOf(title), markdown.excerpt(body, 240), category.id(),
+                    privileges.isNewcomer(asker), now);
             posts.setTags(id, tags);
             posts.insertRevision(id, asker.id(), title, String.join(" ", tags), body, "", now);
             listener.posted(posts.info(id).orElseThrow());
@@ -90,6 +95,7 @@ public final class QaService {
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         checkBody("body", body, ANSWER_MIN, errors);
+        checkLinks("body", body, author, errors);
         errors.throwIfAny();
         LocalDateTime now = now();
         return database.inTransaction(() -> {
@@ -107,12 +113,18 @@ public final class QaService {
     public PostStore.PostInfo comment(Member author, long postId, String text) {
         String body = clean(text);
         PostStore.PostInfo post = visiblePost(postId, author);
+        boolean ownThread = post.authorId() == author.id() || post.questionAuthorId() == author.id();
+        if (!ownThread && !privileges.canCommentEverywhere(author)) {
+            throw new NotAllowed("Commenting on others' posts unlocks at " + privileges.rules().commentPrivilege()
+                    + " reputation. You can always comment on your own questions and answers.");
+        }
         if (body.length() < COMMENT_MIN || body.length() > COMMENT_MAX) {
             throw InvalidInput.of("comment", "A comment has " + COMMENT_MIN + " to " + COMMENT_MAX + " characters.");
         }
+        LocalDateTime now = now();
         database.inTransaction(() -> {
-            posts.insertComment(postId, author.id(), body, comments.format(body), now());
-            posts.touchQuestion(post.questionId(), now());
+            posts.insertComment(postId, author.id(), body, comments.format(body), now);
+            posts.touchQuestion(post.questionId(), now);
         });
         return post;
     }
@@ -125,6 +137,15 @@ public final class QaService {
         PostStore.PostInfo post = visiblePost(postId, voter);
         if (post.authorId() == voter.id()) {
             throw new NotAllowed("You cannot vote on your own post.");
+        }
+        if (post.deleted() || post.questionDeleted()) {
+            throw new NotAllowed("Deleted posts take no votes.");
+        }
+        if (value > 0 && !privileges.canUpvote(voter)) {
+            throw new NotAllowed("Upvoting unlocks at " + privileges.rules().upvotePrivilege() + " reputation.");
+        }
+        if (value < 0 && !privileges.canDownvote(voter)) {
+            throw new NotAllowed("Downvoting unlocks at " + privileges.rules().downvotePrivilege() + " reputation.");
         }
         return database.inTransaction(() -> {
             int previous = posts.voteOf(postId, voter.id());
@@ -144,7 +165,7 @@ public final class QaService {
             throw new NotAllowed("Only the person who asked, or staff, can accept an answer.");
         }
         database.inTransaction(() -> {
-            posts.setAccepted(answer.questionId(), answerId);
+            posts.setAccepted(answer.questionId(), answerId, now());
             if (!Long.valueOf(answerId).equals(answer.acceptedAnswerId())) {
                 listener.acceptChanged(answer, answer.acceptedAnswerId(), answerId, actor.id());
                 listener.questionChanged(answer.questionId());
@@ -158,7 +179,7 @@ public final class QaService {
             throw new NotAllowed("Only the person who asked, or staff, can change the accepted answer.");
         }
         database.inTransaction(() -> {
-            posts.setAccepted(questionId, null);
+            posts.setAccepted(questionId, null, now());
             if (question.acceptedAnswerId() != null) {
                 listener.acceptChanged(question, question.acceptedAnswerId(), null, actor.id());
                 listener.questionChanged(questionId);
@@ -209,6 +230,7 @@ public final class QaService {
             tags = parseTags(form.tags(), errors);
         }
         checkBody("body", body, post.isQuestion() ? BODY_MIN : ANSWER_MIN, errors);
+        checkLinks("body", body, editor, errors);
         if (reason.length() > NOTE_MAX) {
             errors.add("reason", "Keep the reason under " + NOTE_MAX + " characters.");
         }
@@ -235,20 +257,25 @@ public final class QaService {
     /** The post as its edit form shows it, if the member may edit it. */
     public PostStore.PostInfo editablePost(Member editor, long postId) {
         PostStore.PostInfo post = visiblePost(postId, editor);
-        if (post.authorId() != editor.id() && !editor.isStaff()) {
-            throw new NotAllowed("Only the author or staff can edit this post.");
+        if (post.authorId() != editor.id() && !privileges.canEditOthers(editor)) {
+            throw new NotAllowed("Only the author, Helpers and staff can edit this post.");
         }
         return post;
     }
 
     /** Staff close a question for a stated reason, or as a duplicate of another question. */
     public void close(Member staff, long questionId, String reason, String duplicateOf) {
-        requireStaff(staff, "Only staff can close a question.");
+        if (!privileges.canCloseAsDuplicate(staff)) {
+            throw new NotAllowed("Only Helpers and staff can close a question.");
+        }
         PostStore.PostInfo question = visibleQuestion(questionId);
         String why = clean(reason);
         Long original = parseQuestionReference(duplicateOf);
+        if (original == null && !staff.isStaff()) {
+            throw new NotAllowed("Helpers close questions as duplicates; other reasons are for staff.");
+        }
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        if (original != null && (original == questionId || !posts.questionExists(original))) {
+        if (original != null && (original == questionId || !isOpenQuestion(original))) {
             errors.add("duplicateOf", "Give the number or link of another existing question.");
         } else if (original == null && !clean(duplicateOf).isEmpty()) {
             errors.add("duplicateOf", "Give the number or link of the original question, such as /q/12.");
@@ -268,7 +295,9 @@ public final class QaService {
     }
 
     public void reopen(Member staff, long questionId) {
-        requireStaff(staff, "Only staff can reopen a question.");
+        if (!privileges.canCloseAsDuplicate(staff)) {
+            throw new NotAllowed("Only Helpers and staff can reopen a question.");
+        }
         visibleQuestion(questionId);
         database.inTransaction(() -> {
             posts.setClosed(questionId, null, null, null, now());
@@ -298,10 +327,12 @@ public final class QaService {
         }
         database.inTransaction(() -> {
             posts.setDeleted(postId, actor.id(), now());
-            if (!post.isQuestion()) {
+            if (post.isQuestion()) {
+                posts.addToTagCounts(postId, -1);
+            } else {
                 posts.addToAnswerCount(post.questionId(), -1);
                 if (Long.valueOf(postId).equals(post.acceptedAnswerId())) {
-                    posts.setAccepted(post.questionId(), null);
+                    posts.setAccepted(post.questionId(), null, now());
                     listener.acceptChanged(post, postId, null, actor.id());
                 }
                 if (Long.valueOf(postId).equals(post.verifiedAnswerId())) {
@@ -321,7 +352,9 @@ public final class QaService {
         if (post.deleted()) {
             database.inTransaction(() -> {
                 posts.setDeleted(postId, null, now());
-                if (!post.isQuestion()) {
+                if (post.isQuestion()) {
+                    posts.addToTagCounts(postId, 1);
+                } else {
                     posts.addToAnswerCount(post.questionId(), 1);
                 }
                 listener.deletionChanged(post, false, staff.id());
@@ -358,6 +391,19 @@ public final class QaService {
             throw new NotAllowed("Only a visible answer can be marked.");
         }
         return answer;
+    }
+
+    /** New members' posts may hold only a few links, which keeps link spam out. */
+    private void checkLinks(String field, String body, Member author, InvalidInput.Collector errors) {
+        int max = privileges.maxLinks(author);
+        if (max >= 0 && !errors.has(field) && markdown.countLinks(body) > max) {
+            errors.add(field, "New members can post at most " + max + " links in a post. "
+                    + "The limit lifts at " + privileges.rules().newMemberReputation() + " reputation.");
+        }
+    }
+
+    private boolean isOpenQuestion(long id) {
+        return posts.info(id).filter(p -> p.isQuestion() && !p.deleted()).isPresent();
     }
 
     private static void requireStaff(Member member, String message) {
@@ -412,7 +458,7 @@ public final class QaService {
     }
 
     private String render(String body, Member author) {
-        return markdown.render(body, author.isStaff() ? LinkPolicy.FOLLOW : LinkPolicy.NOFOLLOW);
+        return markdown.render(body, privileges.linkPolicy(author));
     }
 
     private static String clean(String text) {

@@ -7,7 +7,8 @@ import java.util.List;
 public record Question(long id, String title, String slug, Author author, String bodyMd, String bodyHtml, int score,
                        LocalDateTime createdAt, LocalDateTime editedAt, LocalDateTime lastActivityAt,
                        long viewCount, int answerCount, Category category, List<String> tags, List<Comment> comments,
-                       Long acceptedAnswerId, Verification verification, Closure closure, boolean deleted) {
+                       Long acceptedAnswerId, Verification verification, Closure closure, boolean deleted,
+                       boolean fromNewcomer) {
 
     public String path() { return QuestionLinks.path(id, slug); }
 

@@ -212,7 +212,8 @@ public final class QuestionRoutes {
             return QuestionStore.Sort.ACTIVE;
         }
         try {
-            return QuestionStore.Sort.valueOf(value.toUpperCase(Locale.ROOT));
+            QuestionStore.Sort sort = QuestionStore.Sort.valueOf(value.toUpperCase(Locale.ROOT));
+            return QuestionStore.Sort.PUBLIC.contains(sort) ? sort : QuestionStore.Sort.ACTIVE;
         } catch (IllegalArgumentException e) {
             return QuestionStore.Sort.ACTIVE;
         }
@@ -236,7 +237,7 @@ public final class QuestionRoutes {
 
     private static List<Map<String, Object>> sortLinks(String base, Map<String, String> params) {
         List<Map<String, Object>> links = new ArrayList<>();
-        for (QuestionStore.Sort sort : QuestionStore.Sort.values()) {
+        for (QuestionStore.Sort sort : QuestionStore.Sort.PUBLIC) {
             Map<String, String> with = new LinkedHashMap<>(params);
             String name = sort.name().toLowerCase(Locale.ROOT);
             if (sort == QuestionStore.Sort.ACTIVE) {

@@ -46,7 +46,14 @@ public final class QuestionStore {
         this.db = db;
     }
 
-    public enum Sort { NEWEST, ACTIVE, UNANSWERED, TOP }
+    public enum Sort {
+        NEWEST, ACTIVE, UNANSWERED, TOP,
+        /** Newcomers' questions first, then the rest, oldest first: the Helpers' work queue. */
+        HELPER_QUEUE;
+
+        /** The orders a visitor can pick on a list page. */
+        public static final java.util.List<Sort> PUBLIC = java.util.List.of(NEWEST, ACTIVE, UNANSWERED, TOP);
+    }
 
     /** What a list shows; null fields do not filter. */
     public record ListQuery(Sort sort, String tag, String categorySlug, boolean verifiedOnly, boolean unansweredOnly,
@@ -57,10 +64,10 @@ public final class QuestionStore {
     public Optional<Question> findQuestion(long id) {
         Field<List<String>> tags = tagsOf(Q.ID);
         Field<List<Comment>> comments = commentsOf(Q.ID);
-        return db.select(Q.asterisk(), P.asterisk(), AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE,
+        return db.select(Q.asterisk(), P.asterisk(), AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
                         C.ID, C.SLUG, C.NAME, C.DESCRIPTION,
-                        VERIFIER.ID, VERIFIER.USERNAME, VERIFIER.ROLE,
-                        CLOSER.ID, CLOSER.USERNAME, CLOSER.ROLE,
+                        VERIFIER.ID, VERIFIER.USERNAME, VERIFIER.ROLE, VERIFIER.HELPER,
+                        CLOSER.ID, CLOSER.USERNAME, CLOSER.ROLE, CLOSER.HELPER,
                         ORIGINAL.ID, ORIGINAL.TITLE, ORIGINAL.SLUG, tags, comments)
                 .from(Q)
                 .join(P).on(P.ID.eq(Q.ID))
@@ -77,7 +84,7 @@ public final class QuestionStore {
     public List<Answer> answersOf(long questionId, boolean includeDeleted) {
         Field<List<Comment>> comments = commentsOf(P.ID);
         Condition visible = includeDeleted ? DSL.noCondition() : P.DELETED_AT.isNull();
-        return db.select(P.asterisk(), AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, comments)
+        return db.select(P.asterisk(), AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER, comments)
                 .from(P)
                 .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
                 .where(P.QUESTION_ID.eq(questionId)).and(visible)
@@ -112,19 +119,21 @@ public final class QuestionStore {
         if (query.verifiedOnly()) {
             where.add(Q.VERIFIED_ANSWER_ID.isNotNull());
         }
-        if (query.unansweredOnly() || query.sort() == Sort.UNANSWERED) {
+        if (query.unansweredOnly() || query.sort() == Sort.UNANSWERED || query.sort() == Sort.HELPER_QUEUE) {
             where.add(Q.ANSWER_COUNT.eq(0));
+            where.add(Q.CLOSED_AT.isNull());
         }
         List<SortField<?>> order = switch (query.sort()) {
             case NEWEST, UNANSWERED -> List.of(Q.ID.desc());
             case ACTIVE -> List.of(Q.LAST_ACTIVITY_AT.desc(), Q.ID.desc());
             case TOP -> List.of(P.SCORE.desc(), Q.ID.desc());
+            case HELPER_QUEUE -> List.of(Q.FROM_NEWCOMER.desc(), Q.ID.asc());
         };
         Field<List<String>> tags = tagsOf(Q.ID);
         List<QuestionSummary> rows = db.select(Q.ID, Q.TITLE, Q.SLUG, Q.EXCERPT, Q.ANSWER_COUNT, Q.VIEW_COUNT,
                         Q.LAST_ACTIVITY_AT, Q.ACCEPTED_ANSWER_ID, Q.VERIFIED_ANSWER_ID, Q.CLOSED_AT,
-                        P.SCORE, P.CREATED_AT, P.DELETED_AT, AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE,
-                        C.NAME, C.SLUG, tags)
+                        P.SCORE, P.CREATED_AT, P.DELETED_AT, AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
+                        C.NAME, C.SLUG, Q.FROM_NEWCOMER, tags)
                 .from(Q)
                 .join(P).on(P.ID.eq(Q.ID))
                 .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
@@ -137,7 +146,7 @@ public final class QuestionStore {
                         author(r, AUTHOR), r.get(P.SCORE), r.get(Q.ANSWER_COUNT), r.get(Q.VIEW_COUNT),
                         r.get(P.CREATED_AT), r.get(Q.LAST_ACTIVITY_AT), r.get(Q.ACCEPTED_ANSWER_ID) != null,
                         r.get(Q.VERIFIED_ANSWER_ID) != null, r.get(Q.CLOSED_AT) != null, r.get(P.DELETED_AT) != null,
-                        r.get(C.NAME), r.get(C.SLUG), r.get(tags)));
+                        r.get(C.NAME), r.get(C.SLUG), r.get(Q.FROM_NEWCOMER), r.get(tags)));
         boolean hasNext = rows.size() > query.pageSize();
         return new ListPage(hasNext ? rows.subList(0, query.pageSize()) : rows, hasNext);
     }
@@ -174,13 +183,14 @@ public final class QuestionStore {
 
     private static Field<List<Comment>> commentsOf(Field<Long> postId) {
         return multiset(select(COMMENTS.ID, COMMENTS.POST_ID, COMMENTER.ID, COMMENTER.USERNAME, COMMENTER.ROLE,
-                        COMMENTS.BODY_HTML, COMMENTS.CREATED_AT)
+                        COMMENTER.HELPER, COMMENTS.BODY_HTML, COMMENTS.CREATED_AT)
                 .from(COMMENTS).join(COMMENTER).on(COMMENTER.ID.eq(COMMENTS.AUTHOR_ID))
                 .where(COMMENTS.POST_ID.eq(postId)).and(COMMENTS.DELETED_AT.isNull())
                 .orderBy(COMMENTS.CREATED_AT, COMMENTS.ID))
                 .as("comments")
                 .convertFrom(result -> result.map(r -> new Comment(r.value1(), r.value2(),
-                        new Author(r.value3(), r.value4(), Role.fromDb(r.value5()).isStaff()), r.value6(), r.value7())));
+                        new Author(r.value3(), r.value4(), Role.fromDb(r.value5()).isStaff(), r.value6()),
+                        r.value7(), r.value8())));
     }
 
     private static Question toQuestion(Record r, Field<List<String>> tags, Field<List<Comment>> comments) {
@@ -196,10 +206,12 @@ public final class QuestionStore {
         return new Question(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), author(r, AUTHOR), r.get(P.BODY_MD),
                 r.get(P.BODY_HTML), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
                 r.get(Q.VIEW_COUNT), r.get(Q.ANSWER_COUNT), category, r.get(tags), r.get(comments),
-                r.get(Q.ACCEPTED_ANSWER_ID), verification, closure, r.get(P.DELETED_AT) != null);
+                r.get(Q.ACCEPTED_ANSWER_ID), verification, closure, r.get(P.DELETED_AT) != null,
+                r.get(Q.FROM_NEWCOMER));
     }
 
     private static Author author(Record r, Members alias) {
-        return new Author(r.get(alias.ID), r.get(alias.USERNAME), Role.fromDb(r.get(alias.ROLE)).isStaff());
+        return new Author(r.get(alias.ID), r.get(alias.USERNAME), Role.fromDb(r.get(alias.ROLE)).isStaff(),
+                Boolean.TRUE.equals(r.get(alias.HELPER)));
     }
 }

@@ -7,6 +7,6 @@ import java.util.List;
 public record QuestionSummary(long id, String title, String slug, String excerpt, Author author, int score,
                               int answerCount, long viewCount, LocalDateTime createdAt, LocalDateTime lastActivityAt,
                               boolean accepted, boolean verified, boolean closed, boolean deleted,
-                              String categoryName, String categorySlug, List<String> tags) {
+                              String categoryName, String categorySlug, boolean fromNewcomer, List<String> tags) {
     public String path() { return QuestionLinks.path(id, slug); }
 }

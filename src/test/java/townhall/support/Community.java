@@ -13,17 +13,47 @@ public final class Community {
     private static final AtomicInteger names = new AtomicInteger();
 
     private final TownhallServer server;
+    private final java.util.Map<WebClient, String> usernames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Community(TownhallServer server) {
         this.server = server;
         server.components().categories.ensure("general", "General", "Anything else", 1);
     }
 
-    /** A new member, signed in. */
+    /** An established member (200 reputation: may vote, downvote and comment anywhere), signed in. */
     public WebClient member(String name) {
+        return memberWithReputation(name, 200);
+    }
+
+    /** A member who just joined (reputation 1), signed in. */
+    public WebClient newcomer(String name) {
+        return memberWithReputation(name, 1);
+    }
+
+    public WebClient memberWithReputation(String name, int reputation) {
         WebClient browser = server.newClient();
-        assertThat(browser.register(unique(name), "a long enough password").status()).isEqualTo(303);
+        String username = unique(name);
+        assertThat(browser.register(username, "a long enough password").status()).isEqualTo(303);
+        if (reputation > 1) {
+            long id = idOf(username);
+            server.components().reputationStore.record(id, reputation - 1, "test_grant", null, null,
+                    java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(30));
+        }
+        usernames.put(browser, username);
         return browser;
+    }
+
+    /** The username a browser of this community is signed in as. */
+    public String usernameOf(WebClient browser) {
+        return usernames.get(browser);
+    }
+
+    public long idOf(String username) {
+        return server.components().accountStore.findByUsername(username).orElseThrow().id();
+    }
+
+    public long idOf(WebClient browser) {
+        return idOf(usernameOf(browser));
     }
 
     /** A new staff member, signed in. */
@@ -34,6 +64,7 @@ public final class Community {
                 Role.STAFF);
         WebClient browser = server.newClient();
         assertThat(browser.signIn(username, "a long enough password").status()).isEqualTo(303);
+        usernames.put(browser, username);
         return browser;
     }
 

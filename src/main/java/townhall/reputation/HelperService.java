@@ -1,0 +1,173 @@
+package townhall.reputation;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import townhall.account.Member;
+import townhall.app.InvalidInput;
+import townhall.app.NotAllowed;
+import townhall.app.NotFound;
+import townhall.db.Database;
+import townhall.qa.PostStore;
+
+/**
+ * Helper status: earned automatically when the criteria hold, checked when something relevant happens to a
+ * member (and by a periodic sweep for criteria that time alone fulfils); staff grant or revoke it, and their
+ * decision wins until they lift it. Also awards badges, which follow the same events.
+ */
+public final class HelperService {
+    static final String GRANT = "grant";
+    static final String REVOKE = "revoke";
+
+    private final Database database;
+    private final ReputationStore store;
+    private final PostStore posts;
+    private final ReputationRules rules;
+    private final Clock clock;
+
+    public HelperService(Database database, ReputationStore store, PostStore posts, ReputationRules rules, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.posts = posts;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** How far a member is from Helper status by the automatic criteria. */
+    public record Progress(boolean helper, String override, int reputationToGo, int answersToGo, int daysToGo,
+                           boolean strikeBlocks, LocalDateTime strikeClearsAt, int strikeDays) {
+        public boolean criteriaMet() {
+            return reputationToGo == 0 && answersToGo == 0 && daysToGo == 0 && !strikeBlocks;
+        }
+
+        /** "3 more accepted answers and 120 reputation to go". */
+        public String summary() {
+            List<String> parts = new ArrayList<>();
+            if (answersToGo > 0) {
+                parts.add(answersToGo + " more accepted or verified " + (answersToGo == 1 ? "answer" : "answers"));
+            }
+            if (reputationToGo > 0) {
+                parts.add(reputationToGo + " reputation");
+            }
+            if (daysToGo > 0) {
+                parts.add(daysToGo + (daysToGo == 1 ? " day" : " days") + " of membership");
+            }
+            String text = parts.isEmpty() ? "" : String.join(" and ", parts) + " to go";
+            if (strikeBlocks) {
+                text = (text.isEmpty() ? "" : text + "; ") + "no moderation strike for " + strikeDays + " days";
+            }
+            return text.isEmpty() ? "All criteria met" : text;
+        }
+    }
+
+    public Progress progress(ReputationStore.Standing s) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        int reputationToGo = Math.max(0, rules.helperReputation() - s.reputation());
+        int answersToGo = Math.max(0, rules.helperAnswers() - s.acceptedOrVerified());
+        long ageDays = java.time.Duration.between(s.joinedAt(), now).toDays();
+        int daysToGo = (int) Math.max(0, rules.helperAccountDays() - ageDays);
+        LocalDateTime strikeClears = s.lastStrikeAt() == null ? null : s.lastStrikeAt().plusDays(rules.helperStrikeDays());
+        boolean strikeBlocks = strikeClears != null && strikeClears.isAfter(now);
+        return new Progress(s.helper(), s.override(), reputationToGo, answersToGo, daysToGo, strikeBlocks, strikeClears,
+                rules.helperStrikeDays());
+    }
+
+    /** Re-checks Helper status and badges of members something just happened to; runs in the caller's transaction. */
+    public void review(Collection<Long> memberIds) {
+        for (long memberId : memberIds) {
+            store.standing(memberId).ifPresent(this::review);
+        }
+    }
+
+    private void review(ReputationStore.Standing standing) {
+        boolean automatic = progress(standing).criteriaMet();
+        boolean effective = GRANT.equals(standing.override()) || (!REVOKE.equals(standing.override()) && automatic);
+        if (effective != standing.helper()) {
+            change(standing.memberId(), effective, "automatic", null,
+                    effective ? "Met the Helper criteria" : "No longer meets the Helper criteria");
+        }
+        awardBadges(standing.memberId(), effective);
+    }
+
+    private void change(long memberId, boolean helper, String source, Long actorId, String reason) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        store.setHelper(memberId, helper);
+        store.recordHelperChange(memberId, helper, source, actorId, reason, now);
+        if (helper) {
+            store.notify(memberId, "You are now a Helper! You can edit and retag posts, close duplicates, and see "
+                    + "newcomers' unanswered questions first.", "/helpers/queue", now);
+        }
+    }
+
+    private void awardBadges(long memberId, boolean helper) {
+        ReputationStore.Achievements a = store.achievements(memberId);
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (Badge badge : Badge.values()) {
+            if (badge.earned(a, helper) && store.award(memberId, badge.name(), now)) {
+                store.notify(memberId, "You earned the badge “" + badge.title() + "”.", "", now);
+            }
+        }
+    }
+
+    /** Staff grant or revoke Helper status, or lift their decision so the criteria apply again. */
+    public void decide(Member staff, long memberId, String action, String reason) {
+        if (!staff.isStaff()) {
+            throw new NotAllowed("Only staff can change Helper status.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (!List.of(GRANT, REVOKE, "lift").contains(action)) {
+            throw InvalidInput.of("action", "Choose to grant, revoke, or lift the decision.");
+        }
+        if (why.isEmpty() || why.length() > 300) {
+            throw InvalidInput.of("reason", "Give a reason of up to 300 characters; it is recorded.");
+        }
+        database.inTransaction(() -> {
+            ReputationStore.Standing standing = store.standing(memberId).orElseThrow(NotFound::new);
+            if ("lift".equals(action)) {
+                store.setOverride(memberId, null);
+                store.recordHelperChange(memberId, standing.helper(), "staff-lift", staff.id(), why,
+                        LocalDateTime.now(clock));
+                review(store.standing(memberId).orElseThrow());
+                return;
+            }
+            boolean helper = GRANT.equals(action);
+            store.setOverride(memberId, action);
+            if (helper != standing.helper()) {
+                change(memberId, helper, "staff", staff.id(), why);
+            } else {
+                store.recordHelperChange(memberId, helper, "staff", staff.id(), why, LocalDateTime.now(clock));
+            }
+            awardBadges(memberId, helper);
+        });
+    }
+
+    /** Staff record a moderation strike, which keeps a member from automatic Helper status for a while. */
+    public void strike(Member staff, long memberId, String reason) {
+        if (!staff.isStaff()) {
+            throw new NotAllowed("Only staff can record a moderation strike.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 300) {
+            throw InvalidInput.of("strike", "Say what the strike is for, in up to 300 characters.");
+        }
+        database.inTransaction(() -> {
+            store.insertStrike(memberId, staff.id(), why, LocalDateTime.now(clock));
+            review(List.of(memberId));
+        });
+    }
+
+    /** The periodic check for criteria that time alone fulfils (account age, an old strike expiring). */
+    public int sweep() {
+        List<Long> candidates = store.helperCandidates(rules.helperReputation());
+        for (long memberId : candidates) {
+            database.inTransaction(() -> review(List.of(memberId)));
+        }
+        return candidates.size();
+    }
+
+    long authorOf(long postId) {
+        return posts.info(postId).orElseThrow().authorId();
+    }
+}

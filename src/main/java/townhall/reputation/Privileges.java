@@ -1,0 +1,65 @@
+package townhall.reputation;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import townhall.account.Member;
+import townhall.markdown.LinkPolicy;
+
+/** What a member may do, by reputation and Helper status; staff may do everything. Checked on the server. */
+public final class Privileges {
+    private final ReputationRules rules;
+    private final Clock clock;
+
+    public Privileges(ReputationRules rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public boolean canUpvote(Member m) { return m.isStaff() || m.helper() || m.reputation() >= rules.upvotePrivilege(); }
+
+    public boolean canDownvote(Member m) { return m.isStaff() || m.helper() || m.reputation() >= rules.downvotePrivilege(); }
+
+    /** Anyone comments on their own posts and on answers to their own questions; elsewhere it is earned. */
+    public boolean canCommentEverywhere(Member m) {
+        return m.isStaff() || m.helper() || m.reputation() >= rules.commentPrivilege();
+    }
+
+    /** Edit and retag other people's posts. */
+    public boolean canEditOthers(Member m) { return m.isStaff() || m.helper(); }
+
+    public boolean canCloseAsDuplicate(Member m) { return m.isStaff() || m.helper(); }
+
+    public boolean canSeeHelperQueue(Member m) { return m.isStaff() || m.helper(); }
+
+    /** Links from members who are not Helpers carry rel="nofollow ugc". */
+    public LinkPolicy linkPolicy(Member m) { return m.isStaff() || m.helper() ? LinkPolicy.FOLLOW : LinkPolicy.NOFOLLOW; }
+
+    /** How many links a post by this member may hold, or -1 for no limit. */
+    public int maxLinks(Member m) {
+        return m.isStaff() || m.helper() || m.reputation() >= rules.newMemberReputation() ? -1 : rules.newMemberMaxLinks();
+    }
+
+    public boolean isNewcomer(Member m) {
+        return m.createdAt().isAfter(LocalDateTime.now(clock).minusDays(rules.newcomerDays()));
+    }
+
+    public record Row(String privilege, String requirement) {}
+
+    /** The table shown on the privileges page. */
+    public List<Row> table() {
+        return List.of(
+                new Row("Upvote questions and answers", rules.upvotePrivilege() + " reputation"),
+                new Row("Comment on everyone's posts", rules.commentPrivilege() + " reputation"),
+                new Row("Downvote (costs " + rules.downvoteCast() + " reputation on answers)",
+                        rules.downvotePrivilege() + " reputation"),
+                new Row("Post more than " + rules.newMemberMaxLinks() + " links in a post",
+                        rules.newMemberReputation() + " reputation"),
+                new Row("Edit and retag others' posts", "Helper"),
+                new Row("Close questions as duplicates", "Helper"),
+                new Row("Links without nofollow", "Helper"),
+                new Row("See the queue of newcomers' unanswered questions", "Helper"));
+    }
+
+    public ReputationRules rules() { return rules; }
+}
