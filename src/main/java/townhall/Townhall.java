@@ -29,6 +29,7 @@ public final class Townhall {
                 case "serve" -> serve();
                 case "migrate" -> migrate();
                 case "create-admin" -> createAdmin(rest);
+                case "recompute-reputation" -> recomputeReputation();
                 case "help", "--help", "-h" -> System.out.println(usage());
                 default -> {
                     System.err.println("Unknown command: " + command + "\n\n" + usage());
@@ -53,6 +54,15 @@ public final class Townhall {
     private static void migrate() {
         try (Database database = Database.open(config())) {
             System.out.println("The database schema is up to date.");
+        }
+    }
+
+    private static void recomputeReputation() {
+        Config config = config().with(Setting.DEMO, "false");
+        try (Database database = Database.open(config)) {
+            int changed = new Components(config, database, Clock.systemUTC()).reputation.recompute();
+            System.out.println("Reputation recomputed from the ledger: " + changed
+                    + (changed == 1 ? " total was" : " totals were") + " out of step and now match it.");
         }
     }
 
@@ -90,6 +100,7 @@ public final class Townhall {
                   serve          Start the forum (the default)
                   migrate        Bring the database schema up to date and exit
                   create-admin   Create an administrator, or make a member one
+                  recompute-reputation  Rebuild every member's reputation total from the ledger
 
                 Settings come from townhall.properties and TOWNHALL_* environment variables; see the README.""";
     }
@@ -112,6 +123,11 @@ public final class Townhall {
                     Creates an administrator. If the username exists, that member becomes an administrator
                     with the given password. Without a password argument it is read from
                     TOWNHALL_ADMIN_PASSWORD or asked for on the console.""";
+            case "recompute-reputation" -> """
+                    Usage: townhall recompute-reputation
+
+                    Sets every member's reputation to 1 plus the sum of their reputation events (the ledger)
+                    and prints how many totals were out of step. Safe to run at any time.""";
             default -> usage();
         };
     }

@@ -1,15 +1,22 @@
 package townhall.account;
 
 import static townhall.db.schema.Tables.MEMBERS;
+import static townhall.db.schema.Tables.NOTIFICATIONS;
 import static townhall.db.schema.Tables.SESSIONS;
 
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** Members and their sign-in sessions. */
 public final class AccountStore {
+    /** Unread notifications, read along with the session so the header can show them at no extra query. */
+    private static final Field<Integer> UNREAD = DSL.field(DSL.selectCount().from(NOTIFICATIONS)
+            .where(NOTIFICATIONS.MEMBER_ID.eq(MEMBERS.ID)).and(NOTIFICATIONS.READ_AT.isNull())).as("unread");
+
     private final DSLContext db;
 
     public AccountStore(DSLContext db) {
@@ -71,7 +78,7 @@ public final class AccountStore {
 
     /** The signed-in member of a live session, with when the session was last seen. */
     public Optional<LiveSession> findLiveSession(String tokenHash, LocalDateTime now) {
-        return db.select(MEMBERS.asterisk(), SESSIONS.LAST_SEEN_AT)
+        return db.select(MEMBERS.asterisk(), SESSIONS.LAST_SEEN_AT, UNREAD)
                 .from(SESSIONS)
                 .join(MEMBERS).on(MEMBERS.ID.eq(SESSIONS.MEMBER_ID))
                 .where(SESSIONS.TOKEN_HASH.eq(tokenHash))
@@ -107,7 +114,8 @@ public final class AccountStore {
                 Role.fromDb(r.get(MEMBERS.ROLE)),
                 r.get(MEMBERS.CREATED_AT),
                 r.get(MEMBERS.REPUTATION),
-                r.get(MEMBERS.HELPER));
+                r.get(MEMBERS.HELPER),
+                r.indexOf(UNREAD) >= 0 ? r.get(UNREAD) : 0);
     }
 
     public record Credentials(Member member, String passwordHash) {}

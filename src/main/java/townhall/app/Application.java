@@ -3,6 +3,9 @@ package townhall.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.account.AccountRoutes;
@@ -14,6 +17,7 @@ import townhall.qa.RevisionHistory;
 import townhall.qa.SitemapRoutes;
 import townhall.qa.StructuredData;
 import townhall.qa.ViewCounter;
+import townhall.reputation.ReputationRoutes;
 import townhall.theme.Assets;
 import townhall.theme.StaticRoutes;
 import townhall.theme.Templates;
@@ -25,11 +29,13 @@ public final class Application implements AutoCloseable {
 
     private final Components components;
     private final ViewCounter viewCounter;
+    private final ScheduledExecutorService jobs;
     private final WebServer web;
 
-    private Application(Components components, ViewCounter viewCounter, WebServer web) {
+    private Application(Components components, ViewCounter viewCounter, ScheduledExecutorService jobs, WebServer web) {
         this.components = components;
         this.viewCounter = viewCounter;
+        this.jobs = jobs;
         this.web = web;
     }
 
@@ -43,14 +49,33 @@ public final class Application implements AutoCloseable {
             }
             ViewCounter viewCounter = new ViewCounter(database.dsl(),
                     Duration.ofSeconds(config.getInt(Setting.VIEW_FLUSH_SECONDS)));
+            ScheduledExecutorService jobs = startJobs(components);
             WebServer web = startWeb(components, viewCounter);
             log.info("Townhall is serving {} at http://localhost:{} (started in {} ms)",
                     config.get(Setting.SITE_NAME), web.port(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(components, viewCounter, web);
+            return new Application(components, viewCounter, jobs, web);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** Periodic work: the Helper sweep for criteria that time alone fulfils. */
+    private static ScheduledExecutorService startJobs(Components c) {
+        ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "townhall-jobs");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long minutes = c.config.getInt(Setting.HELPER_SWEEP_MINUTES);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                c.helpers.sweep();
+            } catch (RuntimeException e) {
+                log.warn("The Helper sweep failed; it runs again in {} minutes", minutes, e);
+            }
+        }, 1, minutes, TimeUnit.MINUTES);
+        return jobs;
     }
 
     private static WebServer startWeb(Components c, ViewCounter viewCounter) {
@@ -64,6 +89,8 @@ public final class Application implements AutoCloseable {
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL), c.markdown));
         PostRoutes postRoutes = new PostRoutes(c.qa, questionRoutes, c.posts, views, new RevisionHistory(c.posts));
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
+        ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
+                c.privileges, c.questions, c.qaRules, views, c.clock);
         StaticRoutes staticRoutes = new StaticRoutes(assets, dev);
         HealthRoutes healthRoutes = new HealthRoutes(c.database);
         return WebServer.start(config, views, accountRoutes::viewerOf, routes -> {
@@ -72,6 +99,7 @@ public final class Application implements AutoCloseable {
             questionRoutes.register(routes);
             postRoutes.register(routes);
             sitemapRoutes.register(routes);
+            reputationRoutes.register(routes);
             accountRoutes.register(routes);
         });
     }
@@ -85,6 +113,7 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        jobs.shutdownNow();
         viewCounter.close();
         components.database.close();
     }

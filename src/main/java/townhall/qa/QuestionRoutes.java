@@ -196,6 +196,7 @@ public final class QuestionRoutes {
         model.put("myVotes", myVotes);
         model.put("isAsker", viewer != null && viewer.id() == question.author().id());
         model.put("isStaff", staff);
+        model.put("canClose", staff || (viewer != null && viewer.helper()));
         model.put("drafts", drafts);
         model.put("errors", errors);
         model.put("jsonLd", structuredData.qaPage(question, answers));

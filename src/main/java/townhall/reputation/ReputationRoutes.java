@@ -1,0 +1,188 @@
+package townhall.reputation;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import townhall.account.AccountStore;
+import townhall.account.Member;
+import townhall.app.InvalidInput;
+import townhall.app.NotAllowed;
+import townhall.app.NotFound;
+import townhall.app.Views;
+import townhall.app.Web;
+import townhall.qa.QaRules;
+import townhall.qa.QuestionStore;
+
+/** Profiles, the leaderboard, the Helpers' queue, the privileges table, notifications, staff decisions. */
+public final class ReputationRoutes {
+    private final AccountStore accounts;
+    private final ReputationStore store;
+    private final HelperService helpers;
+    private final Privileges privileges;
+    private final QuestionStore questions;
+    private final QaRules qaRules;
+    private final Views pages;
+    private final Clock clock;
+
+    public ReputationRoutes(AccountStore accounts, ReputationStore store, HelperService helpers, Privileges privileges,
+                            QuestionStore questions, QaRules qaRules, Views pages, Clock clock) {
+        this.accounts = accounts;
+        this.store = store;
+        this.helpers = helpers;
+        this.privileges = privileges;
+        this.questions = questions;
+        this.qaRules = qaRules;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/u/{username}", ctx -> profile(ctx, Map.of(), Map.of()));
+        routes.post("/u/{username}/helper", this::decideHelper);
+        routes.post("/u/{username}/strikes", this::strike);
+        routes.get("/leaderboard", this::leaderboard);
+        routes.get("/helpers/queue", this::queue);
+        routes.get("/privileges", this::privilegesPage);
+        routes.get("/notifications", this::notifications);
+        routes.post("/notifications/read", this::markRead);
+    }
+
+    private Member memberOf(Context ctx) {
+        return accounts.findByUsername(ctx.pathParam("username")).orElseThrow(NotFound::new);
+    }
+
+    private void profile(Context ctx, Map<String, String> form, Map<String, String> errors) {
+        Member member = memberOf(ctx);
+        Member viewer = Web.viewer(ctx);
+        ReputationStore.Standing standing = store.standing(member.id()).orElseThrow(NotFound::new);
+        ReputationStore.Achievements achievements = store.achievements(member.id());
+        boolean staffView = viewer != null && viewer.isStaff();
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", member.username());
+        model.put("description", member.username() + " in the community: " + member.reputation() + " reputation, "
+                + achievements.answers() + " answers.");
+        model.put("member", member);
+        model.put("progress", helpers.progress(standing));
+        model.put("achievements", achievements);
+        model.put("badges", store.badgesOf(member.id()).stream().map(award -> Map.of(
+                "title", Badge.valueOf(award.badge()).title(),
+                "description", Badge.valueOf(award.badge()).description(),
+                "at", award.at())).toList());
+        model.put("chart", ReputationChart.svg(store.dailyTotals(member.id()), member.createdAt().toLocalDate(),
+                LocalDate.now(clock)));
+        model.put("topTags", store.topAnswerTags(member.id(), 5));
+        model.put("events", store.recentEvents(member.id(), 15));
+        model.put("isSelf", viewer != null && viewer.id() == member.id());
+        model.put("staffView", staffView);
+        model.put("helperChanges", staffView ? store.helperChanges(member.id()) : List.of());
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("rules", privileges.rules());
+        pages.render(ctx, "reputation/profile", model);
+    }
+
+    private void decideHelper(Context ctx) {
+        Member staff = Web.requireStaff(ctx);
+        Member member = memberOf(ctx);
+        try {
+            helpers.decide(staff, member.id(), String.valueOf(ctx.formParam("action")), ctx.formParam("reason"));
+            ctx.redirect("/u/" + encode(member.username()), HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            profile(ctx, Map.of("reason", orEmpty(ctx.formParam("reason"))), e.errors());
+        }
+    }
+
+    private void strike(Context ctx) {
+        Member staff = Web.requireStaff(ctx);
+        Member member = memberOf(ctx);
+        try {
+            helpers.strike(staff, member.id(), ctx.formParam("strike"));
+            ctx.redirect("/u/" + encode(member.username()), HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            profile(ctx, Map.of("strike", orEmpty(ctx.formParam("strike"))), e.errors());
+        }
+    }
+
+    private void leaderboard(Context ctx) {
+        String period = List.of("week", "month", "all").contains(ctx.queryParam("period")) ? ctx.queryParam("period") : "week";
+        String tag = ctx.queryParam("tag") == null || ctx.queryParam("tag").isBlank() ? null
+                : ctx.queryParam("tag").trim().toLowerCase(Locale.ROOT);
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime since = switch (period) {
+            case "month" -> now.minusDays(30);
+            case "all" -> LocalDateTime.of(1970, 1, 1, 0, 0);
+            default -> now.minusDays(7);
+        };
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Top contributors" + (tag == null ? "" : " in " + tag));
+        model.put("description", "The members who helped most this week, this month and all time.");
+        model.put("period", period);
+        model.put("tag", tag);
+        model.put("tagQuery", tag == null ? "" : "&tag=" + encode(tag));
+        model.put("byReputation", store.topByReputation(since, tag, 20));
+        model.put("byAnswers", store.topByMarkedAnswers(since, tag, 20));
+        pages.render(ctx, "reputation/leaderboard", model);
+    }
+
+    private void queue(Context ctx) {
+        Member viewer = Web.requireViewer(ctx);
+        if (!privileges.canSeeHelperQueue(viewer)) {
+            throw new NotAllowed("The Helpers' queue opens when you become a Helper. See your profile for how far you are.");
+        }
+        int page = parsePage(ctx.queryParam("page"));
+        QuestionStore.ListPage result = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.HELPER_QUEUE,
+                null, null, false, true, false, page, qaRules.pageSize()));
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Helpers' queue");
+        model.put("questions", result.questions());
+        model.put("page", page);
+        model.put("prevUrl", page > 1 ? "/helpers/queue" + (page == 2 ? "" : "?page=" + (page - 1)) : null);
+        model.put("nextUrl", result.hasNext() ? "/helpers/queue?page=" + (page + 1) : null);
+        pages.render(ctx, "reputation/queue", model);
+    }
+
+    private void privilegesPage(Context ctx) {
+        pages.render(ctx, "reputation/privileges", Map.of("title", "Privileges", "rows", privileges.table(),
+                "rules", privileges.rules(),
+                "description", "What members can do as they earn reputation, and what Helpers may do."));
+    }
+
+    private void notifications(Context ctx) {
+        Member viewer = Web.requireViewer(ctx);
+        pages.render(ctx, "reputation/notifications", Map.of("title", "Notifications",
+                "notifications", store.notifications(viewer.id(), 50)));
+    }
+
+    private void markRead(Context ctx) {
+        Member viewer = Web.requireViewer(ctx);
+        store.markNotificationsRead(viewer.id(), LocalDateTime.now(clock));
+        ctx.redirect("/notifications", HttpStatus.SEE_OTHER);
+    }
+
+    private static int parsePage(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Math.min(10_000, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
