@@ -115,7 +115,8 @@ public final class ReputationRoutes {
     }
 
     private void leaderboard(Context ctx) {
-        String period = List.of("week", "month", "all").contains(ctx.queryParam("period")) ? ctx.queryParam("period") : "week";
+        String requested = String.valueOf(ctx.queryParam("period"));
+        String period = List.of("week", "month", "all").contains(requested) ? requested : "week";
         String tag = ctx.queryParam("tag") == null || ctx.queryParam("tag").isBlank() ? null
                 : ctx.queryParam("tag").trim().toLowerCase(Locale.ROOT);
         LocalDateTime now = LocalDateTime.now(clock);
