@@ -201,6 +201,9 @@ public final class QuestionRoutes {
         model.put("errors", errors);
         model.put("jsonLd", structuredData.qaPage(question, answers));
         model.put("rules", rules);
+        model.put("editedAfterVerification", question.verification() != null && answers.stream()
+                .anyMatch(a -> a.id() == question.verification().answerId() && a.editedAt() != null
+                        && a.editedAt().isAfter(question.verification().at())));
         pages.render(ctx, "qa/question", model);
     }
 
