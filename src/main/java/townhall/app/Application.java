@@ -8,12 +8,16 @@ import org.slf4j.LoggerFactory;
 import townhall.account.AccountRoutes;
 import townhall.db.Database;
 import townhall.demo.DemoCommunity;
+import townhall.faq.FaqRoutes;
 import townhall.qa.PostRoutes;
 import townhall.qa.QuestionRoutes;
 import townhall.qa.RevisionHistory;
 import townhall.qa.SitemapRoutes;
 import townhall.qa.StructuredData;
 import townhall.qa.ViewCounter;
+import townhall.search.Search;
+import townhall.search.SearchInsights;
+import townhall.search.SearchRoutes;
 import townhall.theme.Assets;
 import townhall.theme.StaticRoutes;
 import townhall.theme.Templates;
@@ -25,11 +29,13 @@ public final class Application implements AutoCloseable {
 
     private final Components components;
     private final ViewCounter viewCounter;
+    private final Search search;
     private final WebServer web;
 
-    private Application(Components components, ViewCounter viewCounter, WebServer web) {
+    private Application(Components components, ViewCounter viewCounter, Search search, WebServer web) {
         this.components = components;
         this.viewCounter = viewCounter;
+        this.search = search;
         this.web = web;
     }
 
@@ -43,17 +49,25 @@ public final class Application implements AutoCloseable {
             }
             ViewCounter viewCounter = new ViewCounter(database.dsl(),
                     Duration.ofSeconds(config.getInt(Setting.VIEW_FLUSH_SECONDS)));
-            WebServer web = startWeb(components, viewCounter);
+            Search search = Search.start(config, database, components.searchOutbox, components.synonyms,
+                    components.markdown, components.clock);
+            WebServer web;
+            try {
+                web = startWeb(components, viewCounter, search);
+            } catch (RuntimeException e) {
+                search.close();
+                throw e;
+            }
             log.info("Townhall is serving {} at http://localhost:{} (started in {} ms)",
                     config.get(Setting.SITE_NAME), web.port(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(components, viewCounter, web);
+            return new Application(components, viewCounter, search, web);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static WebServer startWeb(Components c, ViewCounter viewCounter) {
+    private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search) {
         Config config = c.config;
         boolean dev = config.getBoolean(Setting.DEV);
         Theme theme = Theme.load(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME));
@@ -66,6 +80,9 @@ public final class Application implements AutoCloseable {
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
         StaticRoutes staticRoutes = new StaticRoutes(assets, dev);
         HealthRoutes healthRoutes = new HealthRoutes(c.database);
+        SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
+                views, config.getInt(Setting.SEARCH_PAGE_SIZE));
+        FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
         return WebServer.start(config, views, accountRoutes::viewerOf, routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
@@ -73,6 +90,8 @@ public final class Application implements AutoCloseable {
             postRoutes.register(routes);
             sitemapRoutes.register(routes);
             accountRoutes.register(routes);
+            searchRoutes.register(routes);
+            faqRoutes.register(routes);
         });
     }
 
@@ -82,9 +101,12 @@ public final class Application implements AutoCloseable {
 
     public ViewCounter viewCounter() { return viewCounter; }
 
+    public Search search() { return search; }
+
     @Override
     public void close() {
         web.stop();
+        search.close();
         viewCounter.close();
         components.database.close();
     }

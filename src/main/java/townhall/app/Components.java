@@ -8,6 +8,8 @@ import townhall.account.AccountStore;
 import townhall.account.PasswordHasher;
 import townhall.account.SignInLimiter;
 import townhall.db.Database;
+import townhall.faq.FaqService;
+import townhall.faq.FaqStore;
 import townhall.markdown.CommentFormatter;
 import townhall.markdown.MarkdownRenderer;
 import townhall.qa.CategoryStore;
@@ -16,6 +18,8 @@ import townhall.qa.QaListener;
 import townhall.qa.QaRules;
 import townhall.qa.QaService;
 import townhall.qa.QuestionStore;
+import townhall.search.SearchOutbox;
+import townhall.search.Synonyms;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -31,6 +35,10 @@ public final class Components {
     public final QuestionStore questions;
     public final QaRules qaRules;
     public final QaService qa;
+    public final SearchOutbox searchOutbox;
+    public final Synonyms synonyms;
+    public final FaqStore faqStore;
+    public final FaqService faq;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -46,7 +54,11 @@ public final class Components {
         this.posts = new PostStore(database.dsl());
         this.questions = new QuestionStore(database.dsl());
         this.qaRules = QaRules.from(config);
+        this.searchOutbox = new SearchOutbox(database, clock);
         this.qa = new QaService(database, posts, categories, markdown, new CommentFormatter(), qaRules, clock,
-                QaListener.of(List.of()));
+                QaListener.of(List.of(searchOutbox)));
+        this.synonyms = new Synonyms(database, clock);
+        this.faqStore = new FaqStore(database.dsl());
+        this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);
     }
 }

@@ -21,7 +21,10 @@ public enum Setting {
     QA_TITLE_MAX("qa.title.max", "150", "Longest question title, in characters"),
     QA_TAGS_MAX("qa.tags.max", "5", "Most tags a question may have"),
     QA_PAGE_SIZE("qa.page.size", "30", "Questions per page of a list"),
-    VIEW_FLUSH_SECONDS("views.flush.seconds", "10", "How often counted page views are written to the database");
+    VIEW_FLUSH_SECONDS("views.flush.seconds", "10", "How often counted page views are written to the database"),
+    LANGUAGE("site.language", "en", "Language of the community's content, for search: en, ru or cs (changing it rebuilds the index)"),
+    SEARCH_PAGE_SIZE("search.page.size", "20", "Results per page of a search"),
+    SEARCH_POLL_MS("search.poll.ms", "250", "How often the search indexer looks for changes besides being woken by a commit, in milliseconds");
 
     private final String key;
     private final String defaultValue;
