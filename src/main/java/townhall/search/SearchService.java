@@ -191,7 +191,7 @@ public final class SearchService {
                     .add(new TermQuery(new Term(Fields.KIND, Fields.QUESTION)), Occur.FILTER)
                     .build();
             TopDocs top = searcher.search(questions, questionLimit);
-            return new Suggestions(faq, toHits(searcher, textQuery, top.scoreDocs, false));
+            return new Suggestions(faq, toHits(searcher, textQuery, closeToBest(top.scoreDocs, 0.3f), false));
         });
     }
 
@@ -220,8 +220,20 @@ public final class SearchService {
                     .add(new TermQuery(self), Occur.MUST_NOT)
                     .build();
             TopDocs top = searcher.search(query, limit);
-            return toHits(searcher, null, top.scoreDocs, false);
+            return toHits(searcher, null, closeToBest(top.scoreDocs, 0.25f), false);
         });
+    }
+
+    /**
+     * The hits scoring at least {@code fraction} of the best one: a short list offered unasked (suggestions,
+     * related questions) leaves out what matched only a common word.
+     */
+    private static ScoreDoc[] closeToBest(ScoreDoc[] docs, float fraction) {
+        if (docs.length == 0) {
+            return docs;
+        }
+        float floor = docs[0].score * fraction;
+        return Arrays.stream(docs).filter(d -> d.score >= floor).toArray(ScoreDoc[]::new);
     }
 
     /** How many documents the index holds. */
