@@ -3,7 +3,7 @@ package townhall.app;
 /** Every setting Townhall reads, with its default; the README's configuration table lists the same. */
 public enum Setting {
     PORT("port", "7070", "HTTP port"),
-    DATA_DIR("data.dir", "data", "Where the embedded database (mariadb/), and later the index and uploads, live"),
+    DATA_DIR("data.dir", "data", "Where the embedded database (mariadb/), the search index (index/) and later uploads live"),
     DB_URL("db.url", "", "JDBC URL of an external MariaDB (jdbc:mariadb://host:3306/townhall); empty starts the embedded one"),
     DB_USER("db.user", "townhall", "User of the external MariaDB"),
     DB_PASSWORD("db.password", "", "Password of the external MariaDB"),
