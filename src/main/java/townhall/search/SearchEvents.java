@@ -38,6 +38,7 @@ public final class SearchEvents implements AutoCloseable {
     private final Clock clock;
     private final ConcurrentLinkedQueue<Query> queue = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService writer;
+    private int failures;
 
     SearchEvents(DSLContext db, Clock clock) {
         this.db = db;
@@ -93,7 +94,7 @@ public final class SearchEvents implements AutoCloseable {
     }
 
     /** Writes what is queued; returns how many rows. */
-    public int flush() {
+    public synchronized int flush() {
         List<Query> batch = new ArrayList<>();
         for (Query q; (q = queue.poll()) != null; ) {
             batch.add(q);
@@ -103,8 +104,14 @@ public final class SearchEvents implements AutoCloseable {
         }
         try {
             db.batch(batch).execute();
+            failures = 0;
         } catch (RuntimeException e) {
-            queue.addAll(batch);
+            if (++failures <= 3) {
+                queue.addAll(batch); // the database may be back by the next batch
+            } else {
+                log.error("Dropping {} search events after repeated failures to write them", batch.size(), e);
+                failures = 0;
+            }
             throw e;
         }
         return batch.size();
