@@ -93,7 +93,7 @@
         headers: { "X-CSRF-Token": csrfOf(form) },
         body: data,
         credentials: "same-origin"
-      }).then(function (response) { return response.ok ? response.text() : null; })
+      }).then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
         .then(function (html) {
           if (html === null || key !== lastSent) { return; }
           region.innerHTML = html;
