@@ -12,8 +12,9 @@ import townhall.app.Config;
 import townhall.app.InvalidInput;
 import townhall.app.Setting;
 import townhall.db.Database;
+import townhall.search.Search;
 
-/** The command line: {@code serve} (the default), {@code migrate}, {@code create-admin}. */
+/** The command line: {@code serve} (the default), {@code migrate}, {@code reindex}, {@code create-admin}. */
 public final class Townhall {
     private Townhall() {}
 
@@ -28,6 +29,7 @@ public final class Townhall {
             switch (command) {
                 case "serve" -> serve();
                 case "migrate" -> migrate();
+                case "reindex" -> reindex();
                 case "create-admin" -> createAdmin(rest);
                 case "recompute-reputation" -> recomputeReputation();
                 case "help", "--help", "-h" -> System.out.println(usage());
@@ -66,6 +68,26 @@ public final class Townhall {
         }
     }
 
+    private static void reindex() {
+        Config config = config().with(Setting.DEMO, "false");
+        try (Database database = Database.open(config)) {
+            long started = System.nanoTime();
+            try {
+                int documents = Search.rebuild(config, database, new townhall.markdown.MarkdownRenderer());
+                System.out.println("The search index in " + Search.indexDir(config) + " was rebuilt from the database: "
+                        + documents + " documents in " + (System.nanoTime() - started) / 1_000_000 + " ms.");
+            } catch (IllegalStateException inUse) {
+                if (!inUse.getMessage().contains("in use")) {
+                    throw inUse;
+                }
+                Components components = new Components(config, database, Clock.systemUTC());
+                database.inTransaction(() -> components.searchOutbox.requestRebuild());
+                System.out.println("A running Townhall holds the search index; it has been asked to rebuild it "
+                        + "from the database and will within a second (its log tells when it is done).");
+            }
+        }
+    }
+
     private static void createAdmin(List<String> args) {
         if (args.size() < 2) {
             System.err.println(help("create-admin"));
@@ -99,6 +121,7 @@ public final class Townhall {
                 Commands:
                   serve          Start the forum (the default)
                   migrate        Bring the database schema up to date and exit
+                  reindex        Rebuild the search index from the database
                   create-admin   Create an administrator, or make a member one
                   recompute-reputation  Rebuild every member's reputation total from the ledger
 
@@ -117,6 +140,13 @@ public final class Townhall {
                     Usage: townhall migrate
 
                     Applies the pending migrations to the configured database and exits.""";
+            case "reindex" -> """
+                    Usage: townhall reindex
+
+                    Rebuilds the search index (TOWNHALL_DATA_DIR/index) from the database, which is the only
+                    source of truth: questions, their answers and tags, and the FAQ. If Townhall is running on
+                    this index, the command asks it to rebuild instead, and it does so in the background while
+                    it keeps serving. Deleting the index folder and restarting does the same.""";
             case "create-admin" -> """
                     Usage: townhall create-admin <username> <email> [password]
 

@@ -60,4 +60,64 @@
       }, 250);
     });
   });
+  // Search while asking: as the title (then the body) is typed, the server suggests FAQ entries and similar
+  // questions for the region named by data-suggest. Leaving the page without posting is reported once, so
+  // staff can measure how often a question did not need asking. Without this script, "Check for similar
+  // questions" shows the same suggestions.
+  (function () {
+    var form = document.querySelector("form[data-suggest]");
+    if (!form || !window.fetch) { return; }
+    var region = document.getElementById(form.getAttribute("data-suggest"));
+    var title = form.querySelector("[name=title]");
+    var body = form.querySelector("[name=body]");
+    var session = form.querySelector("[name=ask_session]");
+    if (!region || !title || !session) { return; }
+    var timer = null;
+    var lastSent = "";
+    var submitted = false;
+    var shown = region.querySelector("li") !== null;
+
+    function suggest() {
+      var titleText = title.value.trim();
+      var bodyText = body ? body.value.trim().slice(0, 5000) : "";
+      if (titleText.length < 4 && bodyText.length < 20) { return; }
+      var key = titleText + "\n" + bodyText;
+      if (key === lastSent) { return; }
+      lastSent = key;
+      var data = new URLSearchParams();
+      data.set("title", titleText);
+      data.set("body", bodyText);
+      data.set("ask_session", session.value);
+      fetch("/ask/suggestions", {
+        method: "POST",
+        headers: { "X-CSRF-Token": csrfOf(form) },
+        body: data,
+        credentials: "same-origin"
+      }).then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
+        .then(function (html) {
+          if (html === null || key !== lastSent) { return; }
+          region.innerHTML = html;
+          if (region.querySelector("li")) { shown = true; }
+        })
+        .catch(function () { lastSent = ""; });
+    }
+
+    function later(delay) {
+      clearTimeout(timer);
+      timer = setTimeout(suggest, delay);
+    }
+
+    title.addEventListener("input", function () { later(300); });
+    if (body) { body.addEventListener("input", function () { later(700); }); }
+    form.addEventListener("submit", function () { submitted = true; });
+    window.addEventListener("pagehide", function () {
+      if (submitted || !navigator.sendBeacon || (!shown && title.value.trim() === "")) { return; }
+      var data = new URLSearchParams();
+      data.set("_csrf", csrfOf(form));
+      data.set("ask_session", session.value);
+      data.set("title", title.value.trim());
+      navigator.sendBeacon("/ask/left", data);
+      submitted = true;
+    });
+  })();
 })();

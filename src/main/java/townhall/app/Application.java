@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import townhall.account.AccountRoutes;
 import townhall.db.Database;
 import townhall.demo.DemoCommunity;
+import townhall.faq.DemoFaq;
+import townhall.faq.FaqRoutes;
 import townhall.qa.PostRoutes;
 import townhall.qa.QuestionRoutes;
 import townhall.qa.RevisionHistory;
@@ -18,6 +20,9 @@ import townhall.qa.SitemapRoutes;
 import townhall.qa.StructuredData;
 import townhall.qa.ViewCounter;
 import townhall.reputation.ReputationRoutes;
+import townhall.search.Search;
+import townhall.search.SearchInsights;
+import townhall.search.SearchRoutes;
 import townhall.theme.Assets;
 import townhall.theme.StaticRoutes;
 import townhall.theme.Templates;
@@ -30,12 +35,15 @@ public final class Application implements AutoCloseable {
     private final Components components;
     private final ViewCounter viewCounter;
     private final ScheduledExecutorService jobs;
+    private final Search search;
     private final WebServer web;
 
-    private Application(Components components, ViewCounter viewCounter, ScheduledExecutorService jobs, WebServer web) {
+    private Application(Components components, ViewCounter viewCounter, ScheduledExecutorService jobs, Search search,
+                        WebServer web) {
         this.components = components;
         this.viewCounter = viewCounter;
         this.jobs = jobs;
+        this.search = search;
         this.web = web;
     }
 
@@ -46,14 +54,24 @@ public final class Application implements AutoCloseable {
             Components components = new Components(config, database, Clock.systemUTC());
             if (config.getBoolean(Setting.DEMO)) {
                 new DemoCommunity(components).seedIfEmpty();
+                new DemoFaq(components).seedIfEmpty();
             }
             ViewCounter viewCounter = new ViewCounter(database.dsl(),
                     Duration.ofSeconds(config.getInt(Setting.VIEW_FLUSH_SECONDS)));
             ScheduledExecutorService jobs = startJobs(components);
-            WebServer web = startWeb(components, viewCounter);
+            Search search = Search.start(config, database, components.searchOutbox, components.synonyms,
+                    components.markdown, components.clock);
+            WebServer web;
+            try {
+                web = startWeb(components, viewCounter, search);
+            } catch (RuntimeException e) {
+                search.close();
+                jobs.shutdownNow();
+                throw e;
+            }
             log.info("Townhall is serving {} at http://localhost:{} (started in {} ms)",
                     config.get(Setting.SITE_NAME), web.port(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(components, viewCounter, jobs, web);
+            return new Application(components, viewCounter, jobs, search, web);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -78,7 +96,7 @@ public final class Application implements AutoCloseable {
         return jobs;
     }
 
-    private static WebServer startWeb(Components c, ViewCounter viewCounter) {
+    private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search) {
         Config config = c.config;
         boolean dev = config.getBoolean(Setting.DEV);
         Theme theme = Theme.load(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME));
@@ -93,6 +111,9 @@ public final class Application implements AutoCloseable {
                 c.privileges, c.questions, c.qaRules, views, c.clock);
         StaticRoutes staticRoutes = new StaticRoutes(assets, dev);
         HealthRoutes healthRoutes = new HealthRoutes(c.database);
+        SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
+                views, config.getInt(Setting.SEARCH_PAGE_SIZE));
+        FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
         return WebServer.start(config, views, accountRoutes::viewerOf, routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
@@ -101,6 +122,8 @@ public final class Application implements AutoCloseable {
             sitemapRoutes.register(routes);
             reputationRoutes.register(routes);
             accountRoutes.register(routes);
+            searchRoutes.register(routes);
+            faqRoutes.register(routes);
         });
     }
 
@@ -110,10 +133,13 @@ public final class Application implements AutoCloseable {
 
     public ViewCounter viewCounter() { return viewCounter; }
 
+    public Search search() { return search; }
+
     @Override
     public void close() {
         web.stop();
         jobs.shutdownNow();
+        search.close();
         viewCounter.close();
         components.database.close();
     }

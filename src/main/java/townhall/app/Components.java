@@ -8,6 +8,8 @@ import townhall.account.AccountStore;
 import townhall.account.PasswordHasher;
 import townhall.account.SignInLimiter;
 import townhall.db.Database;
+import townhall.faq.FaqService;
+import townhall.faq.FaqStore;
 import townhall.markdown.CommentFormatter;
 import townhall.markdown.MarkdownRenderer;
 import townhall.qa.CategoryStore;
@@ -21,6 +23,8 @@ import townhall.reputation.Privileges;
 import townhall.reputation.ReputationRules;
 import townhall.reputation.ReputationService;
 import townhall.reputation.ReputationStore;
+import townhall.search.SearchOutbox;
+import townhall.search.Synonyms;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -41,6 +45,10 @@ public final class Components {
     public final ReputationStore reputationStore;
     public final HelperService helpers;
     public final ReputationService reputation;
+    public final SearchOutbox searchOutbox;
+    public final Synonyms synonyms;
+    public final FaqStore faqStore;
+    public final FaqService faq;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -61,7 +69,11 @@ public final class Components {
         this.reputationStore = new ReputationStore(database.dsl());
         this.helpers = new HelperService(database, reputationStore, posts, reputationRules, clock);
         this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
+        this.searchOutbox = new SearchOutbox(database, clock);
         this.qa = new QaService(database, posts, categories, markdown, new CommentFormatter(), qaRules, clock,
-                QaListener.of(List.of(reputation)), privileges);
+                QaListener.of(List.of(reputation, searchOutbox)), privileges);
+        this.synonyms = new Synonyms(database, clock);
+        this.faqStore = new FaqStore(database.dsl());
+        this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);
     }
 }

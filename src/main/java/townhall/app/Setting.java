@@ -3,7 +3,7 @@ package townhall.app;
 /** Every setting Townhall reads, with its default; the README's configuration table lists the same. */
 public enum Setting {
     PORT("port", "7070", "HTTP port"),
-    DATA_DIR("data.dir", "data", "Where the embedded database (mariadb/), and later the index and uploads, live"),
+    DATA_DIR("data.dir", "data", "Where the embedded database (mariadb/), the search index (index/) and later uploads live"),
     DB_URL("db.url", "", "JDBC URL of an external MariaDB (jdbc:mariadb://host:3306/townhall); empty starts the embedded one"),
     DB_USER("db.user", "townhall", "User of the external MariaDB"),
     DB_PASSWORD("db.password", "", "Password of the external MariaDB"),
@@ -40,7 +40,10 @@ public enum Setting {
     PRIVILEGE_DOWNVOTE("privilege.downvote", "125", "Reputation needed to downvote"),
     NEWCOMER_DAYS("newcomer.days", "7", "A member is a newcomer for this many days after joining"),
     NEW_MEMBER_REPUTATION("new.member.reputation", "10", "Below this reputation a member's posts may hold only a few links"),
-    NEW_MEMBER_MAX_LINKS("new.member.links", "2", "Most links a post by a new member may hold");
+    NEW_MEMBER_MAX_LINKS("new.member.links", "2", "Most links a post by a new member may hold"),
+    LANGUAGE("site.language", "en", "Language of the community's content, for search: en, ru or cs (changing it rebuilds the index)"),
+    SEARCH_PAGE_SIZE("search.page.size", "20", "Results per page of a search"),
+    SEARCH_POLL_MS("search.poll.ms", "250", "How often the search indexer looks for changes besides being woken by a commit, in milliseconds");
 
     private final String key;
     private final String defaultValue;

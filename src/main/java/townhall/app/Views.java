@@ -7,6 +7,8 @@ import townhall.theme.Templates;
 
 /** Renders a theme template with what every page needs: the site, the viewer, the CSRF token. */
 public final class Views {
+    private static final String EXTRA_MODEL = "townhall.extraModel";
+
     private final Templates templates;
     private final Config config;
 
@@ -26,6 +28,23 @@ public final class Views {
         all.put("viewer", Web.viewer(ctx));
         all.put("csrf", Csrf.token(ctx));
         all.put("currentPath", ctx.path());
+        Map<String, Object> extra = ctx.attribute(EXTRA_MODEL);
+        if (extra != null) {
+            extra.forEach(all::putIfAbsent);
+        }
         return all;
+    }
+
+    /**
+     * Adds a value to the model of whatever page this request renders, from a before-handler of another
+     * feature: how related questions and ask-page suggestions reach the Q&A templates.
+     */
+    public static void addToModel(Context ctx, String key, Object value) {
+        Map<String, Object> extra = ctx.attribute(EXTRA_MODEL);
+        if (extra == null) {
+            extra = new HashMap<>();
+            ctx.attribute(EXTRA_MODEL, extra);
+        }
+        extra.put(key, value);
     }
 }

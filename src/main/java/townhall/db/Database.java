@@ -4,9 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.TransactionContext;
+import org.jooq.TransactionListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.ContextTransactionalCallable;
@@ -25,7 +30,9 @@ public final class Database implements AutoCloseable {
     private final EmbeddedMariaDb embedded;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final DSLContext background;
     private final LongAdder queries = new LongAdder();
+    private final List<TransactionListener> transactionListeners = new CopyOnWriteArrayList<>();
 
     private Database(EmbeddedMariaDb embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
@@ -38,7 +45,19 @@ public final class Database implements AutoCloseable {
         configuration.set(new Settings().withRenderSchema(false).withExecuteLogging(false)
                 // multiset's JSON emulation needs a long GROUP_CONCAT; the pool sets it once per connection
                 .withRenderGroupConcatMaxLenSessionVariable(false));
+        configuration.set(new TransactionListener() {
+            @Override
+            public void commitEnd(TransactionContext ctx) {
+                transactionListeners.forEach(listener -> listener.commitEnd(ctx));
+            }
+
+            @Override
+            public void rollbackEnd(TransactionContext ctx) {
+                transactionListeners.forEach(listener -> listener.rollbackEnd(ctx));
+            }
+        });
         this.dsl = DSL.using(configuration);
+        this.background = DSL.using(configuration.derive(new ExecuteListenerProvider[0]));
     }
 
     /** Connects (starting the embedded server when no URL is configured) and migrates. */
@@ -93,6 +112,17 @@ public final class Database implements AutoCloseable {
     }
 
     public DSLContext dsl() { return dsl; }
+
+    /**
+     * The same database for background work (the search indexer, batched logs): its statements are not
+     * counted in {@link #queryCount()}, which measures the work of requests.
+     */
+    public DSLContext background() { return background; }
+
+    /** Hears transactions end (commit and rollback only), e.g. to act once a change is visible to others. */
+    public void listen(TransactionListener listener) {
+        transactionListeners.add(listener);
+    }
 
     /** How many SQL statements jOOQ has run since start: for metrics, and for tests that bound a page's queries. */
     public long queryCount() { return queries.sum(); }

@@ -1,7 +1,9 @@
 package townhall.support;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,6 +17,8 @@ import townhall.app.Setting;
  * Register it with {@code @RegisterExtension static final TownhallServer server = new TownhallServer();}.
  */
 public final class TownhallServer implements BeforeAllCallback, AfterAllCallback {
+    private static final AtomicInteger servers = new AtomicInteger();
+
     private final Map<Setting, String> overrides = new EnumMap<>(Setting.class);
     private Config config;
     private Application app;
@@ -24,6 +28,9 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
         overrides.put(Setting.DEMO, "false");
         overrides.put(Setting.DB_USER, "root");
         overrides.put(Setting.DB_POOL_SIZE, "6");
+        // each server its own data dir, so test classes do not share a search index
+        overrides.put(Setting.DATA_DIR, Path.of("target", "test-data",
+                "server-" + ProcessHandle.current().pid() + "-" + servers.incrementAndGet()).toString());
     }
 
     public TownhallServer with(Setting setting, String value) {
@@ -48,8 +55,18 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
 
     /** Stops the application and starts a new one on the same database, as an operator's restart would. */
     public void restart() {
+        restart(() -> {});
+    }
+
+    /** Restarts, doing {@code whileStopped} (such as removing the search index) between stop and start. */
+    public void restart(Runnable whileStopped) {
         app.close();
+        whileStopped.run();
         app = Application.start(config);
+    }
+
+    public Config config() {
+        return config;
     }
 
     public WebClient newClient() {

@@ -1,0 +1,242 @@
+package townhall.faq;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import townhall.account.Member;
+import townhall.app.InvalidInput;
+import townhall.app.NotFound;
+import townhall.app.Views;
+import townhall.app.Web;
+
+/** The FAQ: its index and entry pages for everyone, and the staff pages that curate it. */
+public final class FaqRoutes {
+    private final FaqService faq;
+    private final FaqStore store;
+    private final Views pages;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public FaqRoutes(FaqService faq, FaqStore store, Views pages) {
+        this.faq = faq;
+        this.store = store;
+        this.pages = pages;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/faq", this::index);
+        routes.get("/faq/manage", this::manage);
+        routes.get("/faq/new", this::showNew);
+        routes.post("/faq/new", this::create);
+        routes.post("/faq/sections", this::createSection);
+        routes.post("/faq/sections/{id}", this::renameSection);
+        routes.post("/faq/sections/{id}/move", ctx -> {
+            faq.moveSection(Web.requireStaff(ctx), id(ctx), direction(ctx));
+            ctx.redirect("/faq/manage", HttpStatus.SEE_OTHER);
+        });
+        routes.get("/faq/{id}/edit", this::showEdit);
+        routes.post("/faq/{id}/edit", this::update);
+        routes.post("/faq/{id}/move", ctx -> staffAction(ctx, (staff, id) -> faq.moveEntry(staff, id, direction(ctx))));
+        routes.post("/faq/{id}/retire", ctx -> staffAction(ctx, faq::retire));
+        routes.post("/faq/{id}/restore", ctx -> staffAction(ctx, faq::restore));
+        routes.post("/faq/{id}/reviewed", ctx -> staffAction(ctx, faq::markReviewed));
+        routes.get("/faq/{id}", this::entry);
+        routes.get("/faq/{id}/{slug}", this::entry);
+    }
+
+    private void index(Context ctx) {
+        Member viewer = Web.viewer(ctx);
+        List<FaqSection> sections = store.sections(false).stream().filter(s -> !s.entries().isEmpty()).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Frequently asked questions");
+        model.put("sections", sections);
+        model.put("isStaff", viewer != null && viewer.isStaff());
+        model.put("canonical", "/faq");
+        model.put("description", "Answers to the questions customers ask most, kept current by the team.");
+        model.put("jsonLd", faqPage(sections.stream().flatMap(s -> s.entries().stream()).toList()));
+        pages.render(ctx, "faq/index", model);
+    }
+
+    private void entry(Context ctx) {
+        Member viewer = Web.viewer(ctx);
+        boolean staff = viewer != null && viewer.isStaff();
+        FaqEntry entry = store.entry(id(ctx)).orElseThrow(NotFound::new);
+        if (entry.retired() && !staff) {
+            throw new NotFound();
+        }
+        if (!entry.slug().equals(ctx.pathParamMap().get("slug"))) {
+            ctx.redirect(entry.path(), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", entry.question());
+        model.put("entry", entry);
+        model.put("isStaff", staff);
+        model.put("canonical", entry.path());
+        model.put("description", entry.question());
+        model.put("jsonLd", faqPage(List.of(entry)));
+        pages.render(ctx, "faq/entry", model);
+    }
+
+    private void manage(Context ctx) {
+        Web.requireStaff(ctx);
+        showManage(ctx, Map.of(), Map.of());
+    }
+
+    private void showManage(Context ctx, Map<String, String> errors, Map<String, String> drafts) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Manage the FAQ");
+        model.put("sections", store.sections(true));
+        model.put("errors", errors);
+        model.put("drafts", drafts);
+        pages.render(ctx, "faq/manage", model);
+    }
+
+    private void createSection(Context ctx) {
+        Member staff = Web.requireStaff(ctx);
+        String title = form(ctx, "sectionTitle");
+        try {
+            faq.createSection(staff, title);
+            ctx.redirect("/faq/manage", HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            showManage(ctx, e.errors(), Map.of("sectionTitle", title));
+        }
+    }
+
+    private void renameSection(Context ctx) {
+        Member staff = Web.requireStaff(ctx);
+        long id = id(ctx);
+        String title = form(ctx, "sectionTitle");
+        try {
+            faq.renameSection(staff, id, title);
+            ctx.redirect("/faq/manage", HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            Map<String, String> errors = new HashMap<>();
+            errors.put("section" + id, e.errors().values().iterator().next());
+            showManage(ctx, errors, Map.of("section" + id, title));
+        }
+    }
+
+    private void showNew(Context ctx) {
+        Member staff = Web.requireStaff(ctx);
+        FaqService.EntryForm form = new FaqService.EntryForm(ctx.queryParam("section"), "", "", "", "");
+        String answer = ctx.queryParam("answer");
+        if (answer != null) {
+            try {
+                form = faq.draftFromAnswer(staff, Long.parseLong(answer));
+            } catch (NumberFormatException e) {
+                throw new NotFound();
+            }
+        }
+        showForm(ctx, null, form, Map.of());
+    }
+
+    private void create(Context ctx) {
+        Member staff = Web.requireStaff(ctx);
+        FaqService.EntryForm form = readForm(ctx);
+        try {
+            long id = faq.create(staff, form);
+            ctx.redirect("/faq/" + id, HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            showForm(ctx, null, form, e.errors());
+        }
+    }
+
+    private void showEdit(Context ctx) {
+        Web.requireStaff(ctx);
+        FaqEntry entry = store.entry(id(ctx)).orElseThrow(NotFound::new);
+        showForm(ctx, entry, new FaqService.EntryForm(String.valueOf(entry.sectionId()), entry.question(),
+                entry.answerMd(), "", ""), Map.of());
+    }
+
+    private void update(Context ctx) {
+        Member staff = Web.requireStaff(ctx);
+        FaqEntry entry = store.entry(id(ctx)).orElseThrow(NotFound::new);
+        FaqService.EntryForm form = readForm(ctx);
+        try {
+            faq.update(staff, entry.id(), form);
+            ctx.redirect("/faq/" + entry.id(), HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            showForm(ctx, entry, form, e.errors());
+        }
+    }
+
+    private void showForm(Context ctx, FaqEntry entry, FaqService.EntryForm form, Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", entry == null ? "New FAQ entry" : "Edit FAQ entry");
+        model.put("entry", entry);
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("sections", store.sections(false));
+        model.put("questionMax", FaqService.QUESTION_MAX);
+        pages.render(ctx, "faq/edit", model);
+    }
+
+    private interface StaffAction {
+        void apply(Member staff, long entryId);
+    }
+
+    private void staffAction(Context ctx, StaffAction action) {
+        Member staff = Web.requireStaff(ctx);
+        long id = id(ctx);
+        action.apply(staff, id);
+        String back = Web.localPath(ctx.formParam("back"), "/faq/manage");
+        ctx.redirect(back, HttpStatus.SEE_OTHER);
+    }
+
+    private static FaqService.EntryForm readForm(Context ctx) {
+        return new FaqService.EntryForm(form(ctx, "section"), form(ctx, "question"), form(ctx, "answer"),
+                form(ctx, "sourceQuestion"), form(ctx, "sourceAnswer"));
+    }
+
+    private static String form(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value;
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFound();
+        }
+    }
+
+    private static int direction(Context ctx) {
+        return "up".equals(ctx.formParam("direction")) ? -1 : 1;
+    }
+
+    /** schema.org FAQPage JSON-LD, safe inside a script element. */
+    private String faqPage(List<FaqEntry> entries) {
+        List<Map<String, Object>> questions = new ArrayList<>();
+        for (FaqEntry entry : entries) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("@type", "Answer");
+            answer.put("text", entry.answerHtml());
+            Map<String, Object> question = new LinkedHashMap<>();
+            question.put("@type", "Question");
+            question.put("name", entry.question());
+            question.put("acceptedAnswer", answer);
+            questions.add(question);
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("@context", "https://schema.org");
+        page.put("@type", "FAQPage");
+        page.put("mainEntity", questions);
+        try {
+            return json.writeValueAsString(page).replace("<", "\\u003c");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

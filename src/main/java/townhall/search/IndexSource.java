@@ -1,0 +1,145 @@
+package townhall.search;
+
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+import static townhall.db.schema.Tables.FAQ_ENTRIES;
+import static townhall.db.schema.Tables.FAQ_SECTIONS;
+import static townhall.db.schema.Tables.POSTS;
+import static townhall.db.schema.Tables.QUESTIONS;
+import static townhall.db.schema.Tables.QUESTION_TAGS;
+import static townhall.db.schema.Tables.SEARCH_OUTBOX;
+import static townhall.db.schema.Tables.TAGS;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record1;
+import townhall.db.schema.tables.Posts;
+import townhall.markdown.MarkdownRenderer;
+
+/** What the indexer reads: the outbox, and questions and FAQ entries as search documents. */
+final class IndexSource {
+    private static final Posts ANSWER = POSTS.as("answer");
+
+    record OutboxRow(long id, String kind, long refId) {}
+
+    private final DSLContext db;
+    private final MarkdownRenderer markdown;
+
+    IndexSource(DSLContext db, MarkdownRenderer markdown) {
+        this.db = db;
+        this.markdown = markdown;
+    }
+
+    List<OutboxRow> outbox(int limit) {
+        return db.select(SEARCH_OUTBOX.ID, SEARCH_OUTBOX.KIND, SEARCH_OUTBOX.REF_ID).from(SEARCH_OUTBOX)
+                .orderBy(SEARCH_OUTBOX.ID).limit(limit)
+                .fetch(r -> new OutboxRow(r.value1(), r.value2(), r.value3()));
+    }
+
+    void deleteOutbox(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            db.deleteFrom(SEARCH_OUTBOX).where(SEARCH_OUTBOX.ID.in(ids)).execute();
+        }
+    }
+
+    long maxOutboxId() {
+        Long max = db.select(org.jooq.impl.DSL.max(SEARCH_OUTBOX.ID)).from(SEARCH_OUTBOX).fetchOne().value1();
+        return max == null ? 0 : max;
+    }
+
+    void deleteOutboxUpTo(long id) {
+        db.deleteFrom(SEARCH_OUTBOX).where(SEARCH_OUTBOX.ID.le(id)).execute();
+    }
+
+    /** The questions with the given ids; an id with no question, or a deleted one, comes back not visible. */
+    List<SearchDocument> questions(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, SearchDocument> found = new HashMap<>();
+        for (SearchDocument doc : readQuestions(QUESTIONS.ID.in(ids), ids.size())) {
+            found.put(doc.id(), doc);
+        }
+        List<SearchDocument> docs = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            docs.add(found.getOrDefault(id, SearchDocument.gone(Fields.QUESTION, id)));
+        }
+        return docs;
+    }
+
+    /** Up to {@code limit} questions with ids above {@code afterId}, in id order: for a rebuild. */
+    List<SearchDocument> questionsAfter(long afterId, int limit) {
+        return readQuestions(QUESTIONS.ID.gt(afterId), limit);
+    }
+
+    private List<SearchDocument> readQuestions(Condition where, int limit) {
+        Field<List<String>> tags = multiset(select(TAGS.NAME).from(QUESTION_TAGS)
+                .join(TAGS).on(TAGS.ID.eq(QUESTION_TAGS.TAG_ID))
+                .where(QUESTION_TAGS.QUESTION_ID.eq(QUESTIONS.ID)).orderBy(TAGS.NAME))
+                .as("tags").convertFrom(r -> r.map(Record1::value1));
+        Field<List<String>> answers = multiset(select(ANSWER.BODY_MD).from(ANSWER)
+                .where(ANSWER.QUESTION_ID.eq(QUESTIONS.ID)).and(ANSWER.DELETED_AT.isNull())
+                .orderBy(ANSWER.SCORE.desc(), ANSWER.ID))
+                .as("answers").convertFrom(r -> r.map(Record1::value1));
+        return db.select(QUESTIONS.ID, QUESTIONS.TITLE, QUESTIONS.SLUG, QUESTIONS.ANSWER_COUNT,
+                        QUESTIONS.ACCEPTED_ANSWER_ID, QUESTIONS.VERIFIED_ANSWER_ID, QUESTIONS.CLOSED_AT,
+                        POSTS.BODY_MD, POSTS.SCORE, POSTS.CREATED_AT, POSTS.DELETED_AT, tags, answers)
+                .from(QUESTIONS).join(POSTS).on(POSTS.ID.eq(QUESTIONS.ID))
+                .where(where)
+                .orderBy(QUESTIONS.ID)
+                .limit(limit)
+                .fetch(r -> toQuestion(r, tags, answers));
+    }
+
+    private SearchDocument toQuestion(Record r, Field<List<String>> tags, Field<List<String>> answers) {
+        StringBuilder answerText = new StringBuilder();
+        for (String answer : r.get(answers)) {
+            answerText.append(markdown.plainText(answer)).append("\n\n");
+        }
+        return new SearchDocument(Fields.QUESTION, r.get(QUESTIONS.ID), r.get(QUESTIONS.TITLE), r.get(QUESTIONS.SLUG),
+                markdown.plainText(r.get(POSTS.BODY_MD)), answerText.toString(), r.get(tags),
+                r.get(QUESTIONS.ACCEPTED_ANSWER_ID) != null, r.get(QUESTIONS.VERIFIED_ANSWER_ID) != null,
+                r.get(QUESTIONS.CLOSED_AT) != null, r.get(POSTS.SCORE), r.get(QUESTIONS.ANSWER_COUNT),
+                r.get(POSTS.CREATED_AT), null, r.get(POSTS.DELETED_AT) == null);
+    }
+
+    /** The FAQ entries with the given ids; a missing or retired one comes back not visible. */
+    List<SearchDocument> faqEntries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, SearchDocument> found = new HashMap<>();
+        for (SearchDocument doc : readFaq(FAQ_ENTRIES.ID.in(ids))) {
+            found.put(doc.id(), doc);
+        }
+        List<SearchDocument> docs = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            docs.add(found.getOrDefault(id, SearchDocument.gone(Fields.FAQ, id)));
+        }
+        return docs;
+    }
+
+    /** Every FAQ entry: for a rebuild. */
+    List<SearchDocument> allFaqEntries() {
+        return readFaq(org.jooq.impl.DSL.noCondition());
+    }
+
+    private List<SearchDocument> readFaq(Condition where) {
+        return db.select(FAQ_ENTRIES.ID, FAQ_ENTRIES.QUESTION, FAQ_ENTRIES.SLUG, FAQ_ENTRIES.ANSWER_MD,
+                        FAQ_ENTRIES.CREATED_AT, FAQ_ENTRIES.RETIRED_AT, FAQ_SECTIONS.TITLE)
+                .from(FAQ_ENTRIES).join(FAQ_SECTIONS).on(FAQ_SECTIONS.ID.eq(FAQ_ENTRIES.SECTION_ID))
+                .where(where)
+                .orderBy(FAQ_ENTRIES.ID)
+                .fetch(r -> new SearchDocument(Fields.FAQ, r.get(FAQ_ENTRIES.ID), r.get(FAQ_ENTRIES.QUESTION),
+                        r.get(FAQ_ENTRIES.SLUG), markdown.plainText(r.get(FAQ_ENTRIES.ANSWER_MD)), "", List.of(),
+                        true, true, false, 0, 1, r.get(FAQ_ENTRIES.CREATED_AT), r.get(FAQ_SECTIONS.TITLE),
+                        r.get(FAQ_ENTRIES.RETIRED_AT) == null));
+    }
+}

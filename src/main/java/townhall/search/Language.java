@@ -1,0 +1,79 @@
+package townhall.search;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cz.CzechAnalyzer;
+import org.apache.lucene.analysis.cz.CzechStemFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+/**
+ * The languages search understands, each with the stop words and stemmer of Lucene's own analyzer for it.
+ * Russian and Czech also get a "loose" form (the stem cut to a few letters) that joins words of one family
+ * their stemmers keep apart, such as "подключить" and "подключение", or "připojit" and "připojení".
+ */
+public enum Language {
+    EN("en", "English", Locale.ENGLISH, 0) {
+        @Override
+        CharArraySet stopWords() { return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET; }
+
+        @Override
+        TokenStream stem(TokenStream in) { return new PorterStemFilter(in); }
+    },
+    RU("ru", "Russian", Locale.of("ru"), 5) {
+        @Override
+        CharArraySet stopWords() { return RussianAnalyzer.getDefaultStopSet(); }
+
+        @Override
+        TokenStream stem(TokenStream in) { return new SnowballFilter(in, new RussianStemmer()); }
+    },
+    CS("cs", "Czech", Locale.of("cs"), 5) {
+        @Override
+        CharArraySet stopWords() { return CzechAnalyzer.getDefaultStopSet(); }
+
+        @Override
+        TokenStream stem(TokenStream in) { return new CzechStemFilter(in); }
+    };
+
+    private final String code;
+    private final String displayName;
+    private final Locale locale;
+    private final int looseLength;
+
+    Language(String code, String displayName, Locale locale, int looseLength) {
+        this.code = code;
+        this.displayName = displayName;
+        this.locale = locale;
+        this.looseLength = looseLength;
+    }
+
+    abstract CharArraySet stopWords();
+
+    abstract TokenStream stem(TokenStream in);
+
+    public String code() { return code; }
+
+    public String displayName() { return displayName; }
+
+    public Locale locale() { return locale; }
+
+    /** How many letters of a stem the loose form keeps; 0 when the language has no loose form. */
+    int looseLength() { return looseLength; }
+
+    boolean hasLooseForm() { return looseLength > 0; }
+
+    /** The language of a setting's value ("en", "ru", "cs"). */
+    public static Language of(String code) {
+        String wanted = code == null ? "" : code.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(l -> l.code.equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("TOWNHALL_SITE_LANGUAGE must be one of "
+                        + Arrays.stream(values()).map(Language::code).collect(Collectors.joining(", "))
+                        + ", not '" + code + "'"));
+    }
+}

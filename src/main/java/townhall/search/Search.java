@@ -1,0 +1,97 @@
+package townhall.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import townhall.account.Member;
+import townhall.app.Config;
+import townhall.app.Setting;
+import townhall.db.Database;
+import townhall.markdown.MarkdownRenderer;
+
+/**
+ * Search in a running Townhall: the index under {@code <data dir>/index}, its indexer, the searches, and the
+ * event log. Only the serving process (or the {@code reindex} command) opens the index.
+ */
+public final class Search implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Search.class);
+
+    private final SearchIndex index;
+    private final Indexer indexer;
+    private final SearchService service;
+    private final SearchEvents events;
+    private final Synonyms synonyms;
+
+    private Search(SearchIndex index, Indexer indexer, SearchService service, SearchEvents events, Synonyms synonyms) {
+        this.index = index;
+        this.indexer = indexer;
+        this.service = service;
+        this.events = events;
+        this.synonyms = synonyms;
+    }
+
+    public static Path indexDir(Config config) {
+        return config.dataDir().resolve("index");
+    }
+
+    /** Opens the index (rebuilding it in the background if it is missing, broken or outdated) and starts indexing. */
+    public static Search start(Config config, Database database, SearchOutbox outbox, Synonyms synonyms,
+                               MarkdownRenderer markdown, Clock clock) {
+        Analysis analysis = new Analysis(Language.of(config.get(Setting.LANGUAGE)));
+        SearchIndex index = SearchIndex.open(indexDir(config), analysis);
+        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown),
+                Duration.ofMillis(Math.max(20, config.getInt(Setting.SEARCH_POLL_MS))));
+        outbox.onCommit(indexer::wake);
+        SearchService service = new SearchService(index, indexer::rebuilding);
+        try {
+            service.useSynonyms(Synonyms.parse(synonyms.rules(), analysis.rules()));
+        } catch (RuntimeException e) {
+            log.warn("The saved search synonyms cannot be read and are not applied: {}", e.getMessage());
+        }
+        indexer.start();
+        return new Search(index, indexer, service, new SearchEvents(database.background(), clock), synonyms);
+    }
+
+    /**
+     * Rebuilds the index from the database in this process and closes it; returns how many documents it holds.
+     * Fails with {@link IllegalStateException} when a running Townhall holds the index.
+     */
+    public static int rebuild(Config config, Database database, MarkdownRenderer markdown) {
+        Analysis analysis = new Analysis(Language.of(config.get(Setting.LANGUAGE)));
+        SearchIndex index = SearchIndex.open(indexDir(config), analysis);
+        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown), Duration.ofSeconds(1));
+        try (index) {
+            indexer.rebuild("the reindex command");
+            return index.documentCount();
+        } catch (IOException e) {
+            throw new IllegalStateException("Rebuilding the search index failed: " + e.getMessage(), e);
+        }
+    }
+
+    public SearchService service() { return service; }
+
+    public SearchEvents events() { return events; }
+
+    public Indexer indexer() { return indexer; }
+
+    /** Saves staff's synonyms and applies them to every search from now on. */
+    public void saveSynonyms(Member staff, String text) {
+        SynonymMap map = synonyms.save(staff, text, service.analysis().rules());
+        service.useSynonyms(map);
+    }
+
+    @Override
+    public void close() {
+        indexer.close();
+        events.close();
+        try {
+            index.close();
+        } catch (IOException e) {
+            log.warn("The search index did not close cleanly: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package townhall.search;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * What the index holds about one question or FAQ entry, read from the database. {@code visible} is false
+ * for a deleted question or a retired entry: the index drops it.
+ */
+record SearchDocument(String kind, long id, String title, String slug, String body, String answers,
+                      List<String> tags, boolean accepted, boolean verified, boolean closed, int score,
+                      int answerCount, LocalDateTime created, String section, boolean visible) {
+
+    String uid() { return uid(kind, id); }
+
+    static String uid(String kind, long id) {
+        return (Fields.FAQ.equals(kind) ? "f" : "q") + id;
+    }
+
+    static SearchDocument gone(String kind, long id) {
+        return new SearchDocument(kind, id, "", "", "", "", List.of(), false, false, false, 0, 0, null, null, false);
+    }
+}

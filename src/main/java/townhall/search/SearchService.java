@@ -1,0 +1,537 @@
+package townhall.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.QueryBuilder;
+import townhall.qa.QuestionLinks;
+
+/**
+ * Reads the index: the search page, suggestions while asking, related questions. Ranking is BM25 over the
+ * title, tags, body and answers (title and tags weighted above the body), a bonus when the words stand close
+ * together, and a small static lift for verified, accepted, well-voted and curated content. An FAQ entry that
+ * matches most of the words comes first.
+ */
+public final class SearchService {
+    /** Results counted exactly up to this many; beyond it the page says "more than". */
+    private static final int COUNT_LIMIT = 1000;
+    private static final int MAX_PAGES = 50;
+    private static final int QUERY_MAX_CHARS = 200;
+
+    private final SearchIndex index;
+    private final Analysis analysis;
+    private final BooleanSupplier rebuilding;
+    private final DirectSpellChecker spellChecker = new DirectSpellChecker();
+    private volatile Analyzer queryAnalyzer;
+
+    SearchService(SearchIndex index, BooleanSupplier rebuilding) {
+        this.index = index;
+        this.analysis = index.analysis();
+        this.rebuilding = rebuilding;
+        this.queryAnalyzer = analysis.index();
+        spellChecker.setMinQueryLength(4);
+        spellChecker.setMaxEdits(2);
+    }
+
+    public enum Scope { ALL, FAQ, QUESTIONS }
+
+    /** A search as the page asks it; blank or null filters do not filter. */
+    public record Request(String text, Scope scope, String tag, boolean answered, boolean verified, int page,
+                          int pageSize) {}
+
+    public record Results(List<SearchHit> hits, long total, boolean moreThanTotal, int page, boolean hasNext,
+                          String didYouMean, boolean indexRebuilding, long tookMicros) {}
+
+    public record Suggestions(List<SearchHit> faq, List<SearchHit> questions) {
+        public boolean isEmpty() { return faq.isEmpty() && questions.isEmpty(); }
+
+        /** What was shown, in order: "f3 q12 q40". */
+        public String refs() {
+            List<String> refs = new ArrayList<>();
+            faq.forEach(h -> refs.add(h.ref()));
+            questions.forEach(h -> refs.add(h.ref()));
+            return String.join(" ", refs);
+        }
+    }
+
+    /** Applies staff's synonyms to every search from now on. */
+    void useSynonyms(SynonymMap synonyms) {
+        this.queryAnalyzer = analysis.query(synonyms);
+    }
+
+    Analysis analysis() { return analysis; }
+
+    public boolean indexRebuilding() { return rebuilding.getAsBoolean(); }
+
+    public Results search(Request request) {
+        long started = System.nanoTime();
+        String text = limit(request.text());
+        int page = Math.max(1, Math.min(MAX_PAGES, request.page()));
+        int size = request.pageSize();
+        if (text.isBlank()) {
+            return new Results(List.of(), 0, false, page, false, null, indexRebuilding(), 0);
+        }
+        Analyzer analyzer = queryAnalyzer;
+        return withSearcher(searcher -> {
+            List<Query> filters = filters(request);
+            SearchHit pinned = null;
+            String pinnedUid = null;
+            if (request.scope() != Scope.QUESTIONS && blank(request.tag())) {
+                ScoreDoc best = bestFaq(searcher, analyzer, text, filters);
+                if (best != null) {
+                    Document doc = searcher.storedFields().document(best.doc);
+                    pinnedUid = SearchDocument.uid(Fields.FAQ, doc.getField(Fields.ID).numericValue().longValue());
+                }
+            }
+            BooleanQuery.Builder builder = new BooleanQuery.Builder()
+                    .add(textQuery(analyzer, text, true), Occur.MUST)
+                    .add(qualityLift(), Occur.SHOULD);
+            filters.forEach(f -> builder.add(f, Occur.FILTER));
+            if (pinnedUid != null) {
+                builder.add(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.MUST_NOT);
+            }
+            Query query = builder.build();
+            int pinnedCount = pinnedUid == null ? 0 : 1;
+            // page 1 shows the pinned entry and size - 1 others; later pages follow on from there
+            int from = page == 1 ? 0 : (page - 1) * size - pinnedCount;
+            int want = page == 1 ? size - pinnedCount : size;
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(from + want + 1, COUNT_LIMIT));
+            ScoreDoc[] all = top.scoreDocs;
+            ScoreDoc[] pageDocs = Arrays.copyOfRange(all, Math.min(from, all.length), Math.min(from + want, all.length));
+            List<SearchHit> hits = new ArrayList<>();
+            if (pinnedUid != null && page == 1) {
+                Query pinQuery = new BooleanQuery.Builder()
+                        .add(textQuery(analyzer, text, true), Occur.SHOULD)
+                        .add(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.FILTER).build();
+                TopDocs pinTop = searcher.search(pinQuery, 1);
+                if (pinTop.scoreDocs.length == 1) {
+                    pinned = toHits(searcher, pinQuery, pinTop.scoreDocs, true).getFirst();
+                    hits.add(pinned);
+                }
+            }
+            hits.addAll(toHits(searcher, query, pageDocs, false));
+            long total = top.totalHits.value() + (pinned != null ? 1 : 0);
+            boolean more = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+            boolean hasNext = all.length > from + want && page < MAX_PAGES;
+            String didYouMean = total < 3 ? didYouMean(searcher, text) : null;
+            return new Results(hits, total, more, page, hasNext, didYouMean, indexRebuilding(),
+                    (System.nanoTime() - started) / 1000);
+        });
+    }
+
+    /**
+     * What to show while a question is written: FAQ entries that match most of the title's words, and the
+     * questions most like the title (and, less, the body's most telling words).
+     */
+    public Suggestions suggest(String title, String body, int questionLimit) {
+        String cleanTitle = limit(title);
+        String cleanBody = body == null ? "" : body.length() > 5000 ? body.substring(0, 5000) : body;
+        Analyzer analyzer = queryAnalyzer;
+        if (terms(analyzer, Fields.TITLE, cleanTitle).isEmpty() && cleanBody.isBlank()) {
+            return new Suggestions(List.of(), List.of());
+        }
+        return withSearcher(searcher -> {
+            BooleanQuery.Builder text = new BooleanQuery.Builder();
+            if (!cleanTitle.isBlank()) {
+                text.add(textQuery(analyzer, cleanTitle, true), Occur.SHOULD);
+            }
+            Query bodyTerms = telltaleTerms(searcher, analyzer, cleanBody, 12);
+            if (bodyTerms != null) {
+                text.add(new BoostQuery(bodyTerms, 0.5f), Occur.SHOULD);
+            }
+            Query textQuery = text.build();
+            List<SearchHit> faq = new ArrayList<>();
+            ScoreDoc best = cleanTitle.isBlank() ? null : bestFaq(searcher, analyzer, cleanTitle, List.of());
+            if (best != null) {
+                faq.addAll(toHits(searcher, textQuery, new ScoreDoc[] {best}, true));
+            }
+            Query questions = new BooleanQuery.Builder()
+                    .add(textQuery, Occur.MUST)
+                    .add(qualityLift(), Occur.SHOULD)
+                    .add(new TermQuery(new Term(Fields.KIND, Fields.QUESTION)), Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(questions, questionLimit);
+            return new Suggestions(faq, toHits(searcher, textQuery, closeToBest(top.scoreDocs, 0.3f), false));
+        });
+    }
+
+    /** Questions like this one, by its title and tags: for the question page. */
+    public List<SearchHit> related(long questionId, int limit) {
+        Analyzer analyzer = queryAnalyzer;
+        return withSearcher(searcher -> {
+            Term self = new Term(Fields.UID, SearchDocument.uid(Fields.QUESTION, questionId));
+            TopDocs found = searcher.search(new TermQuery(self), 1);
+            if (found.scoreDocs.length == 0) {
+                return List.of();
+            }
+            Document doc = searcher.storedFields().document(found.scoreDocs[0].doc);
+            BooleanQuery.Builder like = new BooleanQuery.Builder()
+                    .add(textQuery(analyzer, doc.get(Fields.TITLE), false), Occur.SHOULD);
+            String tags = doc.get(Fields.TAG_LIST);
+            if (tags != null) {
+                for (String tag : tags.split(" ")) {
+                    like.add(new BoostQuery(new TermQuery(new Term(Fields.TAG, tag)), 0.5f), Occur.SHOULD);
+                }
+            }
+            Query query = new BooleanQuery.Builder()
+                    .add(like.build(), Occur.MUST)
+                    .add(qualityLift(), Occur.SHOULD)
+                    .add(new TermQuery(new Term(Fields.KIND, Fields.QUESTION)), Occur.FILTER)
+                    .add(new TermQuery(self), Occur.MUST_NOT)
+                    .build();
+            TopDocs top = searcher.search(query, limit);
+            return toHits(searcher, null, closeToBest(top.scoreDocs, 0.25f), false);
+        });
+    }
+
+    /**
+     * The hits scoring at least {@code fraction} of the best one: a short list offered unasked (suggestions,
+     * related questions) leaves out what matched only a common word.
+     */
+    private static ScoreDoc[] closeToBest(ScoreDoc[] docs, float fraction) {
+        if (docs.length == 0) {
+            return docs;
+        }
+        float floor = docs[0].score * fraction;
+        return Arrays.stream(docs).filter(d -> d.score >= floor).toArray(ScoreDoc[]::new);
+    }
+
+    /** How many documents the index holds. */
+    public int documentCount() {
+        return index.documentCount();
+    }
+
+    /** The text part of a query: each field analysed on its own, title and tags weighted above the body. */
+    private Query textQuery(Analyzer analyzer, String text, boolean proximity) {
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        addField(query, builder, Fields.TITLE, text, 3.0f);
+        addField(query, builder, Fields.TAGS, text, 2.0f);
+        addField(query, builder, Fields.BODY, text, 1.0f);
+        addField(query, builder, Fields.ANSWERS, text, 0.4f);
+        if (analysis.language().hasLooseForm()) {
+            addField(query, builder, Fields.TITLE_LOOSE, text, 1.2f);
+            addField(query, builder, Fields.BODY_LOOSE, text, 0.4f);
+        }
+        if (proximity && terms(analyzer, Fields.TITLE, text).size() >= 2) {
+            Query inTitle = builder.createPhraseQuery(Fields.TITLE, text, 3);
+            if (inTitle != null) {
+                query.add(new BoostQuery(inTitle, 2.0f), Occur.SHOULD);
+            }
+            Query inBody = builder.createPhraseQuery(Fields.BODY, text, 8);
+            if (inBody != null) {
+                query.add(new BoostQuery(inBody, 0.6f), Occur.SHOULD);
+            }
+        }
+        return query.build();
+    }
+
+    private static void addField(BooleanQuery.Builder query, QueryBuilder builder, String field, String text,
+                                 float boost) {
+        Query q = builder.createBooleanQuery(field, text, Occur.SHOULD);
+        if (q != null) {
+            query.add(new BoostQuery(q, boost), Occur.SHOULD);
+        }
+    }
+
+    /** The mild lift of verified, accepted, well-voted and curated documents (see {@link SearchIndex#quality}). */
+    private static Query qualityLift() {
+        return FeatureField.newSaturationQuery(Fields.FEATURES, Fields.QUALITY, 2.0f, 4.0f);
+    }
+
+    /**
+     * The FAQ entry that matches at least 60% of the words (each word in its question or answer, in any of its
+     * forms or synonyms), best first; null when none does.
+     */
+    private ScoreDoc bestFaq(IndexSearcher searcher, Analyzer analyzer, String text, List<Query> filters)
+            throws IOException {
+        List<List<String>> groups = termGroups(analyzer, Fields.TITLE, text);
+        if (groups.isEmpty()) {
+            return null;
+        }
+        List<List<String>> looseGroups = analysis.language().hasLooseForm()
+                ? termGroups(analyzer, Fields.TITLE_LOOSE, text) : List.of();
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        for (int i = 0; i < groups.size(); i++) {
+            List<Query> ways = new ArrayList<>();
+            for (String term : groups.get(i)) {
+                ways.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, term)), 2.0f));
+                ways.add(new TermQuery(new Term(Fields.BODY, term)));
+            }
+            if (looseGroups.size() == groups.size()) {
+                for (String term : looseGroups.get(i)) {
+                    ways.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE_LOOSE, term)), 1.5f));
+                    ways.add(new BoostQuery(new TermQuery(new Term(Fields.BODY_LOOSE, term)), 0.5f));
+                }
+            }
+            words.add(new DisjunctionMaxQuery(ways, 0.2f), Occur.SHOULD);
+        }
+        words.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(groups.size() * 0.6)));
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(words.build(), Occur.MUST)
+                .add(new TermQuery(new Term(Fields.KIND, Fields.FAQ)), Occur.FILTER);
+        filters.forEach(f -> query.add(f, Occur.FILTER));
+        TopDocs top = searcher.search(query.build(), 1);
+        return top.scoreDocs.length == 0 ? null : top.scoreDocs[0];
+    }
+
+    /** The body's most telling words (rarest in the index first), as one query over title and body. */
+    private Query telltaleTerms(IndexSearcher searcher, Analyzer analyzer, String body, int max) throws IOException {
+        if (body.isBlank()) {
+            return null;
+        }
+        IndexReader reader = searcher.getIndexReader();
+        Map<String, Integer> counts = new HashMap<>();
+        for (String term : terms(analyzer, Fields.BODY, body)) {
+            counts.merge(term, 1, Integer::sum);
+        }
+        int docs = Math.max(1, reader.numDocs());
+        Map<String, Double> weights = new HashMap<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            int df = reader.docFreq(new Term(Fields.BODY, e.getKey()));
+            if (df == 0) {
+                continue; // a word no document has cannot find anything
+            }
+            weights.put(e.getKey(), (1 + Math.log(e.getValue())) * Math.log(1 + (double) docs / df));
+        }
+        List<String> best = weights.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(max).map(Map.Entry::getKey).toList();
+        if (best.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String term : best) {
+            query.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, term)), 1.5f), Occur.SHOULD);
+            query.add(new TermQuery(new Term(Fields.BODY, term)), Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /** "Did you mean": each word the index has never seen replaced by the closest one it has. */
+    private String didYouMean(IndexSearcher searcher, String text) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        List<String> words = terms(analysis.index(), Fields.SPELL, text);
+        boolean changed = false;
+        List<String> corrected = new ArrayList<>(words.size());
+        for (String word : words) {
+            String replacement = word;
+            if (word.length() >= 4 && reader.docFreq(new Term(Fields.SPELL, word)) == 0) {
+                SuggestWord[] suggestions = spellChecker.suggestSimilar(new Term(Fields.SPELL, word), 1, reader,
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (suggestions.length > 0) {
+                    replacement = suggestions[0].string;
+                    changed = true;
+                }
+            }
+            corrected.add(replacement);
+        }
+        return changed ? String.join(" ", corrected) : null;
+    }
+
+    private List<Query> filters(Request request) {
+        List<Query> filters = new ArrayList<>();
+        if (request.scope() == Scope.FAQ) {
+            filters.add(new TermQuery(new Term(Fields.KIND, Fields.FAQ)));
+        } else if (request.scope() == Scope.QUESTIONS) {
+            filters.add(new TermQuery(new Term(Fields.KIND, Fields.QUESTION)));
+        }
+        if (!blank(request.tag())) {
+            filters.add(new TermQuery(new Term(Fields.TAG, request.tag().trim().toLowerCase(Locale.ROOT))));
+        }
+        if (request.answered()) {
+            filters.add(new TermQuery(new Term(Fields.ANSWERED, "1")));
+        }
+        if (request.verified()) {
+            filters.add(new TermQuery(new Term(Fields.VERIFIED, "1")));
+        }
+        return filters;
+    }
+
+    /** The hits in the given order, with highlighted titles and snippets when a query is given. */
+    private List<SearchHit> toHits(IndexSearcher searcher, Query query, ScoreDoc[] docs, boolean pinned)
+            throws IOException {
+        if (docs.length == 0) {
+            return List.of();
+        }
+        String[] titles = null;
+        String[] snippets = null;
+        if (query != null) {
+            TopDocs page = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
+            DefaultPassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+            titles = UnifiedHighlighter.builder(searcher, analysis.index())
+                    .withFormatter(formatter)
+                    .withBreakIterator(WholeBreakIterator::new)
+                    .withMaxNoHighlightPassages(1)
+                    .build()
+                    .highlight(Fields.TITLE, query, page, 1);
+            Locale locale = analysis.language().locale();
+            snippets = UnifiedHighlighter.builder(searcher, analysis.index())
+                    .withFormatter(formatter)
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                            BreakIterator.getSentenceInstance(locale), 160, 0.3f))
+                    .withMaxNoHighlightPassages(1)
+                    .withMaxLength(20_000)
+                    .build()
+                    .highlight(Fields.BODY, query, page, 2);
+        }
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = stored.document(docs[i].doc);
+            String kind = doc.get(Fields.KIND);
+            long id = doc.getField(Fields.ID).numericValue().longValue();
+            String slug = doc.get(Fields.SLUG);
+            String title = doc.get(Fields.TITLE);
+            String titleHtml = titles != null && titles[i] != null ? titles[i] : escape(title);
+            String snippetHtml = snippets != null && snippets[i] != null ? snippets[i] : escape(cut(doc.get(Fields.BODY), 200));
+            String tagList = doc.get(Fields.TAG_LIST);
+            var created = doc.getField(Fields.CREATED);
+            hits.add(new SearchHit(kind, id,
+                    Fields.FAQ.equals(kind) ? "/faq/" + id + "/" + slug : QuestionLinks.path(id, slug),
+                    title, titleHtml, snippetHtml,
+                    tagList == null ? List.of() : List.of(tagList.split(" ")),
+                    "1".equals(doc.get(Fields.ACCEPTED)), "1".equals(doc.get(Fields.VERIFIED)),
+                    "1".equals(doc.get(Fields.CLOSED)), doc.getField(Fields.SCORE).numericValue().intValue(),
+                    doc.getField(Fields.ANSWER_COUNT).numericValue().intValue(), doc.get(Fields.SECTION),
+                    created == null ? null : LocalDateTime.ofInstant(
+                            Instant.ofEpochMilli(created.numericValue().longValue()), ZoneOffset.UTC),
+                    pinned));
+        }
+        return hits;
+    }
+
+    /** The analysed terms of the text, in order. */
+    static List<String> terms(Analyzer analyzer, String field, String text) {
+        List<String> terms = new ArrayList<>();
+        termGroups(analyzer, field, text).forEach(terms::addAll);
+        return terms;
+    }
+
+    /** The analysed terms grouped by position: a word with its synonyms forms one group. */
+    static List<List<String>> termGroups(Analyzer analyzer, String field, String text) {
+        List<List<String>> groups = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return groups;
+        }
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            Set<String> current = null;
+            while (stream.incrementToken()) {
+                if (current == null || increment.getPositionIncrement() > 0) {
+                    current = new LinkedHashSet<>();
+                    groups.add(new ArrayList<>());
+                }
+                if (current.add(term.toString())) {
+                    groups.getLast().add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return groups;
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String limit(String text) {
+        if (text == null) {
+            return "";
+        }
+        String clean = text.strip().replaceAll("\\s+", " ");
+        return clean.length() > QUERY_MAX_CHARS ? clean.substring(0, QUERY_MAX_CHARS) : clean;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        if (text.length() <= max) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', max);
+        return text.substring(0, space > max / 2 ? space : max) + " …";
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
