@@ -136,7 +136,8 @@ public final class GenerateCommunity {
                 Long accepted = !answerIds.isEmpty() && random.nextDouble() < 0.45 ? answerIds.get(0) : null;
                 Long verified = !answerIds.isEmpty() && random.nextDouble() < 0.06
                         ? answerIds.get(random.nextInt(answerIds.size())) : null;
-                questions.add(new Object[] {questionId, title, QuestionLinks.slugOf(title), excerpt(body), categoryId,
+                String slug = QuestionLinks.slugOf(title);
+                questions.add(new Object[] {questionId, title, slug, excerpt(body), categoryId,
                         answers, (long) Math.exp(random.nextGaussian() + 4), lastActivity, accepted,
                         accepted == null ? null : lastActivity, verified, verified == null ? null : staffId,
                         verified == null ? null : lastActivity, false});
@@ -150,7 +151,7 @@ public final class GenerateCommunity {
                 }
                 generated += 1 + answers;
                 questionNumber++;
-                String path = "/q/" + questionId + "/" + QuestionLinks.slugOf(title);
+                String path = "/q/" + questionId + "/" + slug;
                 if (bigOne) {
                     bigPaths.println(path);
                     big.add(questionId);
