@@ -35,7 +35,7 @@ echo "== build"
 CLASSPATH_ALL="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/classpath.txt")"
 
 export TOWNHALL_DATA_DIR=$DATA TOWNHALL_DEMO=false TOWNHALL_PORT=$PORT TOWNHALL_THEMES_DIR=$ROOT/themes
-export TOWNHALL_VIEWS_FLUSH_SECONDS=10
+export TOWNHALL_VIEWS_FLUSH_SECONDS=10 TOWNHALL_DB_MEMORY=${BENCH_DB_MEMORY:-1G}
 
 {
   echo "# Benchmark run: $POSTS posts, $(date -u '+%F %H:%M UTC')"
@@ -111,7 +111,7 @@ curl -s -o /dev/null -b "th_session=$SESSION; th_csrf=$CSRF" --data "_csrf=$CSRF
   "http://127.0.0.1:$PORT/q/$QUESTION/answers"
 found=""
 for _ in $(seq 1 100); do
-  if curl -s "http://127.0.0.1:$PORT/search?q=$TOKEN" | grep -q "/q/$QUESTION/"; then found=$(date +%s%N); break; fi
+  if curl -s "http://127.0.0.1:$PORT/search?q=$TOKEN" | grep -q "to=q$QUESTION&"; then found=$(date +%s%N); break; fi
   sleep 0.02
 done
 FRESH=$([ -n "$found" ] && echo "$(( (found - posted) / 1000000 )) ms" || echo "not within 2 s")

@@ -8,6 +8,7 @@ public enum Setting {
     DB_USER("db.user", "townhall", "User of the external MariaDB"),
     DB_PASSWORD("db.password", "", "Password of the external MariaDB"),
     DB_POOL_SIZE("db.pool.size", "16", "Largest number of database connections"),
+    DB_MEMORY("db.memory", "256M", "Memory of the embedded MariaDB's InnoDB buffer pool (e.g. 256M, 1G)"),
     BASE_URL("base.url", "http://localhost:7070", "The public address of the site, used for canonical links and Secure cookies"),
     THEME("theme", "default", "Active theme: a folder under the themes directory"),
     THEMES_DIR("themes.dir", "themes", "Folder holding the themes"),

@@ -68,7 +68,7 @@ public final class Database implements AutoCloseable {
         String password = config.get(Setting.DB_PASSWORD);
         if (config.usesEmbeddedDatabase()) {
             Path dir = config.dataDir().resolve("mariadb");
-            embedded = EmbeddedMariaDb.start(dir);
+            embedded = EmbeddedMariaDb.start(dir, config.get(Setting.DB_MEMORY));
             embedded.createDatabase(EMBEDDED_DATABASE_NAME);
             url = embedded.jdbcUrl(EMBEDDED_DATABASE_NAME);
             user = "root";

@@ -25,6 +25,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public static EmbeddedMariaDb start(Path dir) {
+        return start(dir, "256M");
+    }
+
+    /** Starts the server with the given InnoDB buffer pool size (such as 256M or 1G): the data it keeps in memory. */
+    public static EmbeddedMariaDb start(Path dir, String bufferPool) {
         keepOutOfTemporaryFolder(dir.resolve("data"));
         DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
@@ -33,6 +38,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setTmpDir(dir.resolve("tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--bind-address=127.0.0.1")
+                .addArg("--innodb-buffer-pool-size=" + bufferPool)
+                .addArg("--max-connections=300")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci");
         // Unpacking 350 MB of server files takes seconds; do it once per server version.
