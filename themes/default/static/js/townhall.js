@@ -2,6 +2,9 @@
 (function () {
   "use strict";
 
+  // The path prefix the site is served under ("" or e.g. "/community"), from <html data-base="...">.
+  var base = document.documentElement.getAttribute("data-base") || "";
+
   function csrfOf(form) {
     var field = form.querySelector("input[name=_csrf]");
     return field ? field.value : "";
@@ -46,7 +49,7 @@
       timer = setTimeout(function () {
         var body = new URLSearchParams();
         body.set("body", textarea.value);
-        fetch("/preview", {
+        fetch(base + "/preview", {
           method: "POST",
           headers: { "X-CSRF-Token": csrfOf(form) },
           body: body,

@@ -83,7 +83,7 @@ public final class Application implements AutoCloseable {
         boolean dev = config.getBoolean(Setting.DEV);
         Theme theme = Theme.load(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME));
         Assets assets = new Assets(theme, dev);
-        Views views = new Views(new Templates(theme, assets, dev, c.clock), config);
+        Views views = new Views(new Templates(theme, assets, dev, c.clock, config.basePath()), config);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.qa, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL), c.markdown));

@@ -22,10 +22,12 @@ public final class Views {
     private Map<String, Object> withCommon(Context ctx, Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
         all.putIfAbsent("siteName", config.get(Setting.SITE_NAME));
-        all.putIfAbsent("baseUrl", config.get(Setting.BASE_URL));
+        String base = Web.publicBase(ctx);
+        all.putIfAbsent("baseUrl", base != null ? base : config.publicBase());
+        all.put("basePath", Web.prefix(ctx));
         all.put("viewer", Web.viewer(ctx));
         all.put("csrf", Csrf.token(ctx));
-        all.put("currentPath", ctx.path());
+        all.put("currentPath", Web.sitePath(ctx));
         return all;
     }
 }

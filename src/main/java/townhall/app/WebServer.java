@@ -1,6 +1,7 @@
 package townhall.app;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -44,24 +45,36 @@ public final class WebServer {
     public static WebServer start(Config config, Views views, Function<Context, Member> viewerOf,
                                   Consumer<JavalinDefaultRoutingApi> routes) {
         Csrf csrf = new Csrf();
+        PublicAddress publicAddress = new PublicAddress(config);
+        String prefix = config.basePath();
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.concurrency.useVirtualThreads = true;
             javalinConfig.jetty.port = config.getInt(Setting.PORT);
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.http.maxRequestSize = 12_000_000L;
+            javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            javalinConfig.jetty.multipartConfig.maxFileSize(10, SizeUnit.MB);
+            if (!prefix.isEmpty()) {
+                javalinConfig.router.contextPath = prefix; // served under the base URL's path
+            }
             javalinConfig.requestLogger.http((ctx, ms) -> requestLog.info("{} {} {} {}ms",
                     ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
             JavalinDefaultRoutingApi api = javalinConfig.routes;
             api.before(ctx -> securityHeaders(ctx));
-            api.before(ctx -> ctx.attribute(Web.SECURE, config.isHttps() || "https".equals(ctx.scheme())));
             api.before(ctx -> {
-                if (!isStatic(ctx.path())) {
+                PublicAddress.Resolved address = publicAddress.resolve(ctx);
+                ctx.attribute(Web.SECURE, address.secure());
+                ctx.attribute(Web.PUBLIC_BASE, address.base());
+                ctx.attribute(Web.CLIENT_IP, address.clientIp());
+            });
+            api.before(ctx -> {
+                if (!isStatic(Web.sitePath(ctx))) {
                     csrf.handle(ctx);
                     ctx.attribute(Web.VIEWER, viewerOf.apply(ctx));
                 }
             });
             routes.accept(api);
-            api.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
+            api.exception(Redirect.class, (e, ctx) -> Web.redirect(ctx, e.location(), HttpStatus.SEE_OTHER));
             api.exception(NotAllowed.class, (e, ctx) -> errorPage(views, ctx, 403, e.getMessage()));
             api.exception(NotFound.class, (e, ctx) -> errorPage(views, ctx, 404, null));
             api.exception(HttpResponseException.class, (e, ctx) -> errorPage(views, ctx, e.getStatus(), e.getMessage()));
@@ -85,7 +98,7 @@ public final class WebServer {
     }
 
     private static boolean isStatic(String path) {
-        return path.startsWith("/static/") || path.equals("/health");
+        return path.startsWith("/static/") || path.startsWith("/brand/") || path.equals("/health");
     }
 
     private static void securityHeaders(Context ctx) {

@@ -52,8 +52,13 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
         app = Application.start(config);
     }
 
+    /** A new browser for the site: its paths are site paths, under the base URL's path prefix when there is one. */
     public WebClient newClient() {
-        return new WebClient("http://localhost:" + app.port());
+        return new WebClient("http://localhost:" + app.port() + config.basePath());
+    }
+
+    public Config config() {
+        return config;
     }
 
     public Components components() {
