@@ -3,16 +3,24 @@ package townhall.app;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import townhall.theme.Templates;
 
 /** Renders a theme template with what every page needs: the site, the viewer, the CSRF token. */
 public final class Views {
     private final Templates templates;
     private final Config config;
+    private final BiConsumer<Context, Map<String, Object>> decorator;
 
     public Views(Templates templates, Config config) {
+        this(templates, config, (ctx, model) -> { });
+    }
+
+    /** {@code decorator} adds what every page shows beyond the basics, such as the brand settings. */
+    public Views(Templates templates, Config config, BiConsumer<Context, Map<String, Object>> decorator) {
         this.templates = templates;
         this.config = config;
+        this.decorator = decorator;
     }
 
     public void render(Context ctx, String template, Map<String, Object> model) {
@@ -28,6 +36,7 @@ public final class Views {
         all.put("viewer", Web.viewer(ctx));
         all.put("csrf", Csrf.token(ctx));
         all.put("currentPath", Web.sitePath(ctx));
+        decorator.accept(ctx, all);
         return all;
     }
 }

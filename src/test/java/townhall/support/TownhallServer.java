@@ -24,6 +24,8 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
         overrides.put(Setting.DEMO, "false");
         overrides.put(Setting.DB_USER, "root");
         overrides.put(Setting.DB_POOL_SIZE, "6");
+        // One node per test: its own saves refresh its brand cache; no background re-reads disturb query counts.
+        overrides.put(Setting.BRAND_REFRESH_SECONDS, "3600");
     }
 
     public TownhallServer with(Setting setting, String value) {
