@@ -57,8 +57,6 @@ public final class BrandService {
     static final String GUIDELINES = "guidelines_md";
 
     static final String DEFAULT_GUIDELINES = """
-            ## Community guidelines
-
             This is a place to ask about our products and to help each other. To keep it useful and friendly:
 
             - **Search first.** Your question may already have an answer.

@@ -260,7 +260,9 @@ class BrandTest {
     @Test
     void h_theGuidelinesRenderMarkdownSafelyAndAreLinkedFromTheFooterAndTheAskPage() {
         WebClient visitor = server.newClient();
-        assertThat(visitor.get("/guidelines").html().select("main h2").text()).isEqualTo("Community guidelines");
+        Document defaults = visitor.get("/guidelines").html();
+        assertThat(defaults.select("main h1").text()).isEqualTo("Community guidelines");
+        assertThat(defaults.select("main article li").text()).contains("Search first.");
 
         String guidelines = """
                 ## Be kind
