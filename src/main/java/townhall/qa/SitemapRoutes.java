@@ -22,7 +22,7 @@ public final class SitemapRoutes {
             String prefix = Web.prefix(ctx);
             ctx.contentType("text/plain; charset=utf-8")
                     .result("User-agent: *\nDisallow: " + prefix + "/ask\nDisallow: " + prefix + "/signin\nDisallow: "
-                            + prefix + "/register\nSitemap: " + Web.publicBase(ctx) + "/sitemap.xml\n");
+                            + prefix + "/register\nDisallow: " + prefix + "/admin/\nSitemap: " + Web.publicBase(ctx) + "/sitemap.xml\n");
         });
     }
 
