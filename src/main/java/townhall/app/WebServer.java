@@ -31,6 +31,7 @@ public final class WebServer {
             "frame-ancestors 'none'");
 
     private static final String ERROR_RENDERED = "townhall.errorRendered";
+    private static final int MAX_UPLOAD_MB = 10;
 
     private final Javalin javalin;
 
@@ -53,7 +54,7 @@ public final class WebServer {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.http.maxRequestSize = 12_000_000L;
             javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-            javalinConfig.jetty.multipartConfig.maxFileSize(10, SizeUnit.MB);
+            javalinConfig.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
             if (!prefix.isEmpty()) {
                 javalinConfig.router.contextPath = prefix; // served under the base URL's path
             }
@@ -78,6 +79,17 @@ public final class WebServer {
             api.exception(NotAllowed.class, (e, ctx) -> errorPage(views, ctx, 403, e.getMessage()));
             api.exception(NotFound.class, (e, ctx) -> errorPage(views, ctx, 404, null));
             api.exception(HttpResponseException.class, (e, ctx) -> errorPage(views, ctx, e.getStatus(), e.getMessage()));
+            api.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+                if (!causedBy(e, org.eclipse.jetty.http.BadMessageException.class)) {
+                    log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+                    errorPage(views, ctx, 500, null);
+                } else if (String.valueOf(rootCause(e).getMessage()).contains("exceeded")) {
+                    errorPage(views, ctx, 413, "The upload is larger than this site accepts (" + MAX_UPLOAD_MB
+                            + " MB). Go back and choose a smaller file.");
+                } else {
+                    errorPage(views, ctx, 400, "The form could not be read. Go back, reload the page and try again.");
+                }
+            });
             api.exception(Exception.class, (e, ctx) -> {
                 log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
                 errorPage(views, ctx, 500, null);
@@ -95,6 +107,23 @@ public final class WebServer {
                     + " (is another program using it? set TOWNHALL_PORT): " + e.getMessage(), e);
         }
         return new WebServer(javalin);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static boolean isStatic(String path) {
@@ -117,6 +146,7 @@ public final class WebServer {
             case 403 -> "You cannot do that";
             case 404 -> "Page not found";
             case 405 -> "That is not allowed here";
+            case 413 -> "That is too large";
             case 429 -> "Slow down a little";
             default -> status >= 500 ? "Something went wrong on our side" : "That did not work";
         };

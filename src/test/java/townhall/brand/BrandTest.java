@@ -189,6 +189,11 @@ class BrandTest {
         assertThat(iconTooLarge.status()).isEqualTo(422);
         assertThat(iconTooLarge.html().select("#favicon-error").text()).contains("larger than 64 KB");
 
+        byte[] huge = Arrays.copyOf(png(4, 4), 11 * 1024 * 1024);
+        Response beyondTheServer = save(Map.of(), Map.of("logo", new FilePart("huge.png", "image/png", huge)));
+        assertThat(beyondTheServer.status()).isEqualTo(413);
+        assertThat(beyondTheServer.html().select("main").text()).contains("larger than this site accepts (10 MB)");
+
         Document after = server.newClient().get("/").html();
         assertThat(after.select("header img.brand-logo")).isEmpty();
         assertThat(after.select("link[rel=icon]").attr("href")).isEqualTo(before.select("link[rel=icon]").attr("href"));
