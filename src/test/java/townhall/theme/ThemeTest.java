@@ -72,6 +72,7 @@ class ThemeTest {
         assertThat(logo).matches("/static/img/acme-logo\\.[0-9a-f]{10}\\.svg");
         assertThat(browser.get(logo).status()).isEqualTo(200);
         assertThat(home.select("header img.brand-logo").attr("alt")).isEmpty();
+        assertThat(home.select("meta[property=og:image]")).as("an SVG logo is no OpenGraph image").isEmpty();
     }
 
     @Test
