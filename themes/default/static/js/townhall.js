@@ -2,6 +2,9 @@
 (function () {
   "use strict";
 
+  // The path prefix the site is served under ("" or e.g. "/community"), from <html data-base="...">.
+  var base = document.documentElement.getAttribute("data-base") || "";
+
   function csrfOf(form) {
     var field = form.querySelector("input[name=_csrf]");
     return field ? field.value : "";
@@ -46,7 +49,7 @@
       timer = setTimeout(function () {
         var body = new URLSearchParams();
         body.set("body", textarea.value);
-        fetch("/preview", {
+        fetch(base + "/preview", {
           method: "POST",
           headers: { "X-CSRF-Token": csrfOf(form) },
           body: body,
@@ -88,7 +91,7 @@
       data.set("title", titleText);
       data.set("body", bodyText);
       data.set("ask_session", session.value);
-      fetch("/ask/suggestions", {
+      fetch(base + "/ask/suggestions", {
         method: "POST",
         headers: { "X-CSRF-Token": csrfOf(form) },
         body: data,
@@ -116,7 +119,7 @@
       data.set("_csrf", csrfOf(form));
       data.set("ask_session", session.value);
       data.set("title", title.value.trim());
-      navigator.sendBeacon("/ask/left", data);
+      navigator.sendBeacon(base + "/ask/left", data);
       submitted = true;
     });
   })();

@@ -1,7 +1,6 @@
 package townhall.account;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,7 +50,7 @@ public final class AccountRoutes {
             Member member = accounts.register(new AccountService.Registration(
                     form.get("username"), form.get("email"), orEmpty(ctx.formParam("password"))), Role.MEMBER);
             startSession(ctx, accounts.openSession(member.id()));
-            ctx.redirect("/?welcome=1", HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/?welcome=1");
         } catch (InvalidInput e) {
             ctx.status(422);
             showRegister(ctx, form, e.errors());
@@ -71,9 +70,9 @@ public final class AccountRoutes {
     private void signIn(Context ctx) {
         String login = orEmpty(ctx.formParam("login"));
         try {
-            AccountService.SignedIn signedIn = accounts.signIn(login, ctx.formParam("password"), ctx.ip());
+            AccountService.SignedIn signedIn = accounts.signIn(login, ctx.formParam("password"), Web.clientIp(ctx));
             startSession(ctx, signedIn.sessionToken());
-            ctx.redirect(Web.localPath(ctx.formParam("next"), "/"), HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, Web.localPath(ctx.formParam("next"), "/"));
         } catch (InvalidInput e) {
             showSignIn(ctx, e.errors(), login, 422);
         } catch (AccountService.SignInThrottled e) {
@@ -84,7 +83,7 @@ public final class AccountRoutes {
     private void signOut(Context ctx) {
         accounts.signOut(ctx.cookie(SESSION_COOKIE));
         Web.clearCookie(ctx, SESSION_COOKIE);
-        ctx.redirect("/", HttpStatus.SEE_OTHER);
+        Web.redirect(ctx, "/");
     }
 
     private void startSession(Context ctx, String token) {

@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.account.AccountRoutes;
+import townhall.brand.BrandRoutes;
+import townhall.brand.BrandService;
+import townhall.brand.BrandStore;
 import townhall.db.Database;
 import townhall.demo.DemoCommunity;
 import townhall.faq.DemoFaq;
@@ -27,6 +30,7 @@ import townhall.theme.Assets;
 import townhall.theme.StaticRoutes;
 import townhall.theme.Templates;
 import townhall.theme.Theme;
+import townhall.theme.ThemeTokens;
 
 /** A running Townhall: database, services and web server. */
 public final class Application implements AutoCloseable {
@@ -101,7 +105,12 @@ public final class Application implements AutoCloseable {
         boolean dev = config.getBoolean(Setting.DEV);
         Theme theme = Theme.load(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME));
         Assets assets = new Assets(theme, dev);
-        Views views = new Views(new Templates(theme, assets, dev, c.clock), config);
+        BrandService brand = new BrandService(c.database, new BrandStore(c.database.dsl()), c.markdown,
+                new ThemeTokens(theme, dev), assets, config, c.clock);
+        brand.current();
+        Views views = new Views(new Templates(theme, assets, dev, c.clock, config.basePath()), config,
+                (ctx, model) -> brand.decorate(model));
+        BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.qa, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL), c.markdown));
@@ -124,6 +133,7 @@ public final class Application implements AutoCloseable {
             accountRoutes.register(routes);
             searchRoutes.register(routes);
             faqRoutes.register(routes);
+            brandRoutes.register(routes);
         });
     }
 

@@ -2,12 +2,17 @@ package townhall.app;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Settings resolved once at start: defaults, overridden by an optional properties file
@@ -15,10 +20,14 @@ import java.util.Properties;
  * {@code TOWNHALL_*} environment variables.
  */
 public final class Config {
-    private final Map<Setting, String> values;
+    private static final Pattern SIMPLE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)*");
 
-    private Config(Map<Setting, String> values) {
+    private final Map<Setting, String> values;
+    private final Set<Setting> given;
+
+    private Config(Map<Setting, String> values, Set<Setting> given) {
         this.values = values;
+        this.given = given;
     }
 
     public static Config load(Map<String, String> env) {
@@ -32,13 +41,17 @@ public final class Config {
             }
         }
         Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Set<Setting> given = EnumSet.noneOf(Setting.class);
         for (Setting setting : Setting.values()) {
             String value = setting.defaultValue();
             value = fromFile.getProperty(setting.key(), value);
             value = env.getOrDefault(setting.env(), value);
             values.put(setting, value.trim());
+            if (fromFile.containsKey(setting.key()) || env.containsKey(setting.env())) {
+                given.add(setting);
+            }
         }
-        return new Config(values);
+        return new Config(values, given);
     }
 
     /** Defaults with the given overrides: for tests and commands that build a config in code. */
@@ -47,14 +60,22 @@ public final class Config {
         for (Setting setting : Setting.values()) {
             values.put(setting, overrides.getOrDefault(setting, setting.defaultValue()));
         }
-        return new Config(values);
+        Set<Setting> given = EnumSet.noneOf(Setting.class);
+        given.addAll(overrides.keySet());
+        return new Config(values, given);
     }
 
     public Config with(Setting setting, String value) {
         Map<Setting, String> copy = new EnumMap<>(values);
         copy.put(setting, value);
-        return new Config(copy);
+        Set<Setting> given = EnumSet.noneOf(Setting.class);
+        given.addAll(this.given);
+        given.add(setting);
+        return new Config(copy, given);
     }
+
+    /** Whether the operator gave this setting (file, environment or code), rather than leaving the default. */
+    public boolean isGiven(Setting setting) { return given.contains(setting); }
 
     public String get(Setting setting) { return values.get(setting); }
 
@@ -73,4 +94,41 @@ public final class Config {
     public boolean usesEmbeddedDatabase() { return get(Setting.DB_URL).isEmpty(); }
 
     public boolean isHttps() { return get(Setting.BASE_URL).startsWith("https://"); }
+
+    /** The public address without a trailing slash, path prefix included: {@code https://brand.example/community}. */
+    public String publicBase() {
+        String base = get(Setting.BASE_URL);
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /**
+     * The path prefix the site is served under, from the base URL: {@code ""} at the root of a domain,
+     * {@code "/community"} for {@code https://brand.example/community/}.
+     */
+    public String basePath() {
+        String base = get(Setting.BASE_URL);
+        String path;
+        try {
+            URI uri = new URI(base);
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new URISyntaxException(base, "not an http(s) address with a host");
+            }
+            path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new URISyntaxException(base, "has a query or fragment");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(Setting.BASE_URL.env() + " must be an http:// or https:// address such as "
+                    + "https://community.brand.example or https://brand.example/community/, not '" + base + "'");
+        }
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (!SIMPLE_PATH.matcher(path).matches()) {
+            throw new IllegalStateException(Setting.BASE_URL.env() + " may hold a path of plain segments only "
+                    + "(letters, digits, '.', '_', '~', '-'), not '" + path + "'");
+        }
+        return path;
+    }
 }

@@ -3,6 +3,7 @@ package townhall.app;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import townhall.account.Member;
 public final class Web {
     static final String VIEWER = "townhall.viewer";
     static final String SECURE = "townhall.secure";
+    static final String PUBLIC_BASE = "townhall.publicBase";
+    static final String CLIENT_IP = "townhall.clientIp";
 
     private Web() {}
 
@@ -25,7 +28,7 @@ public final class Web {
         Member viewer = viewer(ctx);
         if (viewer == null) {
             String back = ctx.method() == HandlerType.GET
-                    ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
+                    ? sitePath(ctx) + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
                     : null;
             String target = "/signin" + (back == null ? "" : "?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
             throw new Redirect(target);
@@ -53,7 +56,8 @@ public final class Web {
     public static void setCookie(Context ctx, String name, String value, Duration maxAge) {
         StringBuilder cookie = new StringBuilder()
                 .append(name).append('=').append(value)
-                .append("; Path=/; HttpOnly; SameSite=Lax; Max-Age=").append(maxAge.toSeconds());
+                .append("; Path=").append(prefix(ctx).isEmpty() ? "/" : prefix(ctx))
+                .append("; HttpOnly; SameSite=Lax; Max-Age=").append(maxAge.toSeconds());
         if (Boolean.TRUE.equals(ctx.attribute(SECURE))) {
             cookie.append("; Secure");
         }
@@ -62,6 +66,47 @@ public final class Web {
 
     public static void clearCookie(Context ctx, String name) {
         setCookie(ctx, name, "", Duration.ZERO);
+    }
+
+    /** The path prefix the site is served under: {@code ""} at the root of a domain, or e.g. {@code "/community"}. */
+    public static String prefix(Context ctx) {
+        String contextPath = ctx.contextPath();
+        return contextPath == null || contextPath.equals("/") ? "" : contextPath;
+    }
+
+    /** A site path such as {@code /q/12} as the address a browser follows: with the path prefix. */
+    public static String path(Context ctx, String sitePath) {
+        return prefix(ctx) + sitePath;
+    }
+
+    /** This request's path within the site, without the prefix: what routes and templates compare with. */
+    public static String sitePath(Context ctx) {
+        String path = ctx.path();
+        String prefix = prefix(ctx);
+        if (!prefix.isEmpty() && path.startsWith(prefix)) {
+            path = path.substring(prefix.length());
+        }
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /** Ends with "303 See Other" to a site path. */
+    public static void redirect(Context ctx, String sitePath) {
+        redirect(ctx, sitePath, HttpStatus.SEE_OTHER);
+    }
+
+    public static void redirect(Context ctx, String sitePath, HttpStatus status) {
+        ctx.redirect(path(ctx, sitePath), status);
+    }
+
+    /** The public address of the site for this request, without a trailing slash, prefix included. */
+    public static String publicBase(Context ctx) {
+        return ctx.attribute(PUBLIC_BASE);
+    }
+
+    /** The visitor's IP address: from a trusted proxy's headers, or the connection's. */
+    public static String clientIp(Context ctx) {
+        String ip = ctx.attribute(CLIENT_IP);
+        return ip != null ? ip : ctx.ip();
     }
 
     /** A redirect target from a form or query, kept on this site. */

@@ -1,6 +1,7 @@
 package townhall.app;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -30,6 +31,7 @@ public final class WebServer {
             "frame-ancestors 'none'");
 
     private static final String ERROR_RENDERED = "townhall.errorRendered";
+    private static final int MAX_UPLOAD_MB = 10;
 
     private final Javalin javalin;
 
@@ -44,27 +46,50 @@ public final class WebServer {
     public static WebServer start(Config config, Views views, Function<Context, Member> viewerOf,
                                   Consumer<JavalinDefaultRoutingApi> routes) {
         Csrf csrf = new Csrf();
+        PublicAddress publicAddress = new PublicAddress(config);
+        String prefix = config.basePath();
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.concurrency.useVirtualThreads = true;
             javalinConfig.jetty.port = config.getInt(Setting.PORT);
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.http.maxRequestSize = 12_000_000L;
+            javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            javalinConfig.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
+            if (!prefix.isEmpty()) {
+                javalinConfig.router.contextPath = prefix; // served under the base URL's path
+            }
             javalinConfig.requestLogger.http((ctx, ms) -> requestLog.info("{} {} {} {}ms",
                     ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
             JavalinDefaultRoutingApi api = javalinConfig.routes;
             api.before(ctx -> securityHeaders(ctx));
-            api.before(ctx -> ctx.attribute(Web.SECURE, config.isHttps() || "https".equals(ctx.scheme())));
             api.before(ctx -> {
-                if (!isStatic(ctx.path())) {
+                PublicAddress.Resolved address = publicAddress.resolve(ctx);
+                ctx.attribute(Web.SECURE, address.secure());
+                ctx.attribute(Web.PUBLIC_BASE, address.base());
+                ctx.attribute(Web.CLIENT_IP, address.clientIp());
+            });
+            api.before(ctx -> {
+                if (!isStatic(Web.sitePath(ctx))) {
                     csrf.handle(ctx);
                     ctx.attribute(Web.VIEWER, viewerOf.apply(ctx));
                 }
             });
             routes.accept(api);
-            api.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
+            api.exception(Redirect.class, (e, ctx) -> Web.redirect(ctx, e.location(), HttpStatus.SEE_OTHER));
             api.exception(NotAllowed.class, (e, ctx) -> errorPage(views, ctx, 403, e.getMessage()));
             api.exception(NotFound.class, (e, ctx) -> errorPage(views, ctx, 404, null));
             api.exception(HttpResponseException.class, (e, ctx) -> errorPage(views, ctx, e.getStatus(), e.getMessage()));
+            api.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+                if (!causedBy(e, org.eclipse.jetty.http.BadMessageException.class)) {
+                    log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+                    errorPage(views, ctx, 500, null);
+                } else if (String.valueOf(rootCause(e).getMessage()).contains("exceeded")) {
+                    errorPage(views, ctx, 413, "The upload is larger than this site accepts (" + MAX_UPLOAD_MB
+                            + " MB). Go back and choose a smaller file.");
+                } else {
+                    errorPage(views, ctx, 400, "The form could not be read. Go back, reload the page and try again.");
+                }
+            });
             api.exception(Exception.class, (e, ctx) -> {
                 log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
                 errorPage(views, ctx, 500, null);
@@ -84,8 +109,25 @@ public final class WebServer {
         return new WebServer(javalin);
     }
 
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     private static boolean isStatic(String path) {
-        return path.startsWith("/static/") || path.equals("/health");
+        return path.startsWith("/static/") || path.startsWith("/brand/") || path.equals("/health");
     }
 
     private static void securityHeaders(Context ctx) {
@@ -104,6 +146,7 @@ public final class WebServer {
             case 403 -> "You cannot do that";
             case 404 -> "Page not found";
             case 405 -> "That is not allowed here";
+            case 413 -> "That is too large";
             case 429 -> "Slow down a little";
             default -> status >= 500 ? "Something went wrong on our side" : "That did not work";
         };

@@ -38,7 +38,7 @@ public final class FaqRoutes {
         routes.post("/faq/sections/{id}", this::renameSection);
         routes.post("/faq/sections/{id}/move", ctx -> {
             faq.moveSection(Web.requireStaff(ctx), id(ctx), direction(ctx));
-            ctx.redirect("/faq/manage", HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/faq/manage", HttpStatus.SEE_OTHER);
         });
         routes.get("/faq/{id}/edit", this::showEdit);
         routes.post("/faq/{id}/edit", this::update);
@@ -71,7 +71,7 @@ public final class FaqRoutes {
             throw new NotFound();
         }
         if (!entry.slug().equals(ctx.pathParamMap().get("slug"))) {
-            ctx.redirect(entry.path(), HttpStatus.MOVED_PERMANENTLY);
+            Web.redirect(ctx, entry.path(), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         Map<String, Object> model = new HashMap<>();
@@ -103,7 +103,7 @@ public final class FaqRoutes {
         String title = form(ctx, "sectionTitle");
         try {
             faq.createSection(staff, title);
-            ctx.redirect("/faq/manage", HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/faq/manage", HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(422);
             showManage(ctx, e.errors(), Map.of("sectionTitle", title));
@@ -116,7 +116,7 @@ public final class FaqRoutes {
         String title = form(ctx, "sectionTitle");
         try {
             faq.renameSection(staff, id, title);
-            ctx.redirect("/faq/manage", HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/faq/manage", HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(422);
             Map<String, String> errors = new HashMap<>();
@@ -144,7 +144,7 @@ public final class FaqRoutes {
         FaqService.EntryForm form = readForm(ctx);
         try {
             long id = faq.create(staff, form);
-            ctx.redirect("/faq/" + id, HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/faq/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(422);
             showForm(ctx, null, form, e.errors());
@@ -164,7 +164,7 @@ public final class FaqRoutes {
         FaqService.EntryForm form = readForm(ctx);
         try {
             faq.update(staff, entry.id(), form);
-            ctx.redirect("/faq/" + entry.id(), HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/faq/" + entry.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(422);
             showForm(ctx, entry, form, e.errors());
@@ -191,7 +191,7 @@ public final class FaqRoutes {
         long id = id(ctx);
         action.apply(staff, id);
         String back = Web.localPath(ctx.formParam("back"), "/faq/manage");
-        ctx.redirect(back, HttpStatus.SEE_OTHER);
+        Web.redirect(ctx, back, HttpStatus.SEE_OTHER);
     }
 
     private static FaqService.EntryForm readForm(Context ctx) {

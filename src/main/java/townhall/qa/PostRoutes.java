@@ -3,7 +3,6 @@ package townhall.qa;
 import static townhall.qa.QuestionRoutes.parseId;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,7 +60,7 @@ public final class PostRoutes {
     private void backToPost(Context ctx, long postId) {
         PostStore.PostInfo post = posts.info(postId).orElseThrow(NotFound::new);
         String anchor = post.isQuestion() ? "" : "#a" + postId;
-        ctx.redirect(QuestionLinks.path(post.questionId(), post.slug()) + anchor, HttpStatus.SEE_OTHER);
+        Web.redirect(ctx, QuestionLinks.path(post.questionId(), post.slug()) + anchor);
     }
 
     private void answer(Context ctx) {

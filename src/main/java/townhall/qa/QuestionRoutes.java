@@ -85,7 +85,7 @@ public final class QuestionRoutes {
         if (result.questions().isEmpty() && page > 1) {
             throw new NotFound();
         }
-        String base = ctx.path();
+        String base = Web.sitePath(ctx);
         Map<String, String> params = new LinkedHashMap<>();
         if (sort != QuestionStore.Sort.ACTIVE) {
             params.put("sort", sort.name().toLowerCase(Locale.ROOT));
@@ -150,7 +150,7 @@ public final class QuestionRoutes {
         try {
             long id = qa.ask(asker, new QaService.AskForm(form.get("title"), form.get("body"), form.get("tags"),
                     form.get("category")));
-            ctx.redirect("/q/" + id, HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/q/" + id);
         } catch (InvalidInput e) {
             ctx.status(422);
             showAsk(ctx, form, e.errors(), null);
@@ -178,7 +178,7 @@ public final class QuestionRoutes {
         }
         String requestedSlug = ctx.pathParamMap().get("slug");
         if (ctx.method().name().equals("GET") && !question.slug().equals(requestedSlug)) {
-            ctx.redirect(question.path(), HttpStatus.MOVED_PERMANENTLY);
+            Web.redirect(ctx, question.path(), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         List<Answer> answers = new ArrayList<>(questions.answersOf(id, staff));
@@ -199,7 +199,7 @@ public final class QuestionRoutes {
         model.put("canClose", staff || (viewer != null && viewer.helper()));
         model.put("drafts", drafts);
         model.put("errors", errors);
-        model.put("jsonLd", structuredData.qaPage(question, answers));
+        model.put("jsonLd", structuredData.qaPage(Web.publicBase(ctx), question, answers));
         model.put("rules", rules);
         model.put("editedAfterVerification", question.verification() != null && answers.stream()
                 .anyMatch(a -> a.id() == question.verification().answerId() && a.editedAt() != null

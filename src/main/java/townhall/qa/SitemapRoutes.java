@@ -4,43 +4,44 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.ZoneOffset;
 import townhall.app.Config;
-import townhall.app.Setting;
+import townhall.app.Web;
 
 /** {@code /sitemap.xml} with the home page, the lists and every visible question, and {@code /robots.txt}. */
 public final class SitemapRoutes {
     private static final int MAX_URLS = 50_000;
 
     private final QuestionStore questions;
-    private final String baseUrl;
 
     public SitemapRoutes(QuestionStore questions, Config config) {
         this.questions = questions;
-        String base = config.get(Setting.BASE_URL);
-        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/sitemap.xml", this::sitemap);
-        routes.get("/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8")
-                .result("User-agent: *\nDisallow: /ask\nDisallow: /signin\nDisallow: /register\n"
-                        + "Sitemap: " + baseUrl + "/sitemap.xml\n"));
+        routes.get("/robots.txt", ctx -> {
+            String prefix = Web.prefix(ctx);
+            ctx.contentType("text/plain; charset=utf-8")
+                    .result("User-agent: *\nDisallow: " + prefix + "/ask\nDisallow: " + prefix + "/signin\nDisallow: "
+                            + prefix + "/register\nDisallow: " + prefix + "/admin/\nSitemap: " + Web.publicBase(ctx) + "/sitemap.xml\n");
+        });
     }
 
     private void sitemap(Context ctx) {
+        String baseUrl = Web.publicBase(ctx);
         StringBuilder xml = new StringBuilder(64 * 1024)
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        url(xml, "/", null);
-        url(xml, "/questions", null);
-        url(xml, "/tags", null);
+        url(xml, baseUrl, "/", null);
+        url(xml, baseUrl, "/questions", null);
+        url(xml, baseUrl, "/tags", null);
         for (QuestionStore.SitemapEntry entry : questions.sitemap(MAX_URLS - 3)) {
-            url(xml, entry.path(), entry.lastModified().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+            url(xml, baseUrl, entry.path(), entry.lastModified().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         }
         xml.append("</urlset>\n");
         ctx.contentType("application/xml; charset=utf-8").result(xml.toString());
     }
 
-    private void url(StringBuilder xml, String path, String lastModified) {
+    private static void url(StringBuilder xml, String baseUrl, String path, String lastModified) {
         xml.append("  <url><loc>").append(escape(baseUrl + path)).append("</loc>");
         if (lastModified != null) {
             xml.append("<lastmod>").append(lastModified).append("</lastmod>");

@@ -23,6 +23,11 @@ public final class StructuredData {
 
     /** The JSON-LD of a question page, safe to place inside a script element. */
     public String qaPage(Question question, List<Answer> answers) {
+        return qaPage(baseUrl, question, answers);
+    }
+
+    /** The same, for the public address {@code baseUrl} a request was answered under (no trailing slash). */
+    public String qaPage(String baseUrl, Question question, List<Answer> answers) {
         Map<String, Object> main = new LinkedHashMap<>();
         main.put("@type", "Question");
         main.put("name", question.title());

@@ -1,7 +1,6 @@
 package townhall.reputation;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +94,7 @@ public final class ReputationRoutes {
         Member member = memberOf(ctx);
         try {
             helpers.decide(staff, member.id(), String.valueOf(ctx.formParam("action")), ctx.formParam("reason"));
-            ctx.redirect("/u/" + encode(member.username()), HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/u/" + encode(member.username()));
         } catch (InvalidInput e) {
             ctx.status(422);
             profile(ctx, Map.of("reason", orEmpty(ctx.formParam("reason"))), e.errors());
@@ -107,7 +106,7 @@ public final class ReputationRoutes {
         Member member = memberOf(ctx);
         try {
             helpers.strike(staff, member.id(), ctx.formParam("strike"));
-            ctx.redirect("/u/" + encode(member.username()), HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/u/" + encode(member.username()));
         } catch (InvalidInput e) {
             ctx.status(422);
             profile(ctx, Map.of("strike", orEmpty(ctx.formParam("strike"))), e.errors());
@@ -168,7 +167,7 @@ public final class ReputationRoutes {
     private void markRead(Context ctx) {
         Member viewer = Web.requireViewer(ctx);
         store.markNotificationsRead(viewer.id(), LocalDateTime.now(clock));
-        ctx.redirect("/notifications", HttpStatus.SEE_OTHER);
+        Web.redirect(ctx, "/notifications");
     }
 
     private static int parsePage(String value) {

@@ -138,13 +138,13 @@ public final class SearchRoutes {
         String target = ref(param(ctx, "to"));
         String token = param(ctx, "s");
         if (target == null) {
-            ctx.redirect("/search", HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/search", HttpStatus.SEE_OTHER);
             return;
         }
         if (TOKEN.matcher(token).matches()) {
             search.events().opened(token, target, parsePosition(param(ctx, "n")));
         }
-        ctx.redirect(pathOf(target), HttpStatus.SEE_OTHER);
+        Web.redirect(ctx, pathOf(target), HttpStatus.SEE_OTHER);
     }
 
     // ---- while asking
@@ -204,14 +204,14 @@ public final class SearchRoutes {
         String target = ref(param(ctx, "to"));
         String session = param(ctx, "s");
         if (target == null) {
-            ctx.redirect("/ask", HttpStatus.SEE_OTHER);
+            Web.redirect(ctx, "/ask", HttpStatus.SEE_OTHER);
             return;
         }
         if (TOKEN.matcher(session).matches()) {
             search.events().ask(new SearchEvents.Ask(session, browser(ctx), viewer == null ? null : viewer.id(),
                     "opened", "", shownIn(session), target, null));
         }
-        ctx.redirect(pathOf(target), HttpStatus.SEE_OTHER);
+        Web.redirect(ctx, pathOf(target), HttpStatus.SEE_OTHER);
     }
 
     /** The ask page was left without posting (the script tells, as the page goes away). */

@@ -22,12 +22,17 @@ public final class Templates {
     private final PebbleEngine engine;
 
     public Templates(Theme theme, Assets assets, boolean reloading, Clock clock) {
+        this(theme, assets, reloading, clock, "");
+    }
+
+    /** {@code basePath} is the prefix the site is served under ("" or e.g. "/community"), for {@code url()}. */
+    public Templates(Theme theme, Assets assets, boolean reloading, Clock clock, String basePath) {
         List<Loader<?>> loaders = theme.templateFolders().stream().map(Templates::fileLoader).toList();
         this.engine = new PebbleEngine.Builder()
                 .loader(new DelegatingLoader(loaders))
                 .cacheActive(!reloading)
                 .strictVariables(false)
-                .extension(new TownhallExtension(assets, clock))
+                .extension(new TownhallExtension(assets, clock, basePath))
                 .build();
     }
 
@@ -51,15 +56,17 @@ public final class Templates {
     private static final class TownhallExtension extends AbstractExtension {
         private final Assets assets;
         private final Clock clock;
+        private final String basePath;
 
-        TownhallExtension(Assets assets, Clock clock) {
+        TownhallExtension(Assets assets, Clock clock, String basePath) {
             this.assets = assets;
             this.clock = clock;
+            this.basePath = basePath;
         }
 
         @Override
         public Map<String, Function> getFunctions() {
-            return Map.of("asset", new AssetFunction(assets));
+            return Map.of("asset", new AssetFunction(assets, basePath), "url", new UrlFunction(basePath));
         }
 
         @Override
@@ -69,10 +76,31 @@ public final class Templates {
     }
 
     /** {@code asset('css/site.css')}: the fingerprinted address of a static file. */
-    private record AssetFunction(Assets assets) implements Function {
+    private record AssetFunction(Assets assets, String basePath) implements Function {
         @Override
         public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            return "/static/" + assets.fingerprinted(String.valueOf(args.get("path")));
+            return basePath + "/static/" + assets.fingerprinted(String.valueOf(args.get("path")));
+        }
+
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("path");
+        }
+    }
+
+    /**
+     * {@code url('/questions')}: the address of a site path, with the prefix the site is served under. The one
+     * way templates link inside the site; anything that is not a site path (https://…, #anchor) passes unchanged.
+     */
+    record UrlFunction(String basePath) implements Function {
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            Object path = args.get("path");
+            if (path == null) {
+                return basePath + "/";
+            }
+            String value = path.toString();
+            return value.startsWith("/") && !value.startsWith("//") ? basePath + value : value;
         }
 
         @Override

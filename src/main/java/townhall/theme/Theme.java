@@ -20,11 +20,13 @@ import java.util.Set;
 public final class Theme {
     public static final String DEFAULT = "default";
 
+    private final Path themesDir;
     private final String name;
     private final List<Path> folders;
     private final Properties properties;
 
-    private Theme(String name, List<Path> folders, Properties properties) {
+    private Theme(Path themesDir, String name, List<Path> folders, Properties properties) {
+        this.themesDir = themesDir;
         this.name = name;
         this.folders = Collections.unmodifiableList(folders);
         this.properties = properties;
@@ -48,7 +50,12 @@ public final class Theme {
         if (!seen.contains(DEFAULT)) {
             throw new IllegalStateException("Theme '" + name + "' must descend from the default theme");
         }
-        return new Theme(name, folders, merged);
+        return new Theme(themesDir, name, folders, merged);
+    }
+
+    /** The same theme read again from its files: in development mode, after its theme.properties changed. */
+    public Theme reload() {
+        return load(themesDir, name);
     }
 
     private static Properties read(Path file) {
@@ -84,5 +91,12 @@ public final class Theme {
 
     public String property(String key, String fallback) {
         return properties.getProperty(key, fallback);
+    }
+
+    /** Every property of the theme and its ancestors, the nearest theme's value winning. */
+    public Properties properties() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
     }
 }

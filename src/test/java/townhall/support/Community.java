@@ -75,7 +75,7 @@ public final class Community {
     public long ask(WebClient asker, String title, String body, String tags) {
         Response response = asker.post("/ask", Map.of("title", title, "body", body, "tags", tags, "category", "general"));
         assertThat(response.status()).as(response.body()).isEqualTo(303);
-        return Long.parseLong(response.location().replaceAll("^/q/(\\d+).*$", "$1"));
+        return Long.parseLong(response.location().replaceAll("^.*?/q/(\\d+).*$", "$1"));
     }
 
     public long answer(WebClient author, long questionId, String body) {

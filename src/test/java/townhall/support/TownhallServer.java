@@ -31,6 +31,8 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
         // each server its own data dir, so test classes do not share a search index
         overrides.put(Setting.DATA_DIR, Path.of("target", "test-data",
                 "server-" + ProcessHandle.current().pid() + "-" + servers.incrementAndGet()).toString());
+        // One node per test: its own saves refresh its brand cache; no background re-reads disturb query counts.
+        overrides.put(Setting.BRAND_REFRESH_SECONDS, "3600");
     }
 
     public TownhallServer with(Setting setting, String value) {
@@ -65,12 +67,13 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
         app = Application.start(config);
     }
 
-    public Config config() {
-        return config;
+    /** A new browser for the site: its paths are site paths, under the base URL's path prefix when there is one. */
+    public WebClient newClient() {
+        return new WebClient("http://localhost:" + app.port() + config.basePath());
     }
 
-    public WebClient newClient() {
-        return new WebClient("http://localhost:" + app.port());
+    public Config config() {
+        return config;
     }
 
     public Components components() {

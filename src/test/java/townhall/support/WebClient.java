@@ -37,6 +37,76 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** Follows an address as found in a page or a Location header ("/community/q/1", "https://…"), as a browser would. */
+    public Response visit(String address) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/").resolve(address)).GET().build());
+    }
+
+    /** Sends a GET with extra request headers, such as a reverse proxy adds. */
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** Posts a form with the CSRF token and extra request headers. */
+    public Response post(String path, Map<String, String> fields, Map<String, String> headers) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrfToken());
+        String body = withToken.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** A file for {@link #postMultipart}. */
+    public record FilePart(String filename, String contentType, byte[] bytes) {}
+
+    /**
+     * Posts a multipart form as a page with {@code enctype="multipart/form-data"} does: text fields, files, and
+     * the CSRF token as a field of the body (unless {@code withToken} is false).
+     */
+    public Response postMultipart(String path, Map<String, String> fields, Map<String, FilePart> files, boolean withToken) {
+        String boundary = "----townhall" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>();
+        if (withToken) {
+            all.put("_csrf", csrfToken());
+        }
+        all.putAll(fields);
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, file) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                    + file.filename() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.bytes());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
+    /** Fetches raw bytes, for images. */
+    public HttpResponse<byte[]> getBytes(String address) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/").resolve(address)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form as a page of this site would, with the CSRF token from the cookie (fetching a page first if needed). */
     public Response post(String path, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);

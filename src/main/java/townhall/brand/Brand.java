@@ -1,0 +1,36 @@
+package townhall.brand;
+
+import java.util.List;
+
+/**
+ * The brand settings in force, as every page shows them. Empty strings mean "not set": the theme's own colours,
+ * the default welcome text, no tagline.
+ *
+ * @param siteName        the name in the header and titles: the administrator's, else {@code TOWNHALL_SITE_NAME}
+ * @param customCssPath   site path of the extra stylesheet, or null when there is no extra CSS
+ * @param welcomeHtml     the home page's welcome text, rendered; null for the theme's default text
+ * @param guidelinesHtml  the community guidelines page, rendered (the default guidelines when none were written)
+ */
+public record Brand(
+        String siteName,
+        String siteNameSetting,
+        String tagline,
+        Image logo,
+        Image favicon,
+        String primaryColor,
+        String accentColor,
+        String extraCss,
+        String customCssPath,
+        List<FooterLink> footerLinks,
+        String footerLinksText,
+        String welcomeMarkdown,
+        String welcomeHtml,
+        String guidelinesMarkdown,
+        String guidelinesHtml) {
+
+    /** An uploaded image: its site path ({@code /brand/files/<sha-256>.png}) and type. */
+    public record Image(String path, String contentType) {}
+
+    /** A link in the footer: {@code url} is https://…, http://… or a site path. */
+    public record FooterLink(String label, String url) {}
+}

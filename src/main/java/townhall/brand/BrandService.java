@@ -1,0 +1,460 @@
+package townhall.brand;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import townhall.account.Member;
+import townhall.app.Config;
+import townhall.app.InvalidInput;
+import townhall.app.Setting;
+import townhall.db.Database;
+import townhall.markdown.LinkPolicy;
+import townhall.markdown.MarkdownRenderer;
+import townhall.theme.Assets;
+import townhall.theme.Theme;
+import townhall.theme.ThemeTokens;
+
+/**
+ * Brand settings: read from the database into a snapshot every node keeps in memory and re-reads every few
+ * seconds ({@link Setting#BRAND_REFRESH_SECONDS}); changed by an administrator, effective on the next page.
+ */
+public final class BrandService {
+    public static final int SITE_NAME_MAX = 60;
+    public static final int TAGLINE_MAX = 140;
+    public static final int LOGO_MAX_BYTES = 512 * 1024;
+    public static final int FAVICON_MAX_BYTES = 64 * 1024;
+    public static final int EXTRA_CSS_MAX_BYTES = 32 * 1024;
+    public static final int FOOTER_LINKS_MAX = 10;
+    public static final int FOOTER_LABEL_MAX = 40;
+    public static final int WELCOME_MAX = 5_000;
+    public static final int GUIDELINES_MAX = 30_000;
+
+    static final String SITE_NAME = "site_name";
+    static final String TAGLINE = "tagline";
+    static final String LOGO = "logo";
+    static final String FAVICON = "favicon";
+    static final String PRIMARY = "color_primary";
+    static final String ACCENT = "color_accent";
+    static final String EXTRA_CSS = "extra_css";
+    static final String FOOTER_LINKS = "footer_links";
+    static final String WELCOME = "welcome_md";
+    static final String GUIDELINES = "guidelines_md";
+
+    static final String DEFAULT_GUIDELINES = """
+            This is a place to ask about our products and to help each other. To keep it useful and friendly:
+
+            - **Search first.** Your question may already have an answer.
+            - **One question per question**, with a title that says what you need, your model and your app version.
+            - **Be kind.** Everyone here was new once. No insults, no harassment, no discrimination.
+            - **Stay on topic.** No advertising, no spam, no links that only promote something.
+            - **Keep personal data out**: no order numbers, addresses, phone numbers or serial numbers in public posts.
+            - **Vote and accept.** Upvote what helped and accept the answer that solved your problem.
+
+            Staff may edit, close or remove posts that break these guidelines, and record a moderation strike.
+            """;
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
+    private static final Pattern SITE_PATH = Pattern.compile("/(?!/)[^\\s<>\"\\\\]*");
+    private static final Pattern STORED_FILE = Pattern.compile("[0-9a-f]{64}\\.(png|jpg|webp)");
+
+    private final Database database;
+    private final BrandStore store;
+    private final MarkdownRenderer markdown;
+    private final ThemeTokens tokens;
+    private final Assets assets;
+    private final String configuredSiteName;
+    private final Clock clock;
+    private final LoadingCache<String, Brand> snapshot;
+
+    public BrandService(Database database, BrandStore store, MarkdownRenderer markdown, ThemeTokens tokens,
+                        Assets assets, Config config, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.markdown = markdown;
+        this.tokens = tokens;
+        this.assets = assets;
+        this.configuredSiteName = config.get(Setting.SITE_NAME);
+        this.clock = clock;
+        // After the refresh interval the next page still gets the known settings at once, while they are read
+        // again in the background; a failed read keeps the last known ones.
+        this.snapshot = Caffeine.newBuilder()
+                .refreshAfterWrite(Duration.ofSeconds(Math.max(1, config.getInt(Setting.BRAND_REFRESH_SECONDS))))
+                .build(key -> load());
+    }
+
+    /** The brand settings in force on this node. */
+    public Brand current() {
+        return snapshot.get("brand");
+    }
+
+    /** Reads the settings again now, as after this node saved them. */
+    public Brand reload() {
+        Brand fresh = load();
+        snapshot.put("brand", fresh);
+        return fresh;
+    }
+
+    /** The design token stylesheet: the theme's tokens with the brand colours over them. */
+    public ThemeTokens.Stylesheet tokenStylesheet(Brand brand) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (!brand.primaryColor().isEmpty()) {
+            overrides.put("color.primary", brand.primaryColor());
+        }
+        if (!brand.accentColor().isEmpty()) {
+            overrides.put("color.accent", brand.accentColor());
+        }
+        return tokens.stylesheet(overrides);
+    }
+
+    /** What every page needs of the brand: the name, the logo, the stylesheets, the footer. */
+    public void decorate(Map<String, Object> model) {
+        Brand brand = current();
+        model.put("siteName", brand.siteName());
+        model.put("brand", brand);
+        model.put("tokensPath", "/brand/tokens." + tokenStylesheet(brand).hash() + ".css");
+        String logo = brand.logo() != null ? brand.logo().path() : themeLogo();
+        if (logo != null) {
+            model.put("logo", logo);
+        }
+    }
+
+    private String themeLogo() {
+        String logo = tokens.theme().property("logo", "").trim();
+        if (logo.isEmpty() || tokens.theme().staticFile(logo).isEmpty()) {
+            return null;
+        }
+        return "/static/" + assets.fingerprinted(logo);
+    }
+
+    /** The theme's colours the brand colours are checked against and fall back to. */
+    public Theme theme() {
+        return tokens.theme();
+    }
+
+    private Brand load() {
+        Map<String, String> values = store.settings();
+        String siteNameSetting = values.getOrDefault(SITE_NAME, "");
+        String welcome = values.getOrDefault(WELCOME, "");
+        String guidelines = values.getOrDefault(GUIDELINES, "");
+        String guidelinesSource = guidelines.isBlank() ? DEFAULT_GUIDELINES : guidelines;
+        String extraCss = values.getOrDefault(EXTRA_CSS, "");
+        String footer = values.getOrDefault(FOOTER_LINKS, "");
+        return new Brand(
+                siteNameSetting.isBlank() ? configuredSiteName : siteNameSetting,
+                siteNameSetting,
+                values.getOrDefault(TAGLINE, ""),
+                image(values.get(LOGO)),
+                image(values.get(FAVICON)),
+                values.getOrDefault(PRIMARY, ""),
+                values.getOrDefault(ACCENT, ""),
+                extraCss,
+                extraCss.isBlank() ? null : "/brand/custom." + ThemeTokens.hash(extraCss) + ".css",
+                parseFooterLinks(footer, null),
+                footer,
+                welcome,
+                welcome.isBlank() ? null : markdown.render(welcome, LinkPolicy.FOLLOW),
+                guidelinesSource,
+                markdown.render(guidelinesSource, LinkPolicy.FOLLOW));
+    }
+
+    private static Brand.Image image(String stored) {
+        if (stored == null || !STORED_FILE.matcher(stored).matches()) {
+            return null;
+        }
+        String extension = stored.substring(stored.indexOf('.') + 1);
+        return ImageType.fromExtension(extension)
+                .map(type -> new Brand.Image("/brand/files/" + stored, type.contentType()))
+                .orElse(null);
+    }
+
+    /** An uploaded image from the form; {@code bytes} is empty when no file was chosen. */
+    public record Upload(String filename, byte[] bytes) {
+        public static final Upload NONE = new Upload("", new byte[0]);
+
+        boolean chosen() { return bytes.length > 0; }
+    }
+
+    /** What the administrator typed: kept as typed when the form comes back with errors. */
+    public record Form(String siteName, String tagline, String primaryColor, String accentColor, String extraCss,
+                       String footerLinks, String welcome, String guidelines, boolean removeLogo,
+                       boolean removeFavicon) {
+
+        /** The form as the current settings fill it. */
+        public static Form of(Brand brand) {
+            return new Form(brand.siteNameSetting(), brand.tagline(), brand.primaryColor(), brand.accentColor(),
+                    brand.extraCss(), brand.footerLinksText(), brand.welcomeMarkdown(), brand.guidelinesMarkdown(),
+                    false, false);
+        }
+    }
+
+    /** Checks everything, then writes everything in one transaction; on any error nothing is written. */
+    public void save(Member admin, Form form, Upload logo, Upload favicon) {
+        if (!admin.isAdmin()) {
+            throw new IllegalStateException("Only administrators change the brand settings");
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        Map<String, String> values = new LinkedHashMap<>();
+        Set<String> removed = new HashSet<>();
+
+        text(errors, values, removed, "siteName", SITE_NAME, form.siteName(), SITE_NAME_MAX, "The site name", true);
+        text(errors, values, removed, "tagline", TAGLINE, form.tagline(), TAGLINE_MAX, "The tagline", true);
+
+        Theme theme = tokens.theme();
+        colour(errors, values, removed, "primaryColor", PRIMARY, form.primaryColor(), "primary",
+                theme.property("color.primary-text", "#ffffff"), theme);
+        colour(errors, values, removed, "accentColor", ACCENT, form.accentColor(), "accent",
+                theme.property("color.accent-text", "#ffffff"), theme);
+
+        String css = form.extraCss().strip();
+        int cssBytes = css.getBytes(StandardCharsets.UTF_8).length;
+        if (cssBytes > EXTRA_CSS_MAX_BYTES) {
+            errors.add("extraCss", "The extra CSS is " + kilobytes(cssBytes) + "; it may be at most "
+                    + kilobytes(EXTRA_CSS_MAX_BYTES) + ".");
+        } else {
+            put(values, removed, EXTRA_CSS, css);
+        }
+
+        List<Brand.FooterLink> links = parseFooterLinks(form.footerLinks(), errors);
+        if (!errors.has("footerLinks")) {
+            StringBuilder normalized = new StringBuilder();
+            links.forEach(link -> normalized.append(link.label()).append(" | ").append(link.url()).append('\n'));
+            put(values, removed, FOOTER_LINKS, normalized.toString().strip());
+        }
+
+        markdownField(errors, values, removed, "welcome", WELCOME, form.welcome(), WELCOME_MAX, "The welcome text");
+        markdownField(errors, values, removed, "guidelines", GUIDELINES, form.guidelines(), GUIDELINES_MAX,
+                "The guidelines");
+
+        StoredImage newLogo = image(errors, "logo", "logo", logo, LOGO_MAX_BYTES);
+        StoredImage newFavicon = image(errors, "favicon", "favicon", favicon, FAVICON_MAX_BYTES);
+        errors.throwIfAny();
+
+        if (newLogo != null) {
+            values.put(LOGO, newLogo.name());
+        } else if (form.removeLogo()) {
+            removed.add(LOGO);
+        }
+        if (newFavicon != null) {
+            values.put(FAVICON, newFavicon.name());
+        } else if (form.removeFavicon()) {
+            removed.add(FAVICON);
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        database.inTransaction(() -> {
+            for (StoredImage image : new StoredImage[] {newLogo, newFavicon}) {
+                if (image != null) {
+                    store.saveFile(image.hash(), image.type().contentType(), image.bytes(), now);
+                }
+            }
+            store.save(values, removed, admin.id(), now);
+        });
+        reload();
+    }
+
+    /** An uploaded brand image by its public name ({@code <sha-256>.png}). */
+    public Optional<BrandStore.StoredFile> file(String name) {
+        if (!STORED_FILE.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        String hash = name.substring(0, 64);
+        ImageType type = ImageType.fromExtension(name.substring(65)).orElseThrow();
+        return store.file(hash).filter(file -> file.contentType().equals(type.contentType()));
+    }
+
+    private record StoredImage(String hash, ImageType type, byte[] bytes) {
+        String name() { return hash + "." + type.extension(); }
+    }
+
+    private static StoredImage image(InvalidInput.Collector errors, String field, String what, Upload upload,
+                                     int maxBytes) {
+        if (upload == null || !upload.chosen()) {
+            return null;
+        }
+        if (upload.bytes().length > maxBytes) {
+            errors.add(field, "The " + what + " file is larger than " + kilobytes(maxBytes)
+                    + ". Choose a smaller image, then choose it again here.");
+            return null;
+        }
+        Optional<ImageType> type = ImageType.sniff(upload.bytes());
+        if (type.isEmpty()) {
+            boolean svg = upload.filename().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")
+                    || new String(upload.bytes(), 0, Math.min(upload.bytes().length, 512), StandardCharsets.UTF_8)
+                    .contains("<svg");
+            errors.add(field, "The " + what + " must be a PNG, JPEG or WebP image"
+                    + (svg ? "; SVG files are not accepted because they can carry scripts." : "; this file is not one of them.")
+                    + " Choose another file.");
+            return null;
+        }
+        return new StoredImage(sha256(upload.bytes()), type.get(), upload.bytes());
+    }
+
+    private static void text(InvalidInput.Collector errors, Map<String, String> values, Set<String> removed,
+                             String field, String key, String value, int max, String what, boolean oneLine) {
+        String clean = value.strip();
+        if (clean.length() > max) {
+            errors.add(field, what + " is " + clean.length() + " characters long; it may be at most " + max + ".");
+        } else if (CONTROL.matcher(clean).find() || (oneLine && (clean.contains("\n") || clean.contains("\r")))) {
+            errors.add(field, what + " must be one line of plain text.");
+        } else {
+            put(values, removed, key, clean);
+        }
+    }
+
+    private static void markdownField(InvalidInput.Collector errors, Map<String, String> values, Set<String> removed,
+                                      String field, String key, String value, int max, String what) {
+        String clean = value.strip();
+        if (clean.length() > max) {
+            errors.add(field, what + " is " + clean.length() + " characters long; it may be at most " + max + ".");
+        } else {
+            put(values, removed, key, clean);
+        }
+    }
+
+    private static void put(Map<String, String> values, Set<String> removed, String key, String value) {
+        if (value.isEmpty()) {
+            removed.add(key);
+        } else {
+            values.put(key, value);
+        }
+    }
+
+    /**
+     * A brand colour is refused when text on it, or it as text on the page, would fail WCAG AA (4.5:1): buttons
+     * carry {@code textOnIt} on the colour, and links and marks use the colour on the page background.
+     */
+    private static void colour(InvalidInput.Collector errors, Map<String, String> values, Set<String> removed,
+                               String field, String key, String value, String name, String textOnIt, Theme theme) {
+        String typed = value.strip();
+        if (typed.isEmpty()) {
+            removed.add(key);
+            return;
+        }
+        String label = name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1) + " colour";
+        if (!Contrast.isHexColour(typed)) {
+            errors.add(field, label + ": write it as a hex colour such as #1d3557, or leave it empty for the theme's.");
+            return;
+        }
+        String colour = Contrast.normalize(typed);
+        if (Contrast.isHexColour(textOnIt)) {
+            double onIt = Contrast.ratio(colour, textOnIt);
+            if (onIt < Contrast.AA_TEXT) {
+                boolean lightText = Contrast.luminance(textOnIt) > 0.5;
+                errors.add(field, label + " " + colour + " is refused: " + describe(textOnIt) + " on it has a contrast "
+                        + "ratio of " + Contrast.format(onIt) + ", and WCAG AA needs at least 4.5:1. Choose a "
+                        + (lightText ? "darker" : "lighter") + " shade.");
+                return;
+            }
+        }
+        String worstBackground = null;
+        double worst = Double.MAX_VALUE;
+        for (String token : List.of("color.bg", "color.surface")) {
+            String background = theme.property(token, "");
+            if (Contrast.isHexColour(background) && Contrast.ratio(colour, background) < worst) {
+                worst = Contrast.ratio(colour, background);
+                worstBackground = background;
+            }
+        }
+        if (worstBackground != null && worst < Contrast.AA_TEXT) {
+            boolean lightBackground = Contrast.luminance(worstBackground) > 0.5;
+            errors.add(field, label + " " + colour + " is refused: as link text on the page background ("
+                    + Contrast.normalize(worstBackground) + ") it has a contrast ratio of " + Contrast.format(worst)
+                    + ", and WCAG AA needs at least 4.5:1. Choose a " + (lightBackground ? "darker" : "lighter")
+                    + " shade.");
+            return;
+        }
+        values.put(key, colour);
+    }
+
+    private static String describe(String textColour) {
+        String colour = Contrast.normalize(textColour);
+        return switch (colour) {
+            case "#ffffff" -> "white text";
+            case "#000000" -> "black text";
+            default -> "its text colour (" + colour + ")";
+        };
+    }
+
+    /**
+     * Footer links, one a line as {@code Label | address}. With {@code errors} it reports the first bad line; without,
+     * it skips bad lines (settings read back from the database).
+     */
+    static List<Brand.FooterLink> parseFooterLinks(String text, InvalidInput.Collector errors) {
+        List<Brand.FooterLink> links = new ArrayList<>();
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String problem = null;
+            int bar = line.lastIndexOf('|');
+            String label = bar < 0 ? "" : line.substring(0, bar).strip();
+            String url = bar < 0 ? "" : line.substring(bar + 1).strip();
+            if (bar < 0 || label.isEmpty() || url.isEmpty()) {
+                problem = "write each link as Label | address, such as Privacy | https://brand.example/privacy.";
+            } else if (label.length() > FOOTER_LABEL_MAX) {
+                problem = "the label may be at most " + FOOTER_LABEL_MAX + " characters.";
+            } else if (CONTROL.matcher(label).find()) {
+                problem = "the label must be plain text.";
+            } else if (!isLinkAddress(url)) {
+                problem = "the address must start with https:// or http://, or be a page of this site starting with /.";
+            }
+            if (problem == null && links.size() == FOOTER_LINKS_MAX) {
+                problem = "there may be at most " + FOOTER_LINKS_MAX + " footer links.";
+            }
+            if (problem != null) {
+                if (errors != null) {
+                    errors.add("footerLinks", "Footer links, line " + (i + 1) + ": " + problem);
+                    return links;
+                }
+                continue;
+            }
+            links.add(new Brand.FooterLink(label, url));
+        }
+        return links;
+    }
+
+    static boolean isLinkAddress(String url) {
+        if (url.length() > 300) {
+            return false;
+        }
+        if (SITE_PATH.matcher(url).matches()) {
+            return true;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String kilobytes(int bytes) {
+        return bytes % 1024 == 0 ? bytes / 1024 + " KB" : String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
