@@ -1,0 +1,161 @@
+package townhall.bench;
+
+import static townhall.db.schema.Tables.POSTS;
+import static townhall.db.schema.Tables.QUESTIONS;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import org.jooq.DSLContext;
+import townhall.app.Components;
+import townhall.app.Config;
+import townhall.app.Setting;
+import townhall.db.Database;
+import townhall.search.Search;
+import townhall.search.SearchHit;
+import townhall.search.SearchService;
+
+/**
+ * "Find the duplicate": for every duplicate link of a Stack Exchange dump imported into Townhall, search with the
+ * duplicate's title (and separately its title and body) and see where the original ranks, the duplicate itself
+ * left out. The same queries run against MariaDB's FULLTEXT search in natural language mode over the same text
+ * (title, body and answers of each question), in the same database. Prints a Markdown section.
+ *
+ * <p>Usage: {@code SearchQuality <dump folder>}, with TOWNHALL_* settings naming a database the dump was imported
+ * into and whose index was rebuilt.
+ */
+public final class SearchQuality {
+    private static final int DEPTH = 10;
+
+    private SearchQuality() {}
+
+    record Pair(long duplicate, long original) {}
+
+    record Scores(int queries, int atOne, int atFive, double reciprocalRanks) {
+        String row(String system, String query) {
+            return String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f |", system, query, queries,
+                    (double) atOne / queries, (double) atFive / queries, reciprocalRanks / queries);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dump = Path.of(args[0]);
+        Config config = Config.load(System.getenv()).with(Setting.DEMO, "false").with(Setting.PORT, "0");
+        try (Database database = Database.open(config)) {
+            Components c = new Components(config, database, Clock.systemUTC());
+            DSLContext db = database.dsl();
+            Map<Long, Long> localIds = ImportedIds.questions(db);
+            List<Pair> pairs = new ArrayList<>();
+            for (long[] link : duplicateLinks(dump)) {
+                Long duplicate = localIds.get(link[0]);
+                Long original = localIds.get(link[1]);
+                if (duplicate != null && original != null && !duplicate.equals(original)) {
+                    pairs.add(new Pair(duplicate, original));
+                }
+            }
+            prepareFullText(db);
+            try (Search search = Search.start(config, database, c.searchOutbox, c.synonyms, c.markdown, c.clock)) {
+                SearchService service = search.service();
+                List<String> rows = new ArrayList<>();
+                for (boolean withBody : new boolean[] {false, true}) {
+                    String query = withBody ? "title + body" : "title";
+                    Scores townhall = score(pairs, pair -> townhallRanking(service, queryText(db, c, pair.duplicate(), withBody)));
+                    Scores fullText = score(pairs, pair -> fullTextRanking(db, queryText(db, c, pair.duplicate(), withBody)));
+                    rows.add(townhall.row("Townhall (Lucene)", query));
+                    rows.add(fullText.row("MariaDB FULLTEXT (natural language)", query));
+                    if (!withBody) {
+                        rows.add(String.format(Locale.ROOT, "| ratio Recall@5, title | | | | %.2f × | |",
+                                (double) townhall.atFive() / Math.max(1, fullText.atFive())));
+                    }
+                }
+                System.out.println("## Search quality: find the duplicate's original (" + dump.getFileName() + ")");
+                System.out.println();
+                System.out.println(pairs.size() + " duplicate links between imported questions; the duplicate itself is "
+                        + "left out of its own results; ranks counted in the top " + DEPTH + ".");
+                System.out.println();
+                System.out.println("| search | query | queries | Recall@1 | Recall@5 | MRR@10 |");
+                System.out.println("|---|---|---|---|---|---|");
+                rows.forEach(System.out::println);
+                System.out.println();
+            }
+        }
+    }
+
+    interface Ranking {
+        List<Long> of(Pair pair);
+    }
+
+    private static Scores score(List<Pair> pairs, Ranking ranking) {
+        int atOne = 0;
+        int atFive = 0;
+        double reciprocal = 0;
+        for (Pair pair : pairs) {
+            List<Long> ranked = ranking.of(pair).stream().filter(id -> id != pair.duplicate()).limit(DEPTH).toList();
+            int position = ranked.indexOf(pair.original());
+            if (position == 0) {
+                atOne++;
+            }
+            if (position >= 0 && position < 5) {
+                atFive++;
+            }
+            if (position >= 0) {
+                reciprocal += 1.0 / (position + 1);
+            }
+        }
+        return new Scores(pairs.size(), atOne, atFive, reciprocal);
+    }
+
+    private static String queryText(DSLContext db, Components c, long questionId, boolean withBody) {
+        var row = db.select(QUESTIONS.TITLE, POSTS.BODY_MD).from(QUESTIONS).join(POSTS).on(POSTS.ID.eq(QUESTIONS.ID))
+                .where(QUESTIONS.ID.eq(questionId)).fetchOne();
+        return withBody ? row.value1() + " " + c.markdown.plainText(row.value2()) : row.value1();
+    }
+
+    private static List<Long> townhallRanking(SearchService service, String text) {
+        SearchService.Results results = service.search(new SearchService.Request(text, SearchService.Scope.QUESTIONS,
+                null, false, false, 1, DEPTH + 1));
+        return results.hits().stream().filter(hit -> !hit.faq()).map(SearchHit::id).toList();
+    }
+
+    private static List<Long> fullTextRanking(DSLContext db, String text) {
+        return db.resultQuery("SELECT id FROM bench_fulltext WHERE MATCH(content) AGAINST (? IN NATURAL LANGUAGE MODE) "
+                + "ORDER BY MATCH(content) AGAINST (? IN NATURAL LANGUAGE MODE) DESC LIMIT " + (DEPTH + 1), text, text)
+                .fetch(0, Long.class);
+    }
+
+    /** The same text Townhall indexes per question, in a table with a FULLTEXT index. */
+    private static void prepareFullText(DSLContext db) {
+        db.execute("DROP TABLE IF EXISTS bench_fulltext");
+        db.execute("CREATE TABLE bench_fulltext (id BIGINT PRIMARY KEY, content MEDIUMTEXT NOT NULL, "
+                + "FULLTEXT KEY ft_content (content)) ENGINE=InnoDB");
+        db.execute("INSERT INTO bench_fulltext (id, content) SELECT q.id, CONCAT_WS(' ', q.title, p.body_md, "
+                + "(SELECT GROUP_CONCAT(a.body_md SEPARATOR ' ') FROM posts a WHERE a.question_id = q.id "
+                + "AND a.deleted_at IS NULL)) FROM questions q JOIN posts p ON p.id = q.id WHERE p.deleted_at IS NULL");
+    }
+
+    /** PostLinks with LinkTypeId 3: {duplicate, original} in the dump's own ids. */
+    static List<long[]> duplicateLinks(Path dump) throws Exception {
+        List<long[]> links = new ArrayList<>();
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        try (InputStream in = Files.newInputStream(dump.resolve("PostLinks.xml"))) {
+            XMLStreamReader xml = factory.createXMLStreamReader(in);
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())
+                        && "3".equals(xml.getAttributeValue(null, "LinkTypeId"))) {
+                    links.add(new long[] {Long.parseLong(xml.getAttributeValue(null, "PostId")),
+                            Long.parseLong(xml.getAttributeValue(null, "RelatedPostId"))});
+                }
+            }
+        }
+        return links;
+    }
+
+}

@@ -1,0 +1,101 @@
+package townhall.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import townhall.app.Setting;
+import townhall.support.Browser;
+import townhall.support.TownhallServer;
+
+/** axe-core (WCAG 2.0/2.1 A and AA rules) in Chromium finds no violation on the main pages of the demo community. */
+class AccessibilityTest {
+    @RegisterExtension
+    static final TownhallServer server = new TownhallServer().with(Setting.DEMO, "true");
+    @RegisterExtension
+    static final Browser browser = new Browser();
+    static String axe;
+
+    @BeforeAll
+    static void loadAxe() throws IOException {
+        try (InputStream in = AccessibilityTest.class.getResourceAsStream("/axe/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String violations(Page page) {
+        page.evaluate(axe);
+        Object result = page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, {runOnly: {type: 'tag',
+                      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+                  return r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                      + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | ')).join('\\n');
+                }""");
+        return String.valueOf(result);
+    }
+
+    private static Page signedIn(String username, String password, int width) {
+        Page page = browser.newPage(width, 900);
+        page.navigate(server.baseUrl() + "/signin");
+        page.getByLabel("Username or email").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.locator("main form button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/signin"));
+        return page;
+    }
+
+    private static String firstQuestionWithAVerifiedAnswer() {
+        Page page = browser.newPage(1280, 900);
+        page.navigate(server.baseUrl() + "/questions?filter=verified");
+        return page.locator(".question-title a").first().getAttribute("href");
+    }
+
+    @Test
+    void theMainPagesHaveNoAccessibilityViolations() {
+        String question = firstQuestionWithAVerifiedAnswer();
+        List<String> visitorPages = List.of("/", question, "/search?q=bluetooth", "/faq", "/u/maria", "/signin",
+                "/register", "/questions", "/leaderboard");
+        StringBuilder found = new StringBuilder();
+        for (int width : new int[] {1280, 360}) {
+            Page visitor = browser.newPage(width, 900);
+            for (String path : visitorPages) {
+                check(visitor, path, "visitor at " + width + " px", found);
+            }
+            Page member = signedIn("maria", "demo-member-pass", width);
+            for (String path : List.of("/ask", question, "/notifications", "/u/maria")) {
+                check(member, path, "member at " + width + " px", found);
+            }
+            Page admin = signedIn("admin", "demo-admin-pass", width);
+            for (String path : List.of("/admin/brand", question, "/faq/manage")) {
+                check(admin, path, "admin at " + width + " px", found);
+            }
+        }
+        assertThat(found.toString()).as("accessibility violations").isEmpty();
+    }
+
+    private static void check(Page page, String path, String who, StringBuilder found) {
+        page.navigate(server.baseUrl() + path);
+        String violations = violations(page);
+        if (!violations.isEmpty()) {
+            found.append(path).append(" (").append(who).append("):\n").append(violations).append("\n");
+        }
+    }
+
+    @Test
+    void theKeyboardReachesASkipLinkFirstAndFocusIsVisible() {
+        Page page = browser.newPage(1280, 900);
+        page.navigate(server.baseUrl() + "/");
+        page.keyboard().press("Tab");
+        assertThat(page.evaluate("document.activeElement.className")).isEqualTo("skip-link");
+        assertThat(page.evaluate("getComputedStyle(document.activeElement).outlineStyle")).isNotEqualTo("none");
+        page.keyboard().press("Enter");
+        assertThat(page.url()).endsWith("#main");
+    }
+}
