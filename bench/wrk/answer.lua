@@ -1,17 +1,9 @@
+dofile(os.getenv("BENCH_DIR") .. "/wrk/lib.lua")
 -- Signed-in members posting answers as fast as the server takes them (SESSIONS and QUESTION_IDS files).
 local sessions = {}
 local questions = {}
 local counter = 0
 
-local function lines(name)
-  local result = {}
-  local file = assert(io.open(os.getenv(name), "r"))
-  for line in file:lines() do
-    if #line > 0 then result[#result + 1] = line end
-  end
-  file:close()
-  return result
-end
 
 init = function(args)
   sessions = lines("SESSIONS")
@@ -21,7 +13,7 @@ end
 
 request = function()
   counter = counter + 1
-  local token, csrf = sessions[math.random(#sessions)]:match("(%S+)%s+(%S+)")
+  local token, csrf = pick_session(sessions)
   local headers = {
     ["Cookie"] = "th_session=" .. token .. "; th_csrf=" .. csrf,
     ["Content-Type"] = "application/x-www-form-urlencoded",

@@ -1,3 +1,4 @@
+dofile(os.getenv("BENCH_DIR") .. "/wrk/lib.lua")
 -- Signed-in members reading, answering and voting. SESSIONS names a file of "session_token csrf_token" lines
 -- (one member each) and PATHS a file of question ids. Of every 20 requests: 1 answer, 2 votes, 17 page reads.
 local sessions = {}
@@ -5,15 +6,6 @@ local questions = {}
 local me = nil
 local counter = 0
 
-local function lines(name)
-  local result = {}
-  local file = assert(io.open(os.getenv(name), "r"))
-  for line in file:lines() do
-    if #line > 0 then result[#result + 1] = line end
-  end
-  file:close()
-  return result
-end
 
 local thread_count = 0
 setup = function(thread)
@@ -28,16 +20,11 @@ init = function(args)
   counter = math.random(1000)
 end
 
-local function pick_session()
-  local entry = sessions[math.random(#sessions)]
-  local token, csrf = entry:match("(%S+)%s+(%S+)")
-  return token, csrf
-end
 
 request = function()
   counter = counter + 1
   local question = questions[math.random(#questions)]
-  local token, csrf = pick_session()
+  local token, csrf = pick_session(sessions)
   local headers = {
     ["Cookie"] = "th_session=" .. token .. "; th_csrf=" .. csrf,
   }

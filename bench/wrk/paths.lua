@@ -1,14 +1,11 @@
+dofile(os.getenv("BENCH_DIR") .. "/wrk/lib.lua")
 -- GET a rotating list of paths read from the file named by the PATHS environment variable (one per line),
 -- so a run touches many questions rather than one cached page.
 local paths = {}
 local counter = 0
 
 init = function(args)
-  local file = assert(io.open(os.getenv("PATHS"), "r"))
-  for line in file:lines() do
-    if #line > 0 then paths[#paths + 1] = line end
-  end
-  file:close()
+  paths = lines("PATHS")
   counter = math.random(#paths)
 end
 

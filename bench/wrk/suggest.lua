@@ -1,17 +1,9 @@
+dofile(os.getenv("BENCH_DIR") .. "/wrk/lib.lua")
 -- The ask page's suggestions call, as a signed-in member types: POST /ask/suggestions with a title drawn from
 -- the QUERIES file (one per line) and the session from SESSIONS ("session_token csrf_token" lines).
 local queries = {}
 local sessions = {}
 
-local function lines(name)
-  local result = {}
-  local file = assert(io.open(os.getenv(name), "r"))
-  for line in file:lines() do
-    if #line > 0 then result[#result + 1] = line end
-  end
-  file:close()
-  return result
-end
 
 local function encode(text)
   return (text:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -24,7 +16,7 @@ init = function(args)
 end
 
 request = function()
-  local token, csrf = sessions[math.random(#sessions)]:match("(%S+)%s+(%S+)")
+  local token, csrf = pick_session(sessions)
   local title = queries[math.random(#queries)]
   local headers = {
     ["Cookie"] = "th_session=" .. token .. "; th_csrf=" .. csrf,

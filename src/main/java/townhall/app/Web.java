@@ -109,6 +109,15 @@ public final class Web {
         return ip != null ? ip : ctx.ip();
     }
 
+    /** A list's page number from a query or form value: 1 when missing or not a number, at most 10,000. */
+    public static int pageNumber(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Math.min(10_000, Integer.parseInt(value.trim())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     /** A redirect target from a form or query, kept on this site. */
     public static String localPath(String candidate, String fallback) {
         if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//") || candidate.contains("\\")) {

@@ -79,7 +79,7 @@ public final class QuestionRoutes {
         String categoryFilter = categorySlug != null ? categorySlug : blankToNull(ctx.queryParam("category"));
         Category category = categoryFilter == null ? null : categories.all().stream()
                 .filter(c -> c.slug().equals(categoryFilter)).findFirst().orElseThrow(NotFound::new);
-        int page = parsePage(ctx.queryParam("page"));
+        int page = Web.pageNumber(ctx.queryParam("page"));
         QuestionStore.ListPage result = questions.list(new QuestionStore.ListQuery(sort, tagFilter, categoryFilter,
                 verified, unanswered, viewer != null && viewer.isStaff(), page, rules.pageSize()));
         if (result.questions().isEmpty() && page > 1) {
@@ -223,13 +223,6 @@ public final class QuestionRoutes {
         }
     }
 
-    private static int parsePage(String value) {
-        try {
-            return value == null ? 1 : Math.max(1, Math.min(10_000, Integer.parseInt(value)));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     static long parseId(String value) {
         try {

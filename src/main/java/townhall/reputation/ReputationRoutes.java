@@ -140,7 +140,7 @@ public final class ReputationRoutes {
         if (!privileges.canSeeHelperQueue(viewer)) {
             throw new NotAllowed("The Helpers' queue opens when you become a Helper. See your profile for how far you are.");
         }
-        int page = parsePage(ctx.queryParam("page"));
+        int page = Web.pageNumber(ctx.queryParam("page"));
         QuestionStore.ListPage result = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.HELPER_QUEUE,
                 null, null, false, true, false, page, qaRules.pageSize()));
         Map<String, Object> model = new HashMap<>();
@@ -170,13 +170,6 @@ public final class ReputationRoutes {
         Web.redirect(ctx, "/notifications");
     }
 
-    private static int parsePage(String value) {
-        try {
-            return value == null ? 1 : Math.max(1, Math.min(10_000, Integer.parseInt(value)));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -85,7 +85,7 @@ public final class SearchRoutes {
         String tag = param(ctx, "tag").toLowerCase(Locale.ROOT);
         boolean answered = "1".equals(param(ctx, "answered"));
         boolean verified = "1".equals(param(ctx, "verified"));
-        int page = parsePage(param(ctx, "page"));
+        int page = Web.pageNumber(param(ctx, "page"));
         SearchService.Results results = search.service().search(
                 new SearchService.Request(q, scope, tag, answered, verified, page, pageSize));
         Map<String, String> params = new LinkedHashMap<>();
@@ -335,13 +335,6 @@ public final class SearchRoutes {
         return value == null ? "" : value.strip();
     }
 
-    private static int parsePage(String value) {
-        try {
-            return value.isEmpty() ? 1 : Math.max(1, Math.min(50, Integer.parseInt(value)));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     private static int parsePosition(String value) {
         try {
