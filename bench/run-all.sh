@@ -51,6 +51,8 @@ if [ ! -f "$OUT/generated" ]; then
   "$JAVA" -Xmx2g -cp "$CLASSPATH_ALL" townhall.bench.GenerateCommunity "$POSTS" "$DUMP" "$OUT" | tail -1 | tee "$OUT/generated"
   end=$(date +%s.%N)
   printf 'Generated in %.0f s\n' "$(echo "$end - $start" | bc)" >> "$OUT/generated"
+fi
+if [ ! -f "$OUT/reindexed" ]; then
   echo "== reindex"
   start=$(date +%s.%N)
   "$JAVA" -Xmx512m -jar target/townhall.jar reindex | tail -1
@@ -128,9 +130,26 @@ FRESH=$([ -n "$found" ] && echo "$(( (found - posted) / 1000000 )) ms" || echo "
 } >> "$RESULTS"
 rm -f "$RESULTS.rows"
 
-if [ -f "$DUMP/PostLinks.xml" ] && [ -f "$ROOT/target/test-classes/townhall/bench/SearchQuality.class" ]; then
-  echo "== search quality on $DUMP"
-  "$JAVA" -Xmx1g -cp "$CLASSPATH_ALL" townhall.bench.SearchQuality "$DUMP" "$WORK/quality" >> "$RESULTS"
-fi
+kill $SERVER $CEILING 2>/dev/null || true
+wait $SERVER 2>/dev/null || true
+
+echo "== import the real dump into its own database and measure search quality"
+QUALITY=$ROOT/target/bench-quality
+rm -rf "$QUALITY"
+start=$(date +%s.%N)
+TOWNHALL_DATA_DIR=$QUALITY TOWNHALL_DB_MEMORY=256M "$JAVA" -Xmx512m -jar target/townhall.jar import-stackexchange "$DUMP" \
+  | tee "$WORK/import.log" | tail -3
+end=$(date +%s.%N)
+{
+  echo "## Import of $(basename "$DUMP")"
+  echo
+  echo "\`java -jar target/townhall.jar import-stackexchange $(basename "$DUMP")\`: $(printf '%.1f' "$(echo "$end - $start" | bc)") s in all (JVM and database start included)."
+  echo
+  echo '```'
+  tail -6 "$WORK/import.log"
+  echo '```'
+  echo
+} >> "$RESULTS"
+TOWNHALL_DATA_DIR=$QUALITY TOWNHALL_DB_MEMORY=256M "$JAVA" -Xmx1g -cp "$CLASSPATH_ALL" townhall.bench.SearchQuality "$DUMP" >> "$RESULTS"
 echo "Results: $RESULTS"
 cat "$RESULTS"
