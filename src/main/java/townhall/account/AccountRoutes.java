@@ -1,12 +1,15 @@
 package townhall.account;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import townhall.app.InvalidInput;
 import townhall.app.Views;
 import townhall.app.Web;
+import townhall.i18n.Messages;
 
 /** Register, sign in, sign out. */
 public final class AccountRoutes {
@@ -26,6 +29,22 @@ public final class AccountRoutes {
         routes.get("/signin", ctx -> showSignIn(ctx, Map.of(), "", 200));
         routes.post("/signin", this::signIn);
         routes.post("/signout", this::signOut);
+        routes.post("/language", this::chooseLanguage);
+    }
+
+    /** The language menu: saved on the member when signed in, in a cookie for a visitor; back to the same page. */
+    private void chooseLanguage(Context ctx) {
+        String language = Messages.supported(ctx.formParam("language"));
+        if (language == null) {
+            throw new BadRequestResponse(views.t(ctx, "errors.language.unknown"));
+        }
+        Member viewer = Web.viewer(ctx);
+        if (viewer != null) {
+            accounts.setLanguage(viewer.id(), language);
+        } else {
+            Web.setCookie(ctx, Views.LANGUAGE_COOKIE, language, Duration.ofDays(365));
+        }
+        Web.redirect(ctx, Web.localPath(ctx.formParam("next"), "/"));
     }
 
     /** Before every page: who is signed in, from the session cookie. */
@@ -35,7 +54,7 @@ public final class AccountRoutes {
 
     private void showRegister(Context ctx, Map<String, String> form, Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Join the community");
+        model.put("title", views.t(ctx, "account.register.title"));
         model.put("form", form);
         model.put("errors", errors);
         model.put("minPasswordLength", AccountService.MIN_PASSWORD_LENGTH);
@@ -60,7 +79,7 @@ public final class AccountRoutes {
     private void showSignIn(Context ctx, Map<String, String> errors, String login, int status) {
         ctx.status(status);
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Sign in");
+        model.put("title", views.t(ctx, "account.signin.title"));
         model.put("errors", errors);
         model.put("login", login);
         model.put("next", Web.localPath(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"), ""));

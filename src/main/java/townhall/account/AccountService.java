@@ -131,6 +131,11 @@ public final class AccountService {
         });
     }
 
+    /** Saves a member's interface language; {@code null} follows the site's default again. */
+    public void setLanguage(long memberId, String language) {
+        store.setLanguage(memberId, language);
+    }
+
     public void signOut(String token) {
         if (token != null && !token.isEmpty()) {
             store.deleteSession(hashOf(token));

@@ -66,6 +66,10 @@ public final class AccountStore {
         db.update(MEMBERS).set(MEMBERS.PASSWORD_HASH, passwordHash).where(MEMBERS.ID.eq(memberId)).execute();
     }
 
+    public void setLanguage(long memberId, String language) {
+        db.update(MEMBERS).set(MEMBERS.LANGUAGE, language).where(MEMBERS.ID.eq(memberId)).execute();
+    }
+
     public void insertSession(String tokenHash, long memberId, LocalDateTime now, LocalDateTime expiresAt) {
         db.insertInto(SESSIONS)
                 .set(SESSIONS.TOKEN_HASH, tokenHash)
@@ -115,7 +119,8 @@ public final class AccountStore {
                 r.get(MEMBERS.CREATED_AT),
                 r.get(MEMBERS.REPUTATION),
                 r.get(MEMBERS.HELPER),
-                r.indexOf(UNREAD) >= 0 ? r.get(UNREAD) : 0);
+                r.indexOf(UNREAD) >= 0 ? r.get(UNREAD) : 0,
+                r.indexOf(MEMBERS.LANGUAGE) >= 0 ? r.get(MEMBERS.LANGUAGE) : null);
     }
 
     public record Credentials(Member member, String passwordHash) {}

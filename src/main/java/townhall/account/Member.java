@@ -2,9 +2,14 @@ package townhall.account;
 
 import java.time.LocalDateTime;
 
-/** A registered person; {@code createdAt} is UTC. */
+/** A registered person; {@code createdAt} is UTC; {@code language} is their interface language, or null for the site's. */
 public record Member(long id, String username, String email, Role role, LocalDateTime createdAt, int reputation,
-                     boolean helper, int unreadNotifications) {
+                     boolean helper, int unreadNotifications, String language) {
+    public Member(long id, String username, String email, Role role, LocalDateTime createdAt, int reputation,
+                  boolean helper, int unreadNotifications) {
+        this(id, username, email, role, createdAt, reputation, helper, unreadNotifications, null);
+    }
+
     public boolean isStaff() { return role.isStaff(); }
 
     public boolean isAdmin() { return role.isAdmin(); }

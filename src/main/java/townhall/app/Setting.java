@@ -44,7 +44,7 @@ public enum Setting {
     NEWCOMER_DAYS("newcomer.days", "7", "A member is a newcomer for this many days after joining"),
     NEW_MEMBER_REPUTATION("new.member.reputation", "10", "Below this reputation a member's posts may hold only a few links"),
     NEW_MEMBER_MAX_LINKS("new.member.links", "2", "Most links a post by a new member may hold"),
-    LANGUAGE("site.language", "en", "Language of the community's content, for search: en, ru or cs (changing it rebuilds the index)"),
+    LANGUAGE("site.language", "en", "Language of the community: the default interface language and the content language for search: en, ru or cs (changing it rebuilds the index)"),
     SEARCH_PAGE_SIZE("search.page.size", "20", "Results per page of a search"),
     SEARCH_POLL_MS("search.poll.ms", "250", "How often the search indexer looks for changes besides being woken by a commit, in milliseconds");
 

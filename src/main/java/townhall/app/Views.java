@@ -2,13 +2,24 @@ package townhall.app;
 
 import io.javalin.http.Context;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import townhall.account.Member;
+import townhall.i18n.Messages;
 import townhall.theme.Templates;
 
 /** Renders a theme template with what every page needs: the site, the viewer, the CSRF token. */
 public final class Views {
     private static final String EXTRA_MODEL = "townhall.extraModel";
+    private static final String LOCALE = "townhall.locale";
+    /** The cookie holding a visitor's choice of interface language. */
+    public static final String LANGUAGE_COOKIE = "th_lang";
+    /** Each language named in itself, for the language menu. */
+    private static final List<Map<String, String>> LANGUAGE_MENU = Messages.LANGUAGES.stream()
+            .map(code -> Map.of("code", code, "name", Messages.classpathBundle(code).getOrDefault("language.name", code)))
+            .toList();
 
     private final Templates templates;
     private final Config config;
@@ -26,7 +37,42 @@ public final class Views {
     }
 
     public void render(Context ctx, String template, Map<String, Object> model) {
-        ctx.html(templates.render(template, withCommon(ctx, model)));
+        ctx.html(templates.render(template, withCommon(ctx, model), locale(ctx)));
+    }
+
+    /**
+     * The interface language of this request: the signed-in member's own choice, else the visitor's
+     * {@value #LANGUAGE_COOKIE} cookie, else the site's language ({@code TOWNHALL_SITE_LANGUAGE}), else English.
+     */
+    public Locale locale(Context ctx) {
+        Locale known = ctx.attribute(LOCALE);
+        if (known != null) {
+            return known;
+        }
+        Member viewer = Web.viewer(ctx);
+        String language = viewer != null ? Messages.supported(viewer.language()) : null;
+        if (language == null) {
+            language = Messages.supported(ctx.cookie(LANGUAGE_COOKIE));
+        }
+        if (language == null) {
+            language = Messages.supported(config.get(Setting.LANGUAGE));
+        }
+        Locale locale = Locale.forLanguageTag(language == null ? Messages.FALLBACK : language);
+        ctx.attribute(LOCALE, locale);
+        return locale;
+    }
+
+    /** A message in this request's language: {@code t(ctx, "qa.answers", "count", 3)} (names and values in turn). */
+    public String t(Context ctx, String key, Object... namedArgs) {
+        Map<String, Object> args = new HashMap<>();
+        for (int i = 0; i + 1 < namedArgs.length; i += 2) {
+            args.put(String.valueOf(namedArgs[i]), namedArgs[i + 1]);
+        }
+        return messages().format(locale(ctx), key, args);
+    }
+
+    public Messages messages() {
+        return templates.messages();
     }
 
     private Map<String, Object> withCommon(Context ctx, Map<String, Object> model) {
@@ -38,6 +84,9 @@ public final class Views {
         all.put("viewer", Web.viewer(ctx));
         all.put("csrf", Csrf.token(ctx));
         all.put("currentPath", Web.sitePath(ctx));
+        Locale locale = locale(ctx);
+        all.put("lang", locale.toLanguageTag());
+        all.put("languages", LANGUAGE_MENU);
         Map<String, Object> extra = ctx.attribute(EXTRA_MODEL);
         if (extra != null) {
             extra.forEach(all::putIfAbsent);

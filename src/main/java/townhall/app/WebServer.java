@@ -84,10 +84,9 @@ public final class WebServer {
                     log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
                     errorPage(views, ctx, 500, null);
                 } else if (String.valueOf(rootCause(e).getMessage()).contains("exceeded")) {
-                    errorPage(views, ctx, 413, "The upload is larger than this site accepts (" + MAX_UPLOAD_MB
-                            + " MB). Go back and choose a smaller file.");
+                    errorPage(views, ctx, 413, views.t(ctx, "errors.explain.413", "mb", MAX_UPLOAD_MB));
                 } else {
-                    errorPage(views, ctx, 400, "The form could not be read. Go back, reload the page and try again.");
+                    errorPage(views, ctx, 400, views.t(ctx, "errors.explain.400"));
                 }
             });
             api.exception(Exception.class, (e, ctx) -> {
@@ -141,21 +140,17 @@ public final class WebServer {
     private static void errorPage(Views views, Context ctx, int status, String message) {
         ctx.status(status);
         ctx.attribute(ERROR_RENDERED, true);
-        String title = switch (status) {
-            case 400 -> "That request was not understood";
-            case 403 -> "You cannot do that";
-            case 404 -> "Page not found";
-            case 405 -> "That is not allowed here";
-            case 413 -> "That is too large";
-            case 429 -> "Slow down a little";
-            default -> status >= 500 ? "Something went wrong on our side" : "That did not work";
-        };
+        String title = views.t(ctx, switch (status) {
+            case 400, 403, 404, 405, 413, 429 -> "errors.title." + status;
+            default -> status >= 500 ? "errors.title.500" : "errors.title.other";
+        });
         String explanation = switch (status) {
-            case 404 -> "There is nothing at this address. It may have moved, or the link may be mistyped.";
+            case 404 -> views.t(ctx, "errors.explain.404");
             case 403 -> message != null && !message.isBlank() && !message.equals("Forbidden")
-                    ? message : "Your account does not have permission for this.";
-            case 500 -> "We could not finish your request. It has been logged; please try again in a moment.";
-            default -> message == null || message.isBlank() ? "Please go back and try again." : message;
+                    ? translated(views, ctx, message) : views.t(ctx, "errors.explain.403");
+            case 500 -> views.t(ctx, "errors.explain.500");
+            default -> message == null || message.isBlank()
+                    ? views.t(ctx, "errors.explain.other") : translated(views, ctx, message);
         };
         try {
             views.render(ctx, "errors/error", Map.of("title", title, "status", status, "explanation", explanation));
@@ -163,6 +158,17 @@ public final class WebServer {
             log.error("The error page itself failed", renderFailure);
             ctx.contentType("text/plain; charset=utf-8").result(title);
         }
+    }
+
+    /** The site-wide refusals thrown with an English text, in the request's language; any other text as it is. */
+    private static final Map<String, String> KNOWN_MESSAGES = Map.of(
+            "This form has expired or did not come from this site. Go back, reload the page and try again.", "errors.csrf",
+            "Only staff can do this.", "errors.staffOnly",
+            "Only administrators can do this.", "errors.adminOnly");
+
+    private static String translated(Views views, Context ctx, String message) {
+        String key = KNOWN_MESSAGES.get(message);
+        return key == null ? message : views.t(ctx, key);
     }
 
     public int port() {

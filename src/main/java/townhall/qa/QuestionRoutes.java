@@ -62,7 +62,7 @@ public final class QuestionRoutes {
         QuestionStore.ListPage recent = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.ACTIVE,
                 null, null, false, false, viewer != null && viewer.isStaff(), 1, 15));
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Home");
+        model.put("title", pages.t(ctx, "nav.home"));
         model.put("categories", categories.all());
         model.put("questions", recent.questions());
         model.put("welcome", "1".equals(ctx.queryParam("welcome")));
@@ -100,9 +100,9 @@ public final class QuestionRoutes {
             params.put("category", categoryFilter);
         }
         Map<String, Object> model = new HashMap<>();
-        String heading = tagFilter != null ? "Questions tagged " + tagFilter
-                : category != null ? category.name() : "All questions";
-        model.put("title", heading + (page > 1 ? " (page " + page + ")" : ""));
+        String heading = tagFilter != null ? pages.t(ctx, "qa.list.tagged", "tag", tagFilter)
+                : category != null ? category.name() : pages.t(ctx, "footer.allQuestions");
+        model.put("title", heading + (page > 1 ? " (" + pages.t(ctx, "search.page", "page", page) + ")" : ""));
         model.put("heading", heading);
         model.put("category", category);
         model.put("tag", tagFilter);
@@ -121,14 +121,14 @@ public final class QuestionRoutes {
     }
 
     private void tags(Context ctx) {
-        pages.render(ctx, "qa/tags", Map.of("title", "Tags", "tags", questions.tags(500),
+        pages.render(ctx, "qa/tags", Map.of("title", pages.t(ctx, "qa.tags"), "tags", questions.tags(500),
                 "description", "Every topic the community talks about."));
     }
 
     private void showAsk(Context ctx, Map<String, String> form, Map<String, String> errors, String preview) {
         Web.requireViewer(ctx);
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Ask a question");
+        model.put("title", pages.t(ctx, "qa.ask.button"));
         model.put("form", form);
         model.put("errors", errors);
         model.put("preview", preview);
@@ -244,7 +244,7 @@ public final class QuestionRoutes {
             }
             String current = params.getOrDefault("sort", "active");
             links.add(Map.of("label", name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1),
-                    "url", link(base, with, 1), "current", current.equals(name)));
+                    "key", "qa.sort." + name, "url", link(base, with, 1), "current", current.equals(name)));
         }
         return links;
     }
@@ -259,7 +259,7 @@ public final class QuestionRoutes {
                 with.put("filter", filter);
             }
             String label = filter.isEmpty() ? "Any" : filter.substring(0, 1).toUpperCase(Locale.ROOT) + filter.substring(1);
-            links.add(Map.of("label", label, "url", link(base, with, 1),
+            links.add(Map.of("label", label, "key", "qa.filter." + (filter.isEmpty() ? "any" : filter), "url", link(base, with, 1),
                     "current", params.getOrDefault("filter", "").equals(filter)));
         }
         return links;

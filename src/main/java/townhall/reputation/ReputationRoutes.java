@@ -125,7 +125,7 @@ public final class ReputationRoutes {
             default -> now.minusDays(7);
         };
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Top contributors" + (tag == null ? "" : " in " + tag));
+        model.put("title", pages.t(ctx, "leaderboard.title") + (tag == null ? "" : " " + pages.t(ctx, "leaderboard.in") + " " + tag));
         model.put("description", "The members who helped most this week, this month and all time.");
         model.put("period", period);
         model.put("tag", tag);
@@ -144,7 +144,7 @@ public final class ReputationRoutes {
         QuestionStore.ListPage result = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.HELPER_QUEUE,
                 null, null, false, true, false, page, qaRules.pageSize()));
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Helpers' queue");
+        model.put("title", pages.t(ctx, "queue.title"));
         model.put("questions", result.questions());
         model.put("page", page);
         model.put("prevUrl", page > 1 ? "/helpers/queue" + (page == 2 ? "" : "?page=" + (page - 1)) : null);
@@ -153,14 +153,14 @@ public final class ReputationRoutes {
     }
 
     private void privilegesPage(Context ctx) {
-        pages.render(ctx, "reputation/privileges", Map.of("title", "Privileges", "rows", privileges.table(),
+        pages.render(ctx, "reputation/privileges", Map.of("title", pages.t(ctx, "privileges.title"), "rows", privileges.table(),
                 "rules", privileges.rules(),
                 "description", "What members can do as they earn reputation, and what Helpers may do."));
     }
 
     private void notifications(Context ctx) {
         Member viewer = Web.requireViewer(ctx);
-        pages.render(ctx, "reputation/notifications", Map.of("title", "Notifications",
+        pages.render(ctx, "reputation/notifications", Map.of("title", pages.t(ctx, "nav.notifications"),
                 "notifications", store.notifications(viewer.id(), 50)));
     }
 

@@ -14,12 +14,16 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import townhall.i18n.Messages;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Pebble templates from the theme chain; in development mode they are read anew on every render. */
 public final class Templates {
     private final PebbleEngine engine;
+    private final Messages messages;
 
     public Templates(Theme theme, Assets assets, boolean reloading, Clock clock) {
         this(theme, assets, reloading, clock, "");
@@ -27,12 +31,17 @@ public final class Templates {
 
     /** {@code basePath} is the prefix the site is served under ("" or e.g. "/community"), for {@code url()}. */
     public Templates(Theme theme, Assets assets, boolean reloading, Clock clock, String basePath) {
+        this(theme, assets, reloading, clock, basePath, Messages.load(theme.folders()));
+    }
+
+    public Templates(Theme theme, Assets assets, boolean reloading, Clock clock, String basePath, Messages messages) {
+        this.messages = messages;
         List<Loader<?>> loaders = theme.templateFolders().stream().map(Templates::fileLoader).toList();
         this.engine = new PebbleEngine.Builder()
                 .loader(new DelegatingLoader(loaders))
                 .cacheActive(!reloading)
                 .strictVariables(false)
-                .extension(new TownhallExtension(assets, clock, basePath))
+                .extension(new TownhallExtension(assets, clock, basePath, messages))
                 .build();
     }
 
@@ -43,35 +52,73 @@ public final class Templates {
     }
 
     public String render(String name, Map<String, Object> model) {
+        return render(name, model, Locale.ENGLISH);
+    }
+
+    /** Renders in a language: {@code t()}, {@code ago} and {@code number} follow {@code locale}. */
+    public String render(String name, Map<String, Object> model, Locale locale) {
         try {
             PebbleTemplate template = engine.getTemplate(name);
             StringWriter out = new StringWriter(8192);
-            template.evaluate(out, model);
+            template.evaluate(out, model, locale);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    public Messages messages() {
+        return messages;
+    }
+
     private static final class TownhallExtension extends AbstractExtension {
         private final Assets assets;
         private final Clock clock;
         private final String basePath;
+        private final Messages messages;
 
-        TownhallExtension(Assets assets, Clock clock, String basePath) {
+        TownhallExtension(Assets assets, Clock clock, String basePath, Messages messages) {
             this.assets = assets;
             this.clock = clock;
             this.basePath = basePath;
+            this.messages = messages;
         }
 
         @Override
         public Map<String, Function> getFunctions() {
-            return Map.of("asset", new AssetFunction(assets, basePath), "url", new UrlFunction(basePath));
+            return Map.of("asset", new AssetFunction(assets, basePath), "url", new UrlFunction(basePath),
+                    "t", new TranslateFunction(messages));
         }
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("ago", TimeFilters.ago(clock), "iso", TimeFilters.iso());
+            return Map.of("ago", TimeFilters.ago(clock), "iso", TimeFilters.iso(), "number", TimeFilters.number());
+        }
+    }
+
+    /**
+     * {@code t('qa.answers', count=n)}: the message {@code qa.answers} in the page's language, with named arguments
+     * (or a map as the second argument: {@code t('key', {'count': n})}). The result is text, escaped like any value.
+     */
+    record TranslateFunction(Messages messages) implements Function {
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            Object key = args.get("0");
+            Map<String, Object> named = new HashMap<>();
+            if (args.get("1") instanceof Map<?, ?> map) {
+                map.forEach((name, value) -> named.put(String.valueOf(name), value));
+            }
+            args.forEach((name, value) -> {
+                if (!name.equals("0") && !name.equals("1")) {
+                    named.put(name, value);
+                }
+            });
+            return messages.format(context.getLocale(), String.valueOf(key), named);
+        }
+
+        @Override
+        public List<String> getArgumentNames() {
+            return null; // any named argument
         }
     }
 

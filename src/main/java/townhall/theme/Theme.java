@@ -72,6 +72,11 @@ public final class Theme {
 
     public String name() { return name; }
 
+    /** The theme folders, nearest theme first. */
+    public List<Path> folders() {
+        return folders;
+    }
+
     /** Template folders, nearest theme first. */
     public List<Path> templateFolders() {
         return folders.stream().map(folder -> folder.resolve("templates")).toList();

@@ -3,6 +3,7 @@ package townhall.theme;
 import com.ibm.icu.text.RelativeDateTimeFormatter;
 import com.ibm.icu.text.RelativeDateTimeFormatter.Direction;
 import com.ibm.icu.text.RelativeDateTimeFormatter.RelativeUnit;
+import com.ibm.icu.number.NumberFormatter;
 import com.ibm.icu.util.ULocale;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.template.EvaluationContext;
@@ -12,9 +13,13 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Template filters for UTC timestamps: {@code ago} ("3 hours ago", by ICU) and {@code iso} (for datetime=""). */
+/**
+ * Template filters for UTC timestamps: {@code ago} ("3 hours ago", by ICU, in the page's language) and {@code iso}
+ * (for datetime=""); and {@code number} for counts.
+ */
 final class TimeFilters {
     private TimeFilters() {}
 
@@ -26,7 +31,7 @@ final class TimeFilters {
                 if (!(input instanceof LocalDateTime time)) {
                     return "";
                 }
-                return relative(Duration.between(time, LocalDateTime.now(clock)));
+                return relative(Duration.between(time, LocalDateTime.now(clock)), context.getLocale());
             }
 
             @Override
@@ -51,8 +56,33 @@ final class TimeFilters {
         };
     }
 
+    /** {@code number}: an integer with the language's digit grouping (1,234 · 1 234). */
+    static Filter number() {
+        return new Filter() {
+            @Override
+            public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                                int line) {
+                if (!(input instanceof Number value)) {
+                    return input;
+                }
+                return NumberFormatter.withLocale(context.getLocale() == null ? Locale.ENGLISH : context.getLocale())
+                        .format(value).toString();
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return List.of();
+            }
+        };
+    }
+
     static String relative(Duration age) {
-        RelativeDateTimeFormatter format = RelativeDateTimeFormatter.getInstance(ULocale.ENGLISH);
+        return relative(age, Locale.ENGLISH);
+    }
+
+    static String relative(Duration age, Locale locale) {
+        RelativeDateTimeFormatter format = RelativeDateTimeFormatter.getInstance(
+                ULocale.forLocale(locale == null ? Locale.ENGLISH : locale));
         long seconds = Math.max(0, age.toSeconds());
         if (seconds < 60) {
             return format.format(RelativeDateTimeFormatter.Direction.PLAIN, RelativeDateTimeFormatter.AbsoluteUnit.NOW);
