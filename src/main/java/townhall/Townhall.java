@@ -2,6 +2,8 @@ package townhall;
 
 import java.io.Console;
 import java.time.Clock;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import townhall.account.AccountService;
@@ -12,8 +14,10 @@ import townhall.app.Config;
 import townhall.app.InvalidInput;
 import townhall.app.Setting;
 import townhall.db.Database;
+import townhall.importer.StackExchangeImporter;
+import townhall.markdown.CommentFormatter;
 
-/** The command line: {@code serve} (the default), {@code migrate}, {@code create-admin}. */
+/** The command line: {@code serve} (the default), {@code migrate}, {@code create-admin}, {@code import-stackexchange}. */
 public final class Townhall {
     private Townhall() {}
 
@@ -30,6 +34,7 @@ public final class Townhall {
                 case "migrate" -> migrate();
                 case "create-admin" -> createAdmin(rest);
                 case "recompute-reputation" -> recomputeReputation();
+                case "import-stackexchange" -> importStackExchange(rest);
                 case "help", "--help", "-h" -> System.out.println(usage());
                 default -> {
                     System.err.println("Unknown command: " + command + "\n\n" + usage());
@@ -63,6 +68,31 @@ public final class Townhall {
             int changed = new Components(config, database, Clock.systemUTC()).reputation.recompute();
             System.out.println("Reputation recomputed from the ledger: " + changed
                     + (changed == 1 ? " total was" : " totals were") + " out of step and now match it.");
+        }
+    }
+
+    private static void importStackExchange(List<String> args) {
+        List<String> folders = new ArrayList<>();
+        String site = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--site") && i + 1 < args.size()) {
+                site = args.get(++i);
+            } else {
+                folders.add(args.get(i));
+            }
+        }
+        if (folders.size() != 1) {
+            System.err.println(help("import-stackexchange"));
+            System.exit(2);
+        }
+        Path folder = Path.of(folders.getFirst());
+        String host = StackExchangeImporter.siteOf(folder, site);
+        Config config = config().with(Setting.DEMO, "false");
+        try (Database database = Database.open(config)) {
+            Components components = new Components(config, database, Clock.systemUTC());
+            Runnable afterImport = () -> {}; // no search index on this branch yet: connect it to the search reindex
+            new StackExchangeImporter(database, components.markdown, new CommentFormatter(), System.out, afterImport)
+                    .run(folder, host);
         }
     }
 
@@ -101,6 +131,7 @@ public final class Townhall {
                   migrate        Bring the database schema up to date and exit
                   create-admin   Create an administrator, or make a member one
                   recompute-reputation  Rebuild every member's reputation total from the ledger
+                  import-stackexchange  Import a Stack Exchange data dump (a site's folder of XML files)
 
                 Settings come from townhall.properties and TOWNHALL_* environment variables; see the README.""";
     }
@@ -128,6 +159,19 @@ public final class Townhall {
 
                     Sets every member's reputation to 1 plus the sum of their reputation events (the ledger)
                     and prints how many totals were out of step. Safe to run at any time.""";
+            case "import-stackexchange" -> """
+                    Usage: townhall import-stackexchange <folder> [--site <host>]
+
+                    Imports an unpacked Stack Exchange data dump: the folder of one site's Posts.xml, Users.xml,
+                    Comments.xml, Tags.xml, PostLinks.xml, PostHistory.xml and Votes.xml. It creates members,
+                    tags, questions, answers, comments, accepted answers and duplicate closures in a category of
+                    their own; every post names its original author, links to its original and states its
+                    licence (CC BY-SA). Dump votes are anonymous, so posts keep their scores and no votes are made.
+                    Imported members cannot sign in and start at reputation 1.
+
+                    The site's host name (used in the links back and to recognise the import when it runs again)
+                    is the folder's name, such as beer.stackexchange.com; --site gives another one. Running the
+                    import again adds only what is not there yet. With the embedded database, stop Townhall first.""";
             default -> usage();
         };
     }
