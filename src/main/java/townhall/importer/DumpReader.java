@@ -21,6 +21,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class DumpReader implements AutoCloseable {
     private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
+    private static final int FIRST_BATCH_ROWS = 50;
 
     static {
         // A dump is data: no DTDs, no external entities.
@@ -74,16 +75,21 @@ final class DumpReader implements AutoCloseable {
         }
     }
 
-    /** Hands the rows over in batches of at most {@code maxRows} rows and about {@code maxChars} characters. */
+    /**
+     * Hands the rows over in batches of at most {@code maxRows} rows and about {@code maxChars} characters. The
+     * first batches are small and each is twice the one before, so the writers start while the reader warms up.
+     */
     void forEachBatch(int maxRows, int maxChars, Consumer<List<Row>> work) {
-        List<Row> batch = new ArrayList<>(maxRows);
+        int size = Math.min(maxRows, FIRST_BATCH_ROWS);
+        List<Row> batch = new ArrayList<>(size);
         long chars = 0;
         for (Row row = next(); row != null; row = next()) {
             batch.add(row);
             chars += row.chars();
-            if (batch.size() >= maxRows || chars >= maxChars) {
+            if (batch.size() >= size || chars >= maxChars) {
                 work.accept(batch);
-                batch = new ArrayList<>(maxRows);
+                size = Math.min(maxRows, size * 2);
+                batch = new ArrayList<>(size);
                 chars = 0;
             }
         }

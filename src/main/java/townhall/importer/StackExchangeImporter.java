@@ -132,6 +132,7 @@ public final class StackExchangeImporter {
         private final Path folder;
         private final String site;
         private final Usernames usernames = new Usernames();
+        private final Set<String> usernamesInFlight = new HashSet<>();
         private final String unusablePassword;
         private long categoryId;
         private Long placeholderId;
@@ -206,7 +207,7 @@ public final class StackExchangeImporter {
 
         void members() {
             long before = alreadyImported;
-            if (each("Users.xml", this::prepareMembers, this::writeMembers)) {
+            if (each("Users.xml", WRITERS, this::prepareMembers, (number, batch) -> writeMembers(batch))) {
                 current.done(Progress.count(rowsRead) + " rows: " + Progress.count(members) + " members added, "
                         + Progress.count(alreadyImported - before) + " already imported");
             }
@@ -223,51 +224,67 @@ public final class StackExchangeImporter {
 
         private void writeMembers(MemberBatch batch) {
             List<Row> fresh = batch.fresh();
-            alreadyImported += batch.rows() - fresh.size();
             if (!fresh.isEmpty()) {
-                database.inTransaction(() -> {
-                    List<String> names = chooseUsernames(fresh, batch.bases());
-                    List<ImportStore.NewMember> newMembers = new ArrayList<>(fresh.size());
-                    for (int i = 0; i < fresh.size(); i++) {
-                        Row r = fresh.get(i);
-                        newMembers.add(new ImportStore.NewMember(names.get(i), emailOf("user" + r.id()),
-                                unusablePassword, orNow(r.date("CreationDate"))));
+                List<String> names = reserveUsernames(fresh, batch.bases());
+                try {
+                    transaction(() -> {
+                        List<ImportStore.NewMember> newMembers = new ArrayList<>(fresh.size());
+                        for (int i = 0; i < fresh.size(); i++) {
+                            Row r = fresh.get(i);
+                            newMembers.add(new ImportStore.NewMember(names.get(i), emailOf("user" + r.id()),
+                                    unusablePassword, orNow(r.date("CreationDate"))));
+                        }
+                        List<Long> ids = store.insertMembers(newMembers);
+                        List<ImportStore.Mapping> mappings = new ArrayList<>(fresh.size());
+                        for (int i = 0; i < fresh.size(); i++) {
+                            mappings.add(new ImportStore.Mapping(fresh.get(i).id(), ids.get(i),
+                                    cut(fresh.get(i).text("DisplayName", ""), NAME_MAX)));
+                        }
+                        store.map(site, ImportStore.MEMBER, mappings);
+                        return null;
+                    });
+                } finally {
+                    synchronized (usernamesInFlight) {
+                        names.forEach(name -> usernamesInFlight.remove(lower(name)));
                     }
-                    List<Long> ids = store.insertMembers(newMembers);
-                    List<ImportStore.Mapping> mappings = new ArrayList<>(fresh.size());
-                    for (int i = 0; i < fresh.size(); i++) {
-                        mappings.add(new ImportStore.Mapping(fresh.get(i).id(), ids.get(i),
-                                cut(fresh.get(i).text("DisplayName", ""), NAME_MAX)));
-                    }
-                    store.map(site, ImportStore.MEMBER, mappings);
-                });
+                }
+            }
+            synchronized (this) {
+                alreadyImported += batch.rows() - fresh.size();
                 members += fresh.size();
             }
             tick(batch.rows(), fresh.size());
         }
 
-        /** A free username per row: the display name made valid, or with the source id after it on a clash. */
-        private List<String> chooseUsernames(List<Row> fresh, List<String> bases) {
-            Set<String> candidates = new HashSet<>();
-            for (int i = 0; i < fresh.size(); i++) {
-                candidates.add(bases.get(i));
-                candidates.add(Usernames.withSuffix(bases.get(i), "-" + Math.abs(fresh.get(i).id())));
-            }
-            Set<String> taken = store.takenUsernames(candidates);
-            List<String> chosen = new ArrayList<>(fresh.size());
-            for (int i = 0; i < fresh.size(); i++) {
-                String base = bases.get(i);
-                long id = fresh.get(i).id();
-                String name = taken.contains(lower(base)) ? Usernames.withSuffix(base, "-" + Math.abs(id)) : base;
-                for (int n = 2; taken.contains(lower(name)); n++) {
-                    // rare: the name with the source id after it is taken too
-                    name = Usernames.withSuffix(base, "-" + Math.abs(id) + "-" + n);
-                    taken.addAll(store.takenUsernames(List.of(name)));
+        /**
+         * A free username per row: the display name made valid, or with the source id after it on a clash. Names
+         * another writer chose but has not committed yet count as taken until it has.
+         */
+        private List<String> reserveUsernames(List<Row> fresh, List<String> bases) {
+            synchronized (usernamesInFlight) {
+                Set<String> candidates = new HashSet<>();
+                for (int i = 0; i < fresh.size(); i++) {
+                    candidates.add(bases.get(i));
+                    candidates.add(Usernames.withSuffix(bases.get(i), "-" + Math.abs(fresh.get(i).id())));
                 }
-                taken.add(lower(name));
-                chosen.add(name);
+                Set<String> taken = new HashSet<>(usernamesInFlight);
+                taken.addAll(store.takenUsernames(candidates));
+                List<String> chosen = new ArrayList<>(fresh.size());
+                for (int i = 0; i < fresh.size(); i++) {
+                    String base = bases.get(i);
+                    long id = fresh.get(i).id();
+                    String name = taken.contains(lower(base)) ? Usernames.withSuffix(base, "-" + Math.abs(id)) : base;
+                    for (int n = 2; taken.contains(lower(name)); n++) {
+                        // rare: the name with the source id after it is taken too
+                        name = Usernames.withSuffix(base, "-" + Math.abs(id) + "-" + n);
+                        taken.addAll(store.takenUsernames(List.of(name)));
+                    }
+                    taken.add(lower(name));
+                    usernamesInFlight.add(lower(name));
+                    chosen.add(name);
+                }
+                return chosen;
             }
-            return chosen;
         }
 
         private String emailOf(String localPart) {
