@@ -2,6 +2,8 @@ package townhall;
 
 import java.io.Console;
 import java.time.Clock;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import townhall.account.AccountService;
@@ -12,9 +14,11 @@ import townhall.app.Config;
 import townhall.app.InvalidInput;
 import townhall.app.Setting;
 import townhall.db.Database;
+import townhall.importer.StackExchangeImporter;
+import townhall.markdown.CommentFormatter;
 import townhall.search.Search;
 
-/** The command line: {@code serve} (the default), {@code migrate}, {@code reindex}, {@code create-admin}. */
+/** The command line: serve (the default), migrate, create-admin, recompute-reputation, reindex, import-stackexchange. */
 public final class Townhall {
     private Townhall() {}
 
@@ -32,6 +36,7 @@ public final class Townhall {
                 case "reindex" -> reindex();
                 case "create-admin" -> createAdmin(rest);
                 case "recompute-reputation" -> recomputeReputation();
+                case "import-stackexchange" -> importStackExchange(rest);
                 case "help", "--help", "-h" -> System.out.println(usage());
                 default -> {
                     System.err.println("Unknown command: " + command + "\n\n" + usage());
@@ -71,20 +76,50 @@ public final class Townhall {
     private static void reindex() {
         Config config = config().with(Setting.DEMO, "false");
         try (Database database = Database.open(config)) {
-            long started = System.nanoTime();
-            try {
-                int documents = Search.rebuild(config, database, new townhall.markdown.MarkdownRenderer());
-                System.out.println("The search index in " + Search.indexDir(config) + " was rebuilt from the database: "
-                        + documents + " documents in " + (System.nanoTime() - started) / 1_000_000 + " ms.");
-            } catch (IllegalStateException inUse) {
-                if (!inUse.getMessage().contains("in use")) {
-                    throw inUse;
-                }
-                Components components = new Components(config, database, Clock.systemUTC());
-                database.inTransaction(() -> components.searchOutbox.requestRebuild());
-                System.out.println("A running Townhall holds the search index; it has been asked to rebuild it "
-                        + "from the database and will within a second (its log tells when it is done).");
+            rebuildIndex(config, database, new Components(config, database, Clock.systemUTC()));
+        }
+    }
+
+    /** Rebuilds the search index from the database, or asks the running Townhall that holds it to. */
+    private static void rebuildIndex(Config config, Database database, Components components) {
+        long started = System.nanoTime();
+        try {
+            int documents = Search.rebuild(config, database, components.markdown);
+            System.out.println("The search index in " + Search.indexDir(config) + " was rebuilt from the database: "
+                    + documents + " documents in " + (System.nanoTime() - started) / 1_000_000 + " ms.");
+        } catch (IllegalStateException inUse) {
+            if (!inUse.getMessage().contains("in use")) {
+                throw inUse;
             }
+            database.inTransaction(() -> components.searchOutbox.requestRebuild());
+            System.out.println("A running Townhall holds the search index; it has been asked to rebuild it "
+                    + "from the database and will within a second (its log tells when it is done).");
+        }
+    }
+
+    private static void importStackExchange(List<String> args) {
+        List<String> folders = new ArrayList<>();
+        String site = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--site") && i + 1 < args.size()) {
+                site = args.get(++i);
+            } else {
+                folders.add(args.get(i));
+            }
+        }
+        if (folders.size() != 1) {
+            System.err.println(help("import-stackexchange"));
+            System.exit(2);
+        }
+        Path folder = Path.of(folders.getFirst());
+        String host = StackExchangeImporter.siteOf(folder, site);
+        Config config = config().with(Setting.DEMO, "false");
+        try (Database database = Database.open(config)) {
+            Components components = new Components(config, database, Clock.systemUTC());
+            // imported content is searchable when the import ends: the index is rebuilt from the database
+            Runnable afterImport = () -> rebuildIndex(config, database, components);
+            new StackExchangeImporter(database, components.markdown, new CommentFormatter(), System.out, afterImport)
+                    .run(folder, host);
         }
     }
 
@@ -124,6 +159,7 @@ public final class Townhall {
                   reindex        Rebuild the search index from the database
                   create-admin   Create an administrator, or make a member one
                   recompute-reputation  Rebuild every member's reputation total from the ledger
+                  import-stackexchange  Import a Stack Exchange data dump (a site's folder of XML files)
 
                 Settings come from townhall.properties and TOWNHALL_* environment variables; see the README.""";
     }
@@ -158,6 +194,19 @@ public final class Townhall {
 
                     Sets every member's reputation to 1 plus the sum of their reputation events (the ledger)
                     and prints how many totals were out of step. Safe to run at any time.""";
+            case "import-stackexchange" -> """
+                    Usage: townhall import-stackexchange <folder> [--site <host>]
+
+                    Imports an unpacked Stack Exchange data dump: the folder of one site's Posts.xml, Users.xml,
+                    Comments.xml, Tags.xml, PostLinks.xml, PostHistory.xml and Votes.xml. It creates members,
+                    tags, questions, answers, comments, accepted answers and duplicate closures in a category of
+                    their own; every post names its original author, links to its original and states its
+                    licence (CC BY-SA). Dump votes are anonymous, so posts keep their scores and no votes are made.
+                    Imported members cannot sign in and start at reputation 1.
+
+                    The site's host name (used in the links back and to recognise the import when it runs again)
+                    is the folder's name, such as beer.stackexchange.com; --site gives another one. Running the
+                    import again adds only what is not there yet. With the embedded database, stop Townhall first.""";
             default -> usage();
         };
     }

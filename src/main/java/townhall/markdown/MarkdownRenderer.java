@@ -54,6 +54,11 @@ public final class MarkdownRenderer {
         return SafeHtml.sanitize(htmlRenderer.render(parser.parse(markdown)), links);
     }
 
+    /** HTML written elsewhere (an imported post), passed through the same allow-list as rendered Markdown. */
+    public String sanitizeHtml(String html, LinkPolicy links) {
+        return SafeHtml.sanitize(html, links);
+    }
+
     /** How many links and images the Markdown holds, bare URLs included. */
     public int countLinks(String markdown) {
         var counter = new AbstractVisitor() {

@@ -4,4 +4,5 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 public record Answer(long id, long questionId, Author author, String bodyMd, String bodyHtml, int score,
-                     LocalDateTime createdAt, LocalDateTime editedAt, boolean deleted, List<Comment> comments) {}
+                     LocalDateTime createdAt, LocalDateTime editedAt, boolean deleted, List<Comment> comments,
+                     Origin origin) {}

@@ -8,7 +8,7 @@ public record Question(long id, String title, String slug, Author author, String
                        LocalDateTime createdAt, LocalDateTime editedAt, LocalDateTime lastActivityAt,
                        long viewCount, int answerCount, Category category, List<String> tags, List<Comment> comments,
                        Long acceptedAnswerId, Verification verification, Closure closure, boolean deleted,
-                       boolean fromNewcomer) {
+                       boolean fromNewcomer, Origin origin) {
 
     public String path() { return QuestionLinks.path(id, slug); }
 

@@ -91,7 +91,7 @@ public final class QuestionStore {
                 .orderBy(P.SCORE.desc(), P.CREATED_AT.asc())
                 .fetch(r -> new Answer(r.get(P.ID), r.get(P.QUESTION_ID), author(r, AUTHOR), r.get(P.BODY_MD),
                         r.get(P.BODY_HTML), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT),
-                        r.get(P.DELETED_AT) != null, r.get(comments)));
+                        r.get(P.DELETED_AT) != null, r.get(comments), origin(r)));
     }
 
     /** The viewer's votes on a question and its answers: post id to +1 or -1. */
@@ -207,7 +207,11 @@ public final class QuestionStore {
                 r.get(P.BODY_HTML), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
                 r.get(Q.VIEW_COUNT), r.get(Q.ANSWER_COUNT), category, r.get(tags), r.get(comments),
                 r.get(Q.ACCEPTED_ANSWER_ID), verification, closure, r.get(P.DELETED_AT) != null,
-                r.get(Q.FROM_NEWCOMER));
+                r.get(Q.FROM_NEWCOMER), origin(r));
+    }
+
+    private static Origin origin(Record r) {
+        return Origin.of(r.get(P.ORIGIN_URL), r.get(P.ORIGIN_AUTHOR), r.get(P.ORIGIN_LICENSE));
     }
 
     private static Author author(Record r, Members alias) {
