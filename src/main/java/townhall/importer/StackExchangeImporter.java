@@ -103,6 +103,11 @@ public final class StackExchangeImporter {
         }
         long started = System.nanoTime();
         out.println("Importing " + site + " from " + folder.toAbsolutePath().normalize());
+        // Loading the transliteration rules behind slugs takes most of a second: do it while Users.xml is read.
+        Thread.ofPlatform().name("import-warm-up").daemon().start(() -> {
+            QuestionLinks.slugOf("Première question");
+            markdown.sanitizeHtml("<p>A <a href=\"https://example.com\">link</a></p>", LinkPolicy.NOFOLLOW);
+        });
         Run run = new Run(folder, site);
         run.members();
         run.tags();
