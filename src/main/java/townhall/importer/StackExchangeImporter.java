@@ -441,14 +441,19 @@ public final class StackExchangeImporter {
             Map<Long, ImportStore.Mapped> owners = store.mapped(site, ImportStore.MEMBER, ownerIds);
             Map<Long, String> sources = store.stagedMarkdown(site, fresh.stream().map(Row::id).toList());
             List<Prepared> prepared = new ArrayList<>(fresh.size());
-            for (Row r : fresh) {
+            // Sanitizing is most of the reading thread's work; while the writers have little to do (at the start,
+            // or with a spare core) a second thread shares it. The policy is immutable, so this is safe.
+            List<String> sanitized = fresh.parallelStream()
+                    .map(r -> markdown.sanitizeHtml(r.text("Body", ""), LinkPolicy.NOFOLLOW)).toList();
+            for (int i = 0; i < fresh.size(); i++) {
+                Row r = fresh.get(i);
                 boolean question = r.integer("PostTypeId", 0) == 1;
                 Long ownerId = r.numberOrNull("OwnerUserId");
                 ImportStore.Mapped owner = ownerId == null ? null : owners.get(ownerId);
                 long authorId = owner != null ? owner.localId() : placeholder();
                 String originAuthor = owner != null && owner.name() != null && !owner.name().isBlank() ? owner.name()
                         : r.text("OwnerDisplayName", ownerId != null ? "user" + ownerId : "a deleted user");
-                String html = markdown.sanitizeHtml(r.text("Body", ""), LinkPolicy.NOFOLLOW);
+                String html = sanitized.get(i);
                 String md = sources.get(r.id());
                 String text = question || md == null ? HtmlText.of(html) : null;
                 if (md == null) {
