@@ -42,7 +42,7 @@ public final class StackExchangeImporter {
     private static final int EXCERPT_CHARS = 240;
     private static final int COMMENT_MAX = 600;
     private static final int NAME_MAX = 100;
-    private static final int TAG_MAX = 35;
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9+#.-]{0,34}"); // as QaService
     private static final Pattern TAG_SPLIT = Pattern.compile("[<>|]+");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final long COMMUNITY_USER = -1;
@@ -768,9 +768,10 @@ public final class StackExchangeImporter {
         return List.copyOf(tags);
     }
 
+    /** The tag as Townhall writes tags (as the ask form accepts them), or null for one it could not have. */
     private static String tagName(String raw) {
         String name = raw.strip().toLowerCase(Locale.ROOT);
-        return name.isEmpty() || name.length() > TAG_MAX ? null : name;
+        return TAG.matcher(name).matches() ? name : null;
     }
 
     private static String lower(String s) {
