@@ -95,12 +95,17 @@ public final class StackExchangeImporter {
         return site;
     }
 
-    /** Imports the dump in {@code folder}; {@code site} is its host name, see {@link #siteOf}. */
-    public Summary run(Path folder, String site) {
+    /** Refuses a folder that is not an unpacked dump, before anything is started. */
+    public static void requireDump(Path folder) {
         if (!Files.isRegularFile(folder.resolve("Posts.xml"))) {
             throw new IllegalStateException(folder + " holds no Posts.xml: give the folder of an unpacked "
                     + "Stack Exchange dump (Posts.xml, Users.xml, Comments.xml, ...)");
         }
+    }
+
+    /** Imports the dump in {@code folder}; {@code site} is its host name, see {@link #siteOf}. */
+    public Summary run(Path folder, String site) {
+        requireDump(folder);
         long started = System.nanoTime();
         out.println("Importing " + site + " from " + folder.toAbsolutePath().normalize());
         // Loading the transliteration rules behind slugs takes most of a second: do it while Users.xml is read.
