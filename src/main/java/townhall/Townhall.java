@@ -113,6 +113,7 @@ public final class Townhall {
         }
         Path folder = Path.of(folders.getFirst());
         String host = StackExchangeImporter.siteOf(folder, site);
+        StackExchangeImporter.requireDump(folder);
         Config config = config().with(Setting.DEMO, "false");
         try (Database database = Database.open(config)) {
             Components components = new Components(config, database, Clock.systemUTC());

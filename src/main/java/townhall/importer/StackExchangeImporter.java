@@ -42,7 +42,7 @@ public final class StackExchangeImporter {
     private static final int EXCERPT_CHARS = 240;
     private static final int COMMENT_MAX = 600;
     private static final int NAME_MAX = 100;
-    private static final int TAG_MAX = 35;
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9+#.-]{0,34}"); // as QaService
     private static final Pattern TAG_SPLIT = Pattern.compile("[<>|]+");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final long COMMUNITY_USER = -1;
@@ -95,12 +95,17 @@ public final class StackExchangeImporter {
         return site;
     }
 
-    /** Imports the dump in {@code folder}; {@code site} is its host name, see {@link #siteOf}. */
-    public Summary run(Path folder, String site) {
+    /** Refuses a folder that is not an unpacked dump, before anything is started. */
+    public static void requireDump(Path folder) {
         if (!Files.isRegularFile(folder.resolve("Posts.xml"))) {
             throw new IllegalStateException(folder + " holds no Posts.xml: give the folder of an unpacked "
                     + "Stack Exchange dump (Posts.xml, Users.xml, Comments.xml, ...)");
         }
+    }
+
+    /** Imports the dump in {@code folder}; {@code site} is its host name, see {@link #siteOf}. */
+    public Summary run(Path folder, String site) {
+        requireDump(folder);
         long started = System.nanoTime();
         out.println("Importing " + site + " from " + folder.toAbsolutePath().normalize());
         // Loading the transliteration rules behind slugs takes most of a second: do it while Users.xml is read.
@@ -441,14 +446,19 @@ public final class StackExchangeImporter {
             Map<Long, ImportStore.Mapped> owners = store.mapped(site, ImportStore.MEMBER, ownerIds);
             Map<Long, String> sources = store.stagedMarkdown(site, fresh.stream().map(Row::id).toList());
             List<Prepared> prepared = new ArrayList<>(fresh.size());
-            for (Row r : fresh) {
+            // Sanitizing is most of the reading thread's work; while the writers have little to do (at the start,
+            // or with a spare core) a second thread shares it. The policy is immutable, so this is safe.
+            List<String> sanitized = fresh.parallelStream()
+                    .map(r -> markdown.sanitizeHtml(r.text("Body", ""), LinkPolicy.NOFOLLOW)).toList();
+            for (int i = 0; i < fresh.size(); i++) {
+                Row r = fresh.get(i);
                 boolean question = r.integer("PostTypeId", 0) == 1;
                 Long ownerId = r.numberOrNull("OwnerUserId");
                 ImportStore.Mapped owner = ownerId == null ? null : owners.get(ownerId);
                 long authorId = owner != null ? owner.localId() : placeholder();
                 String originAuthor = owner != null && owner.name() != null && !owner.name().isBlank() ? owner.name()
                         : r.text("OwnerDisplayName", ownerId != null ? "user" + ownerId : "a deleted user");
-                String html = markdown.sanitizeHtml(r.text("Body", ""), LinkPolicy.NOFOLLOW);
+                String html = sanitized.get(i);
                 String md = sources.get(r.id());
                 String text = question || md == null ? HtmlText.of(html) : null;
                 if (md == null) {
@@ -763,9 +773,10 @@ public final class StackExchangeImporter {
         return List.copyOf(tags);
     }
 
+    /** The tag as Townhall writes tags (as the ask form accepts them), or null for one it could not have. */
     private static String tagName(String raw) {
         String name = raw.strip().toLowerCase(Locale.ROOT);
-        return name.isEmpty() || name.length() > TAG_MAX ? null : name;
+        return TAG.matcher(name).matches() ? name : null;
     }
 
     private static String lower(String s) {

@@ -244,7 +244,7 @@ class StackExchangeImportTest {
     }
 
     @Test
-    void theSiteComesFromTheFolderOrTheOption() {
+    void theSiteComesFromTheFolderOrTheOptionAndTagsFromEitherNotation() {
         Path folder = Path.of("dumps", "beer.stackexchange.com");
         assertThat(StackExchangeImporter.siteOf(folder, null)).isEqualTo("beer.stackexchange.com");
         assertThat(StackExchangeImporter.siteOf(folder, "https://alcohol.stackexchange.com/"))
@@ -252,8 +252,9 @@ class StackExchangeImportTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StackExchangeImporter.siteOf(Path.of("dump"), null))
                 .hasMessageContaining("--site");
         assertThat(Map.of("a", StackExchangeImporter.tagsOf("<ipa><storage>"), "b",
-                StackExchangeImporter.tagsOf("|safety|storage|")))
+                StackExchangeImporter.tagsOf("|safety|storage|"), "c", StackExchangeImporter.tagsOf("<C++><not a tag!>")))
                 .containsEntry("a", java.util.List.of("ipa", "storage"))
-                .containsEntry("b", java.util.List.of("safety", "storage"));
+                .containsEntry("b", java.util.List.of("safety", "storage"))
+                .containsEntry("c", java.util.List.of("c++"));
     }
 }
