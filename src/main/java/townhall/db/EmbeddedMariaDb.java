@@ -38,6 +38,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setTmpDir(dir.resolve("tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--bind-address=127.0.0.1")
+                // without it the server looks its own host name up at start: seconds in a network without DNS
+                .addArg("--skip-name-resolve")
                 .addArg("--innodb-buffer-pool-size=" + bufferPool)
                 .addArg("--max-connections=300")
                 .addArg("--character-set-server=utf8mb4")
