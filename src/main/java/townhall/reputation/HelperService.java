@@ -77,18 +77,35 @@ public final class HelperService {
     /** Re-checks Helper status and badges of members something just happened to; runs in the caller's transaction. */
     public void review(Collection<Long> memberIds) {
         for (long memberId : memberIds) {
-            store.standing(memberId).ifPresent(this::review);
+            store.standing(memberId).ifPresent(standing -> review(standing, true));
+        }
+    }
+
+    /**
+     * After a vote: only reputation moved, which the answer badges do not depend on, so their counts are read only
+     * when Helper status itself changes. Keeps the per-member answer count off every vote.
+     */
+    public void reviewReputation(Collection<Long> memberIds) {
+        for (long memberId : memberIds) {
+            store.standing(memberId).ifPresent(standing -> review(standing, false));
         }
     }
 
     private void review(ReputationStore.Standing standing) {
+        review(standing, true);
+    }
+
+    private void review(ReputationStore.Standing standing, boolean answersMayHaveChanged) {
         boolean automatic = progress(standing).criteriaMet();
         boolean effective = GRANT.equals(standing.override()) || (!REVOKE.equals(standing.override()) && automatic);
-        if (effective != standing.helper()) {
+        boolean changed = effective != standing.helper();
+        if (changed) {
             change(standing.memberId(), effective, "automatic", null,
                     effective ? "Met the Helper criteria" : "No longer meets the Helper criteria");
         }
-        awardBadges(standing.memberId(), effective);
+        if (changed || answersMayHaveChanged) {
+            awardBadges(standing.memberId(), effective);
+        }
     }
 
     private void change(long memberId, boolean helper, String source, Long actorId, String reason) {

@@ -59,7 +59,7 @@ public final class ReputationService implements QaListener {
                 apply(voterId, -rules.downvoteCast(), DOWNVOTE_CAST, post.id(), voterId);
             }
         }
-        helpers.review(touched);
+        helpers.reviewReputation(touched);
     }
 
     @Override
