@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import townhall.account.AccountService;
 import townhall.account.Member;
 import townhall.app.Application;
@@ -14,6 +15,7 @@ import townhall.app.Config;
 import townhall.app.InvalidInput;
 import townhall.app.Setting;
 import townhall.db.Database;
+import townhall.i18n.Messages;
 import townhall.importer.StackExchangeImporter;
 import townhall.markdown.CommentFormatter;
 import townhall.search.Search;
@@ -145,7 +147,8 @@ public final class Townhall {
                     new AccountService.Registration(args.get(0), args.get(1), password));
             System.out.println("Administrator " + admin.username() + " <" + admin.email() + "> is ready to sign in.");
         } catch (InvalidInput e) {
-            e.errors().forEach((field, message) -> System.err.println(field + ": " + message));
+            Messages messages = Messages.load();
+            e.errors().forEach((field, text) -> System.err.println(field + ": " + messages.format(Locale.ENGLISH, text)));
             System.exit(1);
         }
     }

@@ -72,7 +72,7 @@ public final class AccountRoutes {
             Web.redirect(ctx, "/?welcome=1");
         } catch (InvalidInput e) {
             ctx.status(422);
-            showRegister(ctx, form, e.errors());
+            showRegister(ctx, form, views.errors(ctx, e));
         }
     }
 
@@ -93,9 +93,9 @@ public final class AccountRoutes {
             startSession(ctx, signedIn.sessionToken());
             Web.redirect(ctx, Web.localPath(ctx.formParam("next"), "/"));
         } catch (InvalidInput e) {
-            showSignIn(ctx, e.errors(), login, 422);
+            showSignIn(ctx, views.errors(ctx, e), login, 422);
         } catch (AccountService.SignInThrottled e) {
-            showSignIn(ctx, Map.of("login", e.getMessage()), login, 429);
+            showSignIn(ctx, Map.of("login", views.t(ctx, e.reason())), login, 429);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import townhall.app.InvalidInput;
 import townhall.db.Database;
+import townhall.i18n.Text;
 
 /** Registration, sign-in and sessions: the rules; the queries are in {@link AccountStore}. */
 public final class AccountService {
@@ -53,29 +54,29 @@ public final class AccountService {
         String password = form.password() == null ? "" : form.password();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         if (username.isEmpty()) {
-            errors.add("username", "Choose a username.");
+            errors.add("username", "account.error.username.missing");
         } else if (!USERNAME.matcher(username).matches()) {
-            errors.add("username", "Use 3 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit.");
+            errors.add("username", "account.error.username.invalid");
         }
         if (email.isEmpty()) {
-            errors.add("email", "Enter your email address.");
+            errors.add("email", "account.error.email.missing");
         } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            errors.add("email", "Enter an email address like name@example.com.");
+            errors.add("email", "account.error.email.invalid");
         }
         if (password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add("password", "Use at least " + MIN_PASSWORD_LENGTH + " characters.");
+            errors.add("password", "account.error.password.short", "min", MIN_PASSWORD_LENGTH);
         } else if (password.length() > MAX_PASSWORD_LENGTH) {
-            errors.add("password", "Use at most " + MAX_PASSWORD_LENGTH + " characters.");
+            errors.add("password", "account.error.password.long", "max", MAX_PASSWORD_LENGTH);
         }
         errors.throwIfAny();
         String hash = hasher.hash(password);
         return database.inTransaction(() -> {
             InvalidInput.Collector taken = new InvalidInput.Collector();
             if (store.usernameTaken(username)) {
-                taken.add("username", "That username is taken. Try another one.");
+                taken.add("username", "account.error.username.taken");
             }
             if (store.emailTaken(email)) {
-                taken.add("email", "An account with that email exists already. Sign in instead?");
+                taken.add("email", "account.error.email.taken");
             }
             taken.throwIfAny();
             long id = store.insertMember(username, email, hash, role, now());
@@ -88,21 +89,20 @@ public final class AccountService {
         String trimmed = login == null ? "" : login.trim();
         String given = password == null ? "" : password;
         if (trimmed.isEmpty() || given.isEmpty()) {
-            throw InvalidInput.of("login", "Enter your username or email and your password.");
+            throw InvalidInput.of("login", "account.error.signin.missing");
         }
         Duration wait = limiter.tryAttempt(trimmed, clientAddress);
         if (!wait.isZero()) {
             long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            throw new SignInThrottled("Too many sign-in attempts. Try again in " + minutes
-                    + (minutes == 1 ? " minute." : " minutes."));
+            throw new SignInThrottled(minutes);
         }
         Optional<AccountStore.Credentials> credentials = store.findCredentials(trimmed);
         if (credentials.isEmpty()) {
             hasher.spendTimeOfOneCheck(given);
-            throw InvalidInput.of("login", "That username or password is not right.");
+            throw InvalidInput.of("login", "account.error.signin.wrong");
         }
         if (!hasher.matches(given, credentials.get().passwordHash())) {
-            throw InvalidInput.of("login", "That username or password is not right.");
+            throw InvalidInput.of("login", "account.error.signin.wrong");
         }
         return new SignedIn(credentials.get().member(), openSession(credentials.get().member().id()));
     }
@@ -149,7 +149,7 @@ public final class AccountService {
             return register(form, Role.ADMIN);
         }
         if (form.password().length() < MIN_PASSWORD_LENGTH) {
-            throw InvalidInput.of("password", "Use at least " + MIN_PASSWORD_LENGTH + " characters.");
+            throw InvalidInput.of("password", "account.error.password.short", "min", MIN_PASSWORD_LENGTH);
         }
         database.inTransaction(() -> {
             store.setRole(existing.get().id(), Role.ADMIN);
@@ -173,10 +173,17 @@ public final class AccountService {
         }
     }
 
-    /** Sign-in refused by the rate limit; the message says how long to wait. */
+    /** Sign-in refused by the rate limit; {@link #reason()} says how long to wait. */
     public static final class SignInThrottled extends RuntimeException {
-        public SignInThrottled(String message) {
-            super(message, null, false, false);
+        private final long minutes;
+
+        public SignInThrottled(long minutes) {
+            super("Too many sign-in attempts; wait " + minutes + " min", null, false, false);
+            this.minutes = minutes;
+        }
+
+        public Text reason() {
+            return Text.of("account.error.signin.throttled", "minutes", minutes);
         }
     }
 }

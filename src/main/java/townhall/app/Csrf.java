@@ -1,7 +1,6 @@
 package townhall.app;
 
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -32,8 +31,7 @@ public final class Csrf {
             }
             if (!valid || submitted == null || !MessageDigest.isEqual(
                     cookie.getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.US_ASCII))) {
-                throw new ForbiddenResponse("This form has expired or did not come from this site. "
-                        + "Go back, reload the page and try again.");
+                throw new NotAllowed("errors.csrf");
             }
         }
         if (!valid) {

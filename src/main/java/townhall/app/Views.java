@@ -2,12 +2,14 @@ package townhall.app;
 
 import io.javalin.http.Context;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import townhall.account.Member;
 import townhall.i18n.Messages;
+import townhall.i18n.Text;
 import townhall.theme.Templates;
 
 /** Renders a theme template with what every page needs: the site, the viewer, the CSRF token. */
@@ -69,6 +71,18 @@ public final class Views {
             args.put(String.valueOf(namedArgs[i]), namedArgs[i + 1]);
         }
         return messages().format(locale(ctx), key, args);
+    }
+
+    /** A {@link Text} a service composed, in this request's language. */
+    public String t(Context ctx, Text text) {
+        return messages().format(locale(ctx), text);
+    }
+
+    /** The field errors of a form that did not go through, field to message in this request's language. */
+    public Map<String, String> errors(Context ctx, InvalidInput invalid) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        invalid.errors().forEach((field, text) -> errors.put(field, t(ctx, text)));
+        return errors;
     }
 
     public Messages messages() {

@@ -1,7 +1,6 @@
 package townhall.app;
 
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
@@ -39,7 +38,7 @@ public final class Web {
     public static Member requireStaff(Context ctx) {
         Member viewer = requireViewer(ctx);
         if (!viewer.isStaff()) {
-            throw new ForbiddenResponse("Only staff can do this.");
+            throw new NotAllowed("errors.staffOnly");
         }
         return viewer;
     }
@@ -47,7 +46,7 @@ public final class Web {
     public static Member requireAdmin(Context ctx) {
         Member viewer = requireViewer(ctx);
         if (!viewer.isAdmin()) {
-            throw new ForbiddenResponse("Only administrators can do this.");
+            throw new NotAllowed("errors.adminOnly");
         }
         return viewer;
     }

@@ -76,7 +76,22 @@ public final class WebServer {
             });
             routes.accept(api);
             api.exception(Redirect.class, (e, ctx) -> Web.redirect(ctx, e.location(), HttpStatus.SEE_OTHER));
-            api.exception(NotAllowed.class, (e, ctx) -> errorPage(views, ctx, 403, e.getMessage()));
+            api.exception(NotAllowed.class, (e, ctx) -> {
+                String reason = views.t(ctx, e.reason());
+                if (wantsJson(ctx)) {
+                    ctx.status(403).json(Map.of("error", reason));
+                } else {
+                    errorPage(views, ctx, 403, reason);
+                }
+            });
+            api.exception(InvalidInput.class, (e, ctx) -> { // input no form takes back, such as a vote of "sideways"
+                Map<String, String> errors = views.errors(ctx, e);
+                if (wantsJson(ctx)) {
+                    ctx.status(422).json(Map.of("errors", errors));
+                } else {
+                    errorPage(views, ctx, 422, String.join(" ", errors.values()));
+                }
+            });
             api.exception(NotFound.class, (e, ctx) -> errorPage(views, ctx, 404, null));
             api.exception(HttpResponseException.class, (e, ctx) -> errorPage(views, ctx, e.getStatus(), e.getMessage()));
             api.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
@@ -142,15 +157,15 @@ public final class WebServer {
         ctx.attribute(ERROR_RENDERED, true);
         String title = views.t(ctx, switch (status) {
             case 400, 403, 404, 405, 413, 429 -> "errors.title." + status;
+            case 422 -> "errors.title.422";
             default -> status >= 500 ? "errors.title.500" : "errors.title.other";
         });
         String explanation = switch (status) {
             case 404 -> views.t(ctx, "errors.explain.404");
             case 403 -> message != null && !message.isBlank() && !message.equals("Forbidden")
-                    ? translated(views, ctx, message) : views.t(ctx, "errors.explain.403");
+                    ? message : views.t(ctx, "errors.explain.403");
             case 500 -> views.t(ctx, "errors.explain.500");
-            default -> message == null || message.isBlank()
-                    ? views.t(ctx, "errors.explain.other") : translated(views, ctx, message);
+            default -> message == null || message.isBlank() ? views.t(ctx, "errors.explain.other") : message;
         };
         try {
             views.render(ctx, "errors/error", Map.of("title", title, "status", status, "explanation", explanation));
@@ -160,15 +175,8 @@ public final class WebServer {
         }
     }
 
-    /** The site-wide refusals thrown with an English text, in the request's language; any other text as it is. */
-    private static final Map<String, String> KNOWN_MESSAGES = Map.of(
-            "This form has expired or did not come from this site. Go back, reload the page and try again.", "errors.csrf",
-            "Only staff can do this.", "errors.staffOnly",
-            "Only administrators can do this.", "errors.adminOnly");
-
-    private static String translated(Views views, Context ctx, String message) {
-        String key = KNOWN_MESSAGES.get(message);
-        return key == null ? message : views.t(ctx, key);
+    private static boolean wantsJson(Context ctx) {
+        return String.valueOf(ctx.header("Accept")).contains("application/json");
     }
 
     public int port() {

@@ -54,7 +54,7 @@ public final class BrandRoutes {
     private void show(Context ctx, BrandService.Form form, Map<String, String> errors, boolean saved) {
         Brand current = brand.current();
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Brand settings");
+        model.put("title", views.t(ctx, "brand.title"));
         model.put("form", form);
         model.put("errors", errors);
         model.put("saved", saved);
@@ -84,7 +84,7 @@ public final class BrandRoutes {
             Web.redirect(ctx, "/admin/brand?saved=1");
         } catch (InvalidInput e) {
             ctx.status(422);
-            show(ctx, form, e.errors(), false);
+            show(ctx, form, views.errors(ctx, e), false);
         }
     }
 
@@ -111,9 +111,9 @@ public final class BrandRoutes {
 
     private void guidelines(Context ctx) {
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Community guidelines");
+        model.put("title", views.t(ctx, "footer.guidelines"));
         model.put("canonical", "/guidelines");
-        model.put("description", "How we ask, answer and treat each other in this community.");
+        model.put("description", views.t(ctx, "brand.guidelines.description"));
         views.render(ctx, "brand/guidelines", model);
     }
 

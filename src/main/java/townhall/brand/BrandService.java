@@ -212,8 +212,8 @@ public final class BrandService {
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> removed = new HashSet<>();
 
-        text(errors, values, removed, "siteName", SITE_NAME, form.siteName(), SITE_NAME_MAX, "The site name", true);
-        text(errors, values, removed, "tagline", TAGLINE, form.tagline(), TAGLINE_MAX, "The tagline", true);
+        text(errors, values, removed, "siteName", SITE_NAME, form.siteName(), SITE_NAME_MAX, "siteName", true);
+        text(errors, values, removed, "tagline", TAGLINE, form.tagline(), TAGLINE_MAX, "tagline", true);
 
         Theme theme = tokens.theme();
         colour(errors, values, removed, "primaryColor", PRIMARY, form.primaryColor(), "primary",
@@ -224,8 +224,7 @@ public final class BrandService {
         String css = form.extraCss().strip();
         int cssBytes = css.getBytes(StandardCharsets.UTF_8).length;
         if (cssBytes > EXTRA_CSS_MAX_BYTES) {
-            errors.add("extraCss", "The extra CSS is " + kilobytes(cssBytes) + "; it may be at most "
-                    + kilobytes(EXTRA_CSS_MAX_BYTES) + ".");
+            errors.add("extraCss", "brand.error.css.large", "size", kilobytes(cssBytes), "max", kilobytes(EXTRA_CSS_MAX_BYTES));
         } else {
             put(values, removed, EXTRA_CSS, css);
         }
@@ -237,9 +236,9 @@ public final class BrandService {
             put(values, removed, FOOTER_LINKS, normalized.toString().strip());
         }
 
-        markdownField(errors, values, removed, "welcome", WELCOME, form.welcome(), WELCOME_MAX, "The welcome text");
+        markdownField(errors, values, removed, "welcome", WELCOME, form.welcome(), WELCOME_MAX, "welcome");
         markdownField(errors, values, removed, "guidelines", GUIDELINES, form.guidelines(), GUIDELINES_MAX,
-                "The guidelines");
+                "guidelines");
 
         StoredImage newLogo = image(errors, "logo", "logo", logo, LOGO_MAX_BYTES);
         StoredImage newFavicon = image(errors, "favicon", "favicon", favicon, FAVICON_MAX_BYTES);
@@ -287,8 +286,7 @@ public final class BrandService {
             return null;
         }
         if (upload.bytes().length > maxBytes) {
-            errors.add(field, "The " + what + " file is larger than " + kilobytes(maxBytes)
-                    + ". Choose a smaller image, then choose it again here.");
+            errors.add(field, "brand.error.image.large", "image", what, "max", kilobytes(maxBytes));
             return null;
         }
         Optional<ImageType> type = ImageType.sniff(upload.bytes());
@@ -296,9 +294,7 @@ public final class BrandService {
             boolean svg = upload.filename().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")
                     || new String(upload.bytes(), 0, Math.min(upload.bytes().length, 512), StandardCharsets.UTF_8)
                     .contains("<svg");
-            errors.add(field, "The " + what + " must be a PNG, JPEG or WebP image"
-                    + (svg ? "; SVG files are not accepted because they can carry scripts." : "; this file is not one of them.")
-                    + " Choose another file.");
+            errors.add(field, svg ? "brand.error.image.svg" : "brand.error.image.type", "image", what);
             return null;
         }
         return new StoredImage(sha256(upload.bytes()), type.get(), upload.bytes());
@@ -308,9 +304,9 @@ public final class BrandService {
                              String field, String key, String value, int max, String what, boolean oneLine) {
         String clean = value.strip();
         if (clean.length() > max) {
-            errors.add(field, what + " is " + clean.length() + " characters long; it may be at most " + max + ".");
+            errors.add(field, "brand.error.long", "field", what, "length", clean.length(), "max", max);
         } else if (CONTROL.matcher(clean).find() || (oneLine && (clean.contains("\n") || clean.contains("\r")))) {
-            errors.add(field, what + " must be one line of plain text.");
+            errors.add(field, "brand.error.oneLine", "field", what);
         } else {
             put(values, removed, key, clean);
         }
@@ -320,7 +316,7 @@ public final class BrandService {
                                       String field, String key, String value, int max, String what) {
         String clean = value.strip();
         if (clean.length() > max) {
-            errors.add(field, what + " is " + clean.length() + " characters long; it may be at most " + max + ".");
+            errors.add(field, "brand.error.long", "field", what, "length", clean.length(), "max", max);
         } else {
             put(values, removed, key, clean);
         }
@@ -345,9 +341,8 @@ public final class BrandService {
             removed.add(key);
             return;
         }
-        String label = name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1) + " colour";
         if (!Contrast.isHexColour(typed)) {
-            errors.add(field, label + ": write it as a hex colour such as #1d3557, or leave it empty for the theme's.");
+            errors.add(field, "brand.error.colour.format", "colour", name);
             return;
         }
         String colour = Contrast.normalize(typed);
@@ -355,9 +350,9 @@ public final class BrandService {
             double onIt = Contrast.ratio(colour, textOnIt);
             if (onIt < Contrast.AA_TEXT) {
                 boolean lightText = Contrast.luminance(textOnIt) > 0.5;
-                errors.add(field, label + " " + colour + " is refused: " + describe(textOnIt) + " on it has a contrast "
-                        + "ratio of " + Contrast.format(onIt) + ", and WCAG AA needs at least 4.5:1. Choose a "
-                        + (lightText ? "darker" : "lighter") + " shade.");
+                errors.add(field, "brand.error.colour.onIt", "colour", name, "value", colour, "text", describe(textOnIt),
+                        "textColour", Contrast.normalize(textOnIt), "ratio", Contrast.format(onIt),
+                        "shade", lightText ? "darker" : "lighter");
                 return;
             }
         }
@@ -372,21 +367,20 @@ public final class BrandService {
         }
         if (worstBackground != null && worst < Contrast.AA_TEXT) {
             boolean lightBackground = Contrast.luminance(worstBackground) > 0.5;
-            errors.add(field, label + " " + colour + " is refused: as link text on the page background ("
-                    + Contrast.normalize(worstBackground) + ") it has a contrast ratio of " + Contrast.format(worst)
-                    + ", and WCAG AA needs at least 4.5:1. Choose a " + (lightBackground ? "darker" : "lighter")
-                    + " shade.");
+            errors.add(field, "brand.error.colour.asText", "colour", name, "value", colour,
+                    "background", Contrast.normalize(worstBackground), "ratio", Contrast.format(worst),
+                    "shade", lightBackground ? "darker" : "lighter");
             return;
         }
         values.put(key, colour);
     }
 
+    /** Which text colour a refusal names: "white", "black" or "other" (then given as its hex value). */
     private static String describe(String textColour) {
-        String colour = Contrast.normalize(textColour);
-        return switch (colour) {
-            case "#ffffff" -> "white text";
-            case "#000000" -> "black text";
-            default -> "its text colour (" + colour + ")";
+        return switch (Contrast.normalize(textColour)) {
+            case "#ffffff" -> "white";
+            case "#000000" -> "black";
+            default -> "other";
         };
     }
 
@@ -407,20 +401,21 @@ public final class BrandService {
             String label = bar < 0 ? "" : line.substring(0, bar).strip();
             String url = bar < 0 ? "" : line.substring(bar + 1).strip();
             if (bar < 0 || label.isEmpty() || url.isEmpty()) {
-                problem = "write each link as Label | address, such as Privacy | https://brand.example/privacy.";
+                problem = "format";
             } else if (label.length() > FOOTER_LABEL_MAX) {
-                problem = "the label may be at most " + FOOTER_LABEL_MAX + " characters.";
+                problem = "labelLength";
             } else if (CONTROL.matcher(label).find()) {
-                problem = "the label must be plain text.";
+                problem = "labelText";
             } else if (!isLinkAddress(url)) {
-                problem = "the address must start with https:// or http://, or be a page of this site starting with /.";
+                problem = "address";
             }
             if (problem == null && links.size() == FOOTER_LINKS_MAX) {
-                problem = "there may be at most " + FOOTER_LINKS_MAX + " footer links.";
+                problem = "count";
             }
             if (problem != null) {
                 if (errors != null) {
-                    errors.add("footerLinks", "Footer links, line " + (i + 1) + ": " + problem);
+                    errors.add("footerLinks", "brand.error.footer", "line", i + 1, "problem", problem,
+                            "labelMax", FOOTER_LABEL_MAX, "max", FOOTER_LINKS_MAX);
                     return links;
                 }
                 continue;
@@ -446,8 +441,9 @@ public final class BrandService {
         }
     }
 
-    private static String kilobytes(int bytes) {
-        return bytes % 1024 == 0 ? bytes / 1024 + " KB" : String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    /** Kilobytes to one decimal, for messages that say "{size, number} KB". */
+    private static double kilobytes(int bytes) {
+        return Math.round(bytes / 102.4) / 10.0;
     }
 
     private static String sha256(byte[] bytes) {

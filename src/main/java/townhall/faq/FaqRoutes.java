@@ -54,11 +54,11 @@ public final class FaqRoutes {
         Member viewer = Web.viewer(ctx);
         List<FaqSection> sections = store.sections(false).stream().filter(s -> !s.entries().isEmpty()).toList();
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Frequently asked questions");
+        model.put("title", pages.t(ctx, "faq.title"));
         model.put("sections", sections);
         model.put("isStaff", viewer != null && viewer.isStaff());
         model.put("canonical", "/faq");
-        model.put("description", "Answers to the questions customers ask most, kept current by the team.");
+        model.put("description", pages.t(ctx, "faq.description"));
         model.put("jsonLd", faqPage(sections.stream().flatMap(s -> s.entries().stream()).toList()));
         pages.render(ctx, "faq/index", model);
     }
@@ -91,7 +91,7 @@ public final class FaqRoutes {
 
     private void showManage(Context ctx, Map<String, String> errors, Map<String, String> drafts) {
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Manage the FAQ");
+        model.put("title", pages.t(ctx, "faq.manage"));
         model.put("sections", store.sections(true));
         model.put("errors", errors);
         model.put("drafts", drafts);
@@ -106,7 +106,7 @@ public final class FaqRoutes {
             Web.redirect(ctx, "/faq/manage", HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(422);
-            showManage(ctx, e.errors(), Map.of("sectionTitle", title));
+            showManage(ctx, pages.errors(ctx, e), Map.of("sectionTitle", title));
         }
     }
 
@@ -120,7 +120,7 @@ public final class FaqRoutes {
         } catch (InvalidInput e) {
             ctx.status(422);
             Map<String, String> errors = new HashMap<>();
-            errors.put("section" + id, e.errors().values().iterator().next());
+            errors.put("section" + id, pages.t(ctx, e.errors().values().iterator().next()));
             showManage(ctx, errors, Map.of("section" + id, title));
         }
     }
@@ -147,7 +147,7 @@ public final class FaqRoutes {
             Web.redirect(ctx, "/faq/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(422);
-            showForm(ctx, null, form, e.errors());
+            showForm(ctx, null, form, pages.errors(ctx, e));
         }
     }
 
@@ -167,13 +167,13 @@ public final class FaqRoutes {
             Web.redirect(ctx, "/faq/" + entry.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(422);
-            showForm(ctx, entry, form, e.errors());
+            showForm(ctx, entry, form, pages.errors(ctx, e));
         }
     }
 
     private void showForm(Context ctx, FaqEntry entry, FaqService.EntryForm form, Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
-        model.put("title", entry == null ? "New FAQ entry" : "Edit FAQ entry");
+        model.put("title", pages.t(ctx, entry == null ? "faq.edit.new" : "faq.edit.edit"));
         model.put("entry", entry);
         model.put("form", form);
         model.put("errors", errors);

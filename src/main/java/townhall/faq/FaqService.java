@@ -175,17 +175,17 @@ public final class FaqService {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Long sectionId = parseId(form.section());
         if (sectionId == null || !store.sectionExists(sectionId)) {
-            errors.add("section", "Choose the section this entry belongs in.");
+            errors.add("section", "faq.error.section");
         }
         if (question.length() < QUESTION_MIN) {
-            errors.add("question", "Write the question in at least " + QUESTION_MIN + " characters.");
+            errors.add("question", "faq.error.question.short", "min", QUESTION_MIN);
         } else if (question.length() > QUESTION_MAX) {
-            errors.add("question", "Keep the question to " + QUESTION_MAX + " characters.");
+            errors.add("question", "faq.error.question.long", "max", QUESTION_MAX);
         }
         if (answer.length() < ANSWER_MIN) {
-            errors.add("answer", "Write an answer of at least " + ANSWER_MIN + " characters.");
+            errors.add("answer", "faq.error.answer.short", "min", ANSWER_MIN);
         } else if (answer.length() > ANSWER_MAX) {
-            errors.add("answer", "Keep the answer under " + ANSWER_MAX + " characters.");
+            errors.add("answer", "faq.error.answer.long", "max", ANSWER_MAX);
         }
         Long sourceQuestion = parseId(form.sourceQuestion());
         Long sourceAnswer = parseId(form.sourceAnswer());
@@ -200,13 +200,13 @@ public final class FaqService {
 
     private static void checkSectionTitle(String title) {
         if (title.length() < 2 || title.length() > SECTION_MAX) {
-            throw InvalidInput.of("sectionTitle", "A section title has 2 to " + SECTION_MAX + " characters.");
+            throw InvalidInput.of("sectionTitle", "faq.error.sectionTitle", "min", 2, "max", SECTION_MAX);
         }
     }
 
     private static void requireStaff(Member member) {
         if (member == null || !member.isStaff()) {
-            throw new NotAllowed("Only staff can change the FAQ.");
+            throw new NotAllowed("faq.denied");
         }
     }
 

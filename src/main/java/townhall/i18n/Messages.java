@@ -1,5 +1,6 @@
 package townhall.i18n;
 
+import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +36,8 @@ public final class Messages {
     private final Map<String, Map<String, String>> patterns;
     /** Compiled messages per language and key: a plain text, or an ICU MessageFormat used under its own lock. */
     private final Map<String, Object> compiled = new ConcurrentHashMap<>();
+    /** How each language joins a list ("a, b and c"); ICU list formatters are immutable. */
+    private final Map<String, ListFormatter> lists = new ConcurrentHashMap<>();
 
     private Messages(Map<String, Map<String, String>> patterns) {
         this.patterns = patterns;
@@ -102,7 +106,10 @@ public final class Messages {
         return patterns.get(FALLBACK).containsKey(key);
     }
 
-    /** The message {@code key} in {@code locale}'s language with named arguments. */
+    /**
+     * The message {@code key} in {@code locale}'s language with named arguments. An argument that is a {@link Text}
+     * is put into words first; a list of them (or of strings) is joined the way the language joins a list.
+     */
     public String format(Locale locale, String key, Map<String, ?> args) {
         String language = supported(locale == null ? null : locale.getLanguage());
         if (language == null) {
@@ -112,10 +119,44 @@ public final class Messages {
         if (message instanceof String text) {
             return text;
         }
+        Map<String, ?> resolved = resolve(locale, language, args == null ? Map.of() : args);
         MessageFormat format = (MessageFormat) message;
         synchronized (format) { // ICU formats are not thread-safe; formatting takes microseconds
-            return format.format(args == null ? Map.of() : args);
+            return format.format(resolved);
         }
+    }
+
+    /** A {@link Text} in {@code locale}'s language. */
+    public String format(Locale locale, Text text) {
+        return format(locale, text.key(), text.args());
+    }
+
+    private Map<String, ?> resolve(Locale locale, String language, Map<String, ?> args) {
+        boolean plain = true;
+        for (Object value : args.values()) {
+            if (value instanceof Text || value instanceof Collection<?>) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return args;
+        }
+        Map<String, Object> resolved = new HashMap<>(args);
+        resolved.replaceAll((name, value) -> {
+            if (value instanceof Text text) {
+                return format(locale, text);
+            }
+            if (value instanceof Collection<?> items) {
+                List<String> words = new ArrayList<>(items.size());
+                for (Object item : items) {
+                    words.add(item instanceof Text text ? format(locale, text) : String.valueOf(item));
+                }
+                return lists.computeIfAbsent(language, code -> ListFormatter.getInstance(new ULocale(code))).format(words);
+            }
+            return value;
+        });
+        return resolved;
     }
 
     public String format(Locale locale, String key) {

@@ -72,7 +72,7 @@ public final class PostRoutes {
             backToPost(ctx, answerId);
         } catch (InvalidInput e) {
             ctx.status(422);
-            questionPages.showQuestion(ctx, questionId, Map.of("answer", body), prefixed("answer", e));
+            questionPages.showQuestion(ctx, questionId, Map.of("answer", body), prefixed(ctx, "answer", e));
         }
     }
 
@@ -87,7 +87,7 @@ public final class PostRoutes {
             PostStore.PostInfo post = qa.visiblePost(postId, author);
             ctx.status(422);
             questionPages.showQuestion(ctx, post.questionId(), Map.of("comment" + postId, body),
-                    Map.of("comment" + postId, e.errors().values().iterator().next()));
+                    Map.of("comment" + postId, pages.t(ctx, e.errors().values().iterator().next())));
         }
     }
 
@@ -99,7 +99,7 @@ public final class PostRoutes {
             case "up" -> 1;
             case "down" -> -1;
             case "none" -> 0;
-            default -> throw InvalidInput.of("vote", "A vote is up, down or none.");
+            default -> throw InvalidInput.of("vote", "qa.error.vote");
         };
         int score = qa.vote(voter, postId, value);
         if (String.valueOf(ctx.header("Accept")).contains("application/json")) {
@@ -126,7 +126,7 @@ public final class PostRoutes {
             ctx.status(422);
             questionPages.showQuestion(ctx, questionId,
                     Map.of("reason", orEmpty(ctx.formParam("reason")), "duplicateOf", orEmpty(ctx.formParam("duplicateOf"))),
-                    prefixed("close", e));
+                    prefixed(ctx, "close", e));
         }
     }
 
@@ -144,7 +144,7 @@ public final class PostRoutes {
             values.put("reason", "");
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Edit " + (post.isQuestion() ? "question" : "answer"));
+        model.put("title", pages.t(ctx, post.isQuestion() ? "qa.edit.title.question" : "qa.edit.title.answer"));
         model.put("post", post);
         model.put("form", values);
         model.put("errors", errors);
@@ -165,7 +165,7 @@ public final class PostRoutes {
             backToPost(ctx, postId);
         } catch (InvalidInput e) {
             ctx.status(422);
-            showEdit(ctx, form, e.errors());
+            showEdit(ctx, form, pages.errors(ctx, e));
         }
     }
 
@@ -173,16 +173,16 @@ public final class PostRoutes {
         long postId = parseId(ctx.pathParam("id"));
         PostStore.PostInfo post = qa.visiblePost(postId, Web.viewer(ctx));
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "History of " + (post.isQuestion() ? "the question" : "an answer") + ": " + post.title());
+        model.put("title", pages.t(ctx, post.isQuestion() ? "qa.history.of.question" : "qa.history.of.answer", "title", post.title()));
         model.put("post", post);
         model.put("backUrl", QuestionLinks.path(post.questionId(), post.slug()) + (post.isQuestion() ? "" : "#a" + postId));
         model.put("revisions", history.of(postId));
         pages.render(ctx, "qa/history", model);
     }
 
-    private static Map<String, String> prefixed(String prefix, InvalidInput e) {
+    private Map<String, String> prefixed(Context ctx, String prefix, InvalidInput e) {
         Map<String, String> errors = new HashMap<>();
-        e.errors().forEach((field, message) -> errors.put(prefix + "." + field, message));
+        pages.errors(ctx, e).forEach((field, message) -> errors.put(prefix + "." + field, message));
         return errors;
     }
 

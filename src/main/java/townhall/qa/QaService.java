@@ -70,7 +70,7 @@ public final class QaService {
                 .filter(c -> c.slug().equals(clean(form.category())))
                 .findFirst().orElse(null);
         if (category == null) {
-            errors.add("category", "Choose the category that fits best.");
+            errors.add("category", "qa.error.category");
         }
         errors.throwIfAny();
         LocalDateTime now = now();
@@ -91,7 +91,7 @@ public final class QaService {
         String body = text == null ? "" : text.strip();
         PostStore.PostInfo question = visibleQuestion(questionId);
         if (question.questionClosed()) {
-            throw new NotAllowed("This question is closed, so it takes no new answers.");
+            throw new NotAllowed("qa.denied.closed");
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         checkBody("body", body, ANSWER_MIN, errors);
@@ -115,11 +115,10 @@ public final class QaService {
         PostStore.PostInfo post = visiblePost(postId, author);
         boolean ownThread = post.authorId() == author.id() || post.questionAuthorId() == author.id();
         if (!ownThread && !privileges.canCommentEverywhere(author)) {
-            throw new NotAllowed("Commenting on others' posts unlocks at " + privileges.rules().commentPrivilege()
-                    + " reputation. You can always comment on your own questions and answers.");
+            throw new NotAllowed("qa.denied.comment", "reputation", privileges.rules().commentPrivilege());
         }
         if (body.length() < COMMENT_MIN || body.length() > COMMENT_MAX) {
-            throw InvalidInput.of("comment", "A comment has " + COMMENT_MIN + " to " + COMMENT_MAX + " characters.");
+            throw InvalidInput.of("comment", "qa.error.comment.length", "min", COMMENT_MIN, "max", COMMENT_MAX);
         }
         LocalDateTime now = now();
         database.inTransaction(() -> {
@@ -132,20 +131,20 @@ public final class QaService {
     /** Sets the member's vote on a post to +1, -1 or 0 (withdrawn); returns the post's new score. */
     public int vote(Member voter, long postId, int value) {
         if (value < -1 || value > 1) {
-            throw InvalidInput.of("vote", "A vote is up, down or withdrawn.");
+            throw InvalidInput.of("vote", "qa.error.vote");
         }
         PostStore.PostInfo post = visiblePost(postId, voter);
         if (post.authorId() == voter.id()) {
-            throw new NotAllowed("You cannot vote on your own post.");
+            throw new NotAllowed("qa.denied.vote.own");
         }
         if (post.deleted() || post.questionDeleted()) {
-            throw new NotAllowed("Deleted posts take no votes.");
+            throw new NotAllowed("qa.denied.vote.deleted");
         }
         if (value > 0 && !privileges.canUpvote(voter)) {
-            throw new NotAllowed("Upvoting unlocks at " + privileges.rules().upvotePrivilege() + " reputation.");
+            throw new NotAllowed("qa.denied.upvote", "reputation", privileges.rules().upvotePrivilege());
         }
         if (value < 0 && !privileges.canDownvote(voter)) {
-            throw new NotAllowed("Downvoting unlocks at " + privileges.rules().downvotePrivilege() + " reputation.");
+            throw new NotAllowed("qa.denied.downvote", "reputation", privileges.rules().downvotePrivilege());
         }
         return database.inTransaction(() -> {
             int previous = posts.voteOf(postId, voter.id());
@@ -162,7 +161,7 @@ public final class QaService {
     public void accept(Member actor, long answerId) {
         PostStore.PostInfo answer = answerToMark(answerId, actor);
         if (answer.questionAuthorId() != actor.id() && !actor.isStaff()) {
-            throw new NotAllowed("Only the person who asked, or staff, can accept an answer.");
+            throw new NotAllowed("qa.denied.accept");
         }
         database.inTransaction(() -> {
             posts.setAccepted(answer.questionId(), answerId, now());
@@ -176,7 +175,7 @@ public final class QaService {
     public void unaccept(Member actor, long questionId) {
         PostStore.PostInfo question = visibleQuestion(questionId);
         if (question.questionAuthorId() != actor.id() && !actor.isStaff()) {
-            throw new NotAllowed("Only the person who asked, or staff, can change the accepted answer.");
+            throw new NotAllowed("qa.denied.unaccept");
         }
         database.inTransaction(() -> {
             posts.setAccepted(questionId, null, now());
@@ -189,11 +188,11 @@ public final class QaService {
 
     /** Staff mark the answer the brand stands behind; one per question, so this replaces any earlier one. */
     public void verify(Member staff, long answerId, String note) {
-        requireStaff(staff, "Only staff can verify an answer.");
+        requireStaff(staff, "qa.denied.verify");
         PostStore.PostInfo answer = answerToMark(answerId, staff);
         String cleanNote = clean(note);
         if (cleanNote.length() > NOTE_MAX) {
-            throw InvalidInput.of("note", "Keep the note under " + NOTE_MAX + " characters.");
+            throw InvalidInput.of("note", "qa.error.note.long", "max", NOTE_MAX);
         }
         database.inTransaction(() -> {
             posts.setVerified(answer.questionId(), answerId, staff.id(), cleanNote.isEmpty() ? null : cleanNote, now());
@@ -205,7 +204,7 @@ public final class QaService {
     }
 
     public void unverify(Member staff, long questionId) {
-        requireStaff(staff, "Only staff can withdraw a verification.");
+        requireStaff(staff, "qa.denied.unverify");
         PostStore.PostInfo question = visibleQuestion(questionId);
         database.inTransaction(() -> {
             posts.setVerified(questionId, null, null, null, now());
@@ -232,7 +231,7 @@ public final class QaService {
         checkBody("body", body, post.isQuestion() ? BODY_MIN : ANSWER_MIN, errors);
         checkLinks("body", body, editor, errors);
         if (reason.length() > NOTE_MAX) {
-            errors.add("reason", "Keep the reason under " + NOTE_MAX + " characters.");
+            errors.add("reason", "qa.error.reason.long", "max", NOTE_MAX);
         }
         errors.throwIfAny();
         String finalTitle = title;
@@ -258,7 +257,7 @@ public final class QaService {
     public PostStore.PostInfo editablePost(Member editor, long postId) {
         PostStore.PostInfo post = visiblePost(postId, editor);
         if (post.authorId() != editor.id() && !privileges.canEditOthers(editor)) {
-            throw new NotAllowed("Only the author, Helpers and staff can edit this post.");
+            throw new NotAllowed("qa.denied.edit");
         }
         return post;
     }
@@ -266,25 +265,25 @@ public final class QaService {
     /** Staff close a question for a stated reason, or as a duplicate of another question. */
     public void close(Member staff, long questionId, String reason, String duplicateOf) {
         if (!privileges.canCloseAsDuplicate(staff)) {
-            throw new NotAllowed("Only Helpers and staff can close a question.");
+            throw new NotAllowed("qa.denied.close");
         }
         PostStore.PostInfo question = visibleQuestion(questionId);
         String why = clean(reason);
         Long original = parseQuestionReference(duplicateOf);
         if (original == null && !staff.isStaff()) {
-            throw new NotAllowed("Helpers close questions as duplicates; other reasons are for staff.");
+            throw new NotAllowed("qa.denied.closeReason");
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         if (original != null && (original == questionId || !isOpenQuestion(original))) {
-            errors.add("duplicateOf", "Give the number or link of another existing question.");
+            errors.add("duplicateOf", "qa.error.duplicate.unknown");
         } else if (original == null && !clean(duplicateOf).isEmpty()) {
-            errors.add("duplicateOf", "Give the number or link of the original question, such as /q/12.");
+            errors.add("duplicateOf", "qa.error.duplicate.unreadable");
         }
         if (original == null && why.isEmpty()) {
-            errors.add("reason", "Say why the question is closed, or name the question it duplicates.");
+            errors.add("reason", "qa.error.close.reason");
         }
         if (why.length() > NOTE_MAX) {
-            errors.add("reason", "Keep the reason under " + NOTE_MAX + " characters.");
+            errors.add("reason", "qa.error.reason.long", "max", NOTE_MAX);
         }
         errors.throwIfAny();
         String finalReason = why.isEmpty() ? "Duplicate of an earlier question" : why;
@@ -296,7 +295,7 @@ public final class QaService {
 
     public void reopen(Member staff, long questionId) {
         if (!privileges.canCloseAsDuplicate(staff)) {
-            throw new NotAllowed("Only Helpers and staff can reopen a question.");
+            throw new NotAllowed("qa.denied.reopen");
         }
         visibleQuestion(questionId);
         database.inTransaction(() -> {
@@ -316,13 +315,13 @@ public final class QaService {
         }
         if (!actor.isStaff()) {
             if (post.authorId() != actor.id()) {
-                throw new NotAllowed("You can only delete your own posts.");
+                throw new NotAllowed("qa.denied.delete.others");
             }
             if (post.isQuestion() && post.answerCount() > 0) {
-                throw new NotAllowed("This question has answers, so it stays for the people who answered.");
+                throw new NotAllowed("qa.denied.delete.answered");
             }
             if (!post.isQuestion() && Long.valueOf(postId).equals(post.acceptedAnswerId())) {
-                throw new NotAllowed("An accepted answer cannot be deleted by its author.");
+                throw new NotAllowed("qa.denied.delete.accepted");
             }
         }
         database.inTransaction(() -> {
@@ -347,7 +346,7 @@ public final class QaService {
     }
 
     public PostStore.PostInfo restore(Member staff, long postId) {
-        requireStaff(staff, "Only staff can restore a deleted post.");
+        requireStaff(staff, "qa.denied.restore");
         PostStore.PostInfo post = posts.info(postId).orElseThrow(NotFound::new);
         if (post.deleted()) {
             database.inTransaction(() -> {
@@ -380,7 +379,7 @@ public final class QaService {
             throw new NotFound();
         }
         if (post.deleted()) {
-            throw new NotAllowed("This question is deleted.");
+            throw new NotAllowed("qa.denied.deleted");
         }
         return post;
     }
@@ -388,7 +387,7 @@ public final class QaService {
     private PostStore.PostInfo answerToMark(long answerId, Member actor) {
         PostStore.PostInfo answer = visiblePost(answerId, actor);
         if (answer.isQuestion() || answer.deleted() || answer.questionDeleted()) {
-            throw new NotAllowed("Only a visible answer can be marked.");
+            throw new NotAllowed("qa.denied.mark");
         }
         return answer;
     }
@@ -397,8 +396,7 @@ public final class QaService {
     private void checkLinks(String field, String body, Member author, InvalidInput.Collector errors) {
         int max = privileges.maxLinks(author);
         if (max >= 0 && !errors.has(field) && markdown.countLinks(body) > max) {
-            errors.add(field, "New members can post at most " + max + " links in a post. "
-                    + "The limit lifts at " + privileges.rules().newMemberReputation() + " reputation.");
+            errors.add(field, "qa.error.links", "max", max, "reputation", privileges.rules().newMemberReputation());
         }
     }
 
@@ -406,25 +404,25 @@ public final class QaService {
         return posts.info(id).filter(p -> p.isQuestion() && !p.deleted()).isPresent();
     }
 
-    private static void requireStaff(Member member, String message) {
+    private static void requireStaff(Member member, String refusalKey) {
         if (!member.isStaff()) {
-            throw new NotAllowed(message);
+            throw new NotAllowed(refusalKey);
         }
     }
 
     private void checkTitle(String title, InvalidInput.Collector errors) {
         if (title.length() < rules.titleMin()) {
-            errors.add("title", "Say what you need in at least " + rules.titleMin() + " characters.");
+            errors.add("title", "qa.error.title.short", "min", rules.titleMin());
         } else if (title.length() > rules.titleMax()) {
-            errors.add("title", "Keep the title to " + rules.titleMax() + " characters; put details in the body.");
+            errors.add("title", "qa.error.title.long", "max", rules.titleMax());
         }
     }
 
     private static void checkBody(String field, String body, int min, InvalidInput.Collector errors) {
         if (body.length() < min) {
-            errors.add(field, "Write at least " + min + " characters.");
+            errors.add(field, "qa.error.body.short", "min", min);
         } else if (body.length() > BODY_MAX) {
-            errors.add(field, "Keep it under " + BODY_MAX + " characters.");
+            errors.add(field, "qa.error.body.long", "max", BODY_MAX);
         }
     }
 
@@ -437,12 +435,12 @@ public final class QaService {
             }
         }
         if (tags.isEmpty()) {
-            errors.add("tags", "Add at least one tag, such as the product's name.");
+            errors.add("tags", "qa.error.tags.missing");
         } else if (tags.size() > rules.tagsMax()) {
-            errors.add("tags", "Use at most " + rules.tagsMax() + " tags.");
+            errors.add("tags", "qa.error.tags.many", "max", rules.tagsMax());
         } else {
-            tags.stream().filter(tag -> !TAG.matcher(tag).matches()).findFirst().ifPresent(bad -> errors.add("tags",
-                    "Tags use letters, digits and + # . - only, up to 35 characters; \"" + bad + "\" does not."));
+            tags.stream().filter(tag -> !TAG.matcher(tag).matches()).findFirst()
+                    .ifPresent(bad -> errors.add("tags", "qa.error.tags.invalid", "tag", bad, "max", 35));
         }
         return List.copyOf(tags);
     }

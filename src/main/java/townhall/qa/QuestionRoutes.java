@@ -66,7 +66,7 @@ public final class QuestionRoutes {
         model.put("categories", categories.all());
         model.put("questions", recent.questions());
         model.put("welcome", "1".equals(ctx.queryParam("welcome")));
-        model.put("description", "Questions and answers from the community, with answers verified by the team.");
+        model.put("description", pages.t(ctx, "home.description"));
         pages.render(ctx, "home", model);
     }
 
@@ -116,13 +116,13 @@ public final class QuestionRoutes {
         model.put("nextUrl", result.hasNext() ? link(base, params, page + 1) : null);
         model.put("canonical", link(base, params, page));
         model.put("description", category != null ? category.description()
-                : heading + " in the community: answered, accepted and verified.");
+                : pages.t(ctx, "qa.list.description", "heading", heading));
         pages.render(ctx, "qa/list", model);
     }
 
     private void tags(Context ctx) {
         pages.render(ctx, "qa/tags", Map.of("title", pages.t(ctx, "qa.tags"), "tags", questions.tags(500),
-                "description", "Every topic the community talks about."));
+                "description", pages.t(ctx, "qa.tags.description")));
     }
 
     private void showAsk(Context ctx, Map<String, String> form, Map<String, String> errors, String preview) {
@@ -153,7 +153,7 @@ public final class QuestionRoutes {
             Web.redirect(ctx, "/q/" + id);
         } catch (InvalidInput e) {
             ctx.status(422);
-            showAsk(ctx, form, e.errors(), null);
+            showAsk(ctx, form, pages.errors(ctx, e), null);
         }
     }
 

@@ -1,43 +1,40 @@
 package townhall.reputation;
 
+import java.util.Locale;
+import townhall.i18n.Text;
+
 /** Badges and the rules that award them; awarding is idempotent (one row per member and badge). */
 public enum Badge {
-    FIRST_ANSWER("First answer", "Answered a question") {
+    FIRST_ANSWER {
         boolean earned(ReputationStore.Achievements a, boolean helper) { return a.answers() >= 1; }
     },
-    FIRST_ACCEPTED("Accepted", "First answer accepted by the asker") {
+    FIRST_ACCEPTED {
         boolean earned(ReputationStore.Achievements a, boolean helper) { return a.accepted() >= 1; }
     },
-    ACCEPTED_10("Problem solver", "10 accepted answers") {
+    ACCEPTED_10 {
         boolean earned(ReputationStore.Achievements a, boolean helper) { return a.accepted() >= 10; }
     },
-    ACCEPTED_50("Go-to person", "50 accepted answers") {
+    ACCEPTED_50 {
         boolean earned(ReputationStore.Achievements a, boolean helper) { return a.accepted() >= 50; }
     },
-    FIRST_VERIFIED("Verified", "First answer verified by staff") {
+    FIRST_VERIFIED {
         boolean earned(ReputationStore.Achievements a, boolean helper) { return a.verified() >= 1; }
     },
-    VERIFIED_10("Trusted source", "10 answers verified by staff") {
+    VERIFIED_10 {
         boolean earned(ReputationStore.Achievements a, boolean helper) { return a.verified() >= 10; }
     },
-    HELPER("Helper", "Became a Helper") {
+    HELPER {
         boolean earned(ReputationStore.Achievements a, boolean helper) { return helper; }
     },
-    WELCOMER("Welcomer", "Answered 10 newcomers' questions") {
+    WELCOMER {
         boolean earned(ReputationStore.Achievements a, boolean helper) { return a.newcomersAnswered() >= 10; }
     };
 
-    private final String title;
-    private final String description;
-
-    Badge(String title, String description) {
-        this.title = title;
-        this.description = description;
-    }
-
     abstract boolean earned(ReputationStore.Achievements achievements, boolean helper);
 
-    public String title() { return title; }
+    /** "First answer": message {@code badges.first_answer}. */
+    public Text title() { return Text.of("badges." + name().toLowerCase(Locale.ROOT)); }
 
-    public String description() { return description; }
+    /** "Answered a question": message {@code badges.first_answer.description}. */
+    public Text description() { return Text.of("badges." + name().toLowerCase(Locale.ROOT) + ".description"); }
 }

@@ -10,6 +10,7 @@ import townhall.app.InvalidInput;
 import townhall.app.NotAllowed;
 import townhall.app.NotFound;
 import townhall.db.Database;
+import townhall.i18n.Text;
 import townhall.qa.PostStore;
 
 /**
@@ -42,23 +43,24 @@ public final class HelperService {
             return reputationToGo == 0 && answersToGo == 0 && daysToGo == 0 && !strikeBlocks;
         }
 
-        /** "3 more accepted answers and 120 reputation to go". */
-        public String summary() {
-            List<String> parts = new ArrayList<>();
+        /** "3 more accepted or verified answers and 120 reputation to go", in the reader's language. */
+        public Text summary() {
+            List<Text> parts = new ArrayList<>();
             if (answersToGo > 0) {
-                parts.add(answersToGo + " more accepted or verified " + (answersToGo == 1 ? "answer" : "answers"));
+                parts.add(Text.of("profile.progress.answers", "count", answersToGo));
             }
             if (reputationToGo > 0) {
-                parts.add(reputationToGo + " reputation");
+                parts.add(Text.of("profile.progress.reputation", "count", reputationToGo));
             }
             if (daysToGo > 0) {
-                parts.add(daysToGo + (daysToGo == 1 ? " day" : " days") + " of membership");
+                parts.add(Text.of("profile.progress.days", "count", daysToGo));
             }
-            String text = parts.isEmpty() ? "" : String.join(" and ", parts) + " to go";
-            if (strikeBlocks) {
-                text = (text.isEmpty() ? "" : text + "; ") + "no moderation strike for " + strikeDays + " days";
+            Text toGo = parts.isEmpty() ? null : Text.of("profile.progress.toGo", "parts", parts);
+            Text strike = strikeBlocks ? Text.of("profile.progress.strike", "count", strikeDays) : null;
+            if (toGo != null && strike != null) {
+                return Text.of("profile.progress.both", "toGo", toGo, "strike", strike);
             }
-            return text.isEmpty() ? "All criteria met" : text;
+            return toGo != null ? toGo : strike != null ? strike : Text.of("profile.progress.done");
         }
     }
 
@@ -113,8 +115,7 @@ public final class HelperService {
         store.setHelper(memberId, helper);
         store.recordHelperChange(memberId, helper, source, actorId, reason, now);
         if (helper) {
-            store.notify(memberId, "You are now a Helper! You can edit and retag posts, close duplicates, and see "
-                    + "newcomers' unanswered questions first.", "/helpers/queue", now);
+            store.notify(memberId, Text.of("notifications.helper").encoded(), "/helpers/queue", now);
         }
     }
 
@@ -123,7 +124,7 @@ public final class HelperService {
         LocalDateTime now = LocalDateTime.now(clock);
         for (Badge badge : Badge.values()) {
             if (badge.earned(a, helper) && store.award(memberId, badge.name(), now)) {
-                store.notify(memberId, "You earned the badge “" + badge.title() + "”.", "", now);
+                store.notify(memberId, Text.of("notifications.badge", "badge", badge.name()).encoded(), "", now);
             }
         }
     }
@@ -131,14 +132,14 @@ public final class HelperService {
     /** Staff grant or revoke Helper status, or lift their decision so the criteria apply again. */
     public void decide(Member staff, long memberId, String action, String reason) {
         if (!staff.isStaff()) {
-            throw new NotAllowed("Only staff can change Helper status.");
+            throw new NotAllowed("errors.staffOnly");
         }
         String why = reason == null ? "" : reason.strip();
         if (!List.of(GRANT, REVOKE, "lift").contains(action)) {
-            throw InvalidInput.of("action", "Choose to grant, revoke, or lift the decision.");
+            throw InvalidInput.of("action", "profile.error.action");
         }
         if (why.isEmpty() || why.length() > 300) {
-            throw InvalidInput.of("reason", "Give a reason of up to 300 characters; it is recorded.");
+            throw InvalidInput.of("reason", "profile.error.reason", "max", 300);
         }
         database.inTransaction(() -> {
             ReputationStore.Standing standing = store.standing(memberId).orElseThrow(NotFound::new);
@@ -163,11 +164,11 @@ public final class HelperService {
     /** Staff record a moderation strike, which keeps a member from automatic Helper status for a while. */
     public void strike(Member staff, long memberId, String reason) {
         if (!staff.isStaff()) {
-            throw new NotAllowed("Only staff can record a moderation strike.");
+            throw new NotAllowed("errors.staffOnly");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 300) {
-            throw InvalidInput.of("strike", "Say what the strike is for, in up to 300 characters.");
+            throw InvalidInput.of("strike", "profile.error.strike", "max", 300);
         }
         database.inTransaction(() -> {
             store.insertStrike(memberId, staff.id(), why, LocalDateTime.now(clock));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import townhall.account.Member;
+import townhall.i18n.Text;
 import townhall.markdown.LinkPolicy;
 
 /** What a member may do, by reputation and Helper status; staff may do everything. Checked on the server. */
@@ -44,21 +45,26 @@ public final class Privileges {
         return m.createdAt().isAfter(LocalDateTime.now(clock).minusDays(rules.newcomerDays()));
     }
 
-    public record Row(String privilege, String requirement) {}
+    public record Row(Text privilege, Text requirement) {}
 
     /** The table shown on the privileges page. */
     public List<Row> table() {
+        Text helper = Text.of("privileges.needs.helper");
         return List.of(
-                new Row("Upvote questions and answers", rules.upvotePrivilege() + " reputation"),
-                new Row("Comment on everyone's posts", rules.commentPrivilege() + " reputation"),
-                new Row("Downvote (costs " + rules.downvoteCast() + " reputation on answers)",
-                        rules.downvotePrivilege() + " reputation"),
-                new Row("Post more than " + rules.newMemberMaxLinks() + " links in a post",
-                        rules.newMemberReputation() + " reputation"),
-                new Row("Edit and retag others' posts", "Helper"),
-                new Row("Close questions as duplicates", "Helper"),
-                new Row("Links without nofollow", "Helper"),
-                new Row("See the queue of newcomers' unanswered questions", "Helper"));
+                new Row(Text.of("privileges.row.upvote"), reputation(rules.upvotePrivilege())),
+                new Row(Text.of("privileges.row.comment"), reputation(rules.commentPrivilege())),
+                new Row(Text.of("privileges.row.downvote", "cost", rules.downvoteCast()),
+                        reputation(rules.downvotePrivilege())),
+                new Row(Text.of("privileges.row.links", "count", rules.newMemberMaxLinks()),
+                        reputation(rules.newMemberReputation())),
+                new Row(Text.of("privileges.row.edit"), helper),
+                new Row(Text.of("privileges.row.close"), helper),
+                new Row(Text.of("privileges.row.follow"), helper),
+                new Row(Text.of("privileges.row.queue"), helper));
+    }
+
+    private static Text reputation(int needed) {
+        return Text.of("privileges.needs.reputation", "count", needed);
     }
 
     public ReputationRules rules() { return rules; }

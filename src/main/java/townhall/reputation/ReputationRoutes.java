@@ -18,6 +18,7 @@ import townhall.app.NotAllowed;
 import townhall.app.NotFound;
 import townhall.app.Views;
 import townhall.app.Web;
+import townhall.i18n.Text;
 import townhall.qa.QaRules;
 import townhall.qa.QuestionStore;
 
@@ -67,8 +68,8 @@ public final class ReputationRoutes {
         boolean staffView = viewer != null && viewer.isStaff();
         Map<String, Object> model = new HashMap<>();
         model.put("title", member.username());
-        model.put("description", member.username() + " in the community: " + member.reputation() + " reputation, "
-                + achievements.answers() + " answers.");
+        model.put("description", pages.t(ctx, "profile.description", "name", member.username(),
+                "reputation", member.reputation(), "answers", achievements.answers()));
         model.put("member", member);
         model.put("progress", helpers.progress(standing));
         model.put("achievements", achievements);
@@ -77,7 +78,7 @@ public final class ReputationRoutes {
                 "description", Badge.valueOf(award.badge()).description(),
                 "at", award.at())).toList());
         model.put("chart", ReputationChart.svg(store.dailyTotals(member.id()), member.createdAt().toLocalDate(),
-                LocalDate.now(clock)));
+                LocalDate.now(clock), pages.messages(), pages.locale(ctx)));
         model.put("topTags", store.topAnswerTags(member.id(), 5));
         model.put("events", store.recentEvents(member.id(), 15));
         model.put("isSelf", viewer != null && viewer.id() == member.id());
@@ -97,7 +98,7 @@ public final class ReputationRoutes {
             Web.redirect(ctx, "/u/" + encode(member.username()));
         } catch (InvalidInput e) {
             ctx.status(422);
-            profile(ctx, Map.of("reason", orEmpty(ctx.formParam("reason"))), e.errors());
+            profile(ctx, Map.of("reason", orEmpty(ctx.formParam("reason"))), pages.errors(ctx, e));
         }
     }
 
@@ -109,7 +110,7 @@ public final class ReputationRoutes {
             Web.redirect(ctx, "/u/" + encode(member.username()));
         } catch (InvalidInput e) {
             ctx.status(422);
-            profile(ctx, Map.of("strike", orEmpty(ctx.formParam("strike"))), e.errors());
+            profile(ctx, Map.of("strike", orEmpty(ctx.formParam("strike"))), pages.errors(ctx, e));
         }
     }
 
@@ -126,7 +127,7 @@ public final class ReputationRoutes {
         };
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "leaderboard.title") + (tag == null ? "" : " " + pages.t(ctx, "leaderboard.in") + " " + tag));
-        model.put("description", "The members who helped most this week, this month and all time.");
+        model.put("description", pages.t(ctx, "leaderboard.description"));
         model.put("period", period);
         model.put("tag", tag);
         model.put("tagQuery", tag == null ? "" : "&tag=" + encode(tag));
@@ -138,7 +139,7 @@ public final class ReputationRoutes {
     private void queue(Context ctx) {
         Member viewer = Web.requireViewer(ctx);
         if (!privileges.canSeeHelperQueue(viewer)) {
-            throw new NotAllowed("The Helpers' queue opens when you become a Helper. See your profile for how far you are.");
+            throw new NotAllowed("queue.denied");
         }
         int page = Web.pageNumber(ctx.queryParam("page"));
         QuestionStore.ListPage result = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.HELPER_QUEUE,
@@ -155,13 +156,13 @@ public final class ReputationRoutes {
     private void privilegesPage(Context ctx) {
         pages.render(ctx, "reputation/privileges", Map.of("title", pages.t(ctx, "privileges.title"), "rows", privileges.table(),
                 "rules", privileges.rules(),
-                "description", "What members can do as they earn reputation, and what Helpers may do."));
+                "description", pages.t(ctx, "privileges.description")));
     }
 
     private void notifications(Context ctx) {
         Member viewer = Web.requireViewer(ctx);
         pages.render(ctx, "reputation/notifications", Map.of("title", pages.t(ctx, "nav.notifications"),
-                "notifications", store.notifications(viewer.id(), 50)));
+                "notifications", store.notifications(viewer.id(), 50).stream().map(ReputationRoutes::shown).toList()));
     }
 
     private void markRead(Context ctx) {
@@ -170,6 +171,20 @@ public final class ReputationRoutes {
         Web.redirect(ctx, "/notifications");
     }
 
+
+    /** A notification as the page shows it: its message in the reader's language (a badge's name too). */
+    private static Map<String, Object> shown(ReputationStore.Notification notification) {
+        Text message = Text.decode(notification.message());
+        if (message.args().get("badge") instanceof String code && isBadge(code)) {
+            message = message.with("badge", Badge.valueOf(code).title());
+        }
+        return Map.of("message", message, "link", notification.link(), "at", notification.at(),
+                "unread", notification.unread());
+    }
+
+    private static boolean isBadge(String code) {
+        return java.util.Arrays.stream(Badge.values()).anyMatch(badge -> badge.name().equals(code));
+    }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -111,7 +111,7 @@ public final class SearchRoutes {
                     results.didYouMean(), results.tookMicros()));
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("title", q.isBlank() ? "Search" : "Search: " + q);
+        model.put("title", q.isBlank() ? pages.t(ctx, "nav.search") : pages.t(ctx, "search.title.query", "q", q));
         model.put("q", q);
         model.put("type", scope.name().toLowerCase(Locale.ROOT));
         model.put("tag", tag);
@@ -129,7 +129,7 @@ public final class SearchRoutes {
             model.put("didYouMeanUrl", link("/search", corrected, 1));
         }
         model.put("askUrl", "/ask?title=" + enc(q));
-        model.put("description", "Search the community's questions, answers and FAQ.");
+        model.put("description", pages.t(ctx, "search.description"));
         pages.render(ctx, "search/search", model);
     }
 
@@ -266,7 +266,7 @@ public final class SearchRoutes {
     private void showSynonyms(Context ctx, String text, Map<String, String> errors, boolean saved) {
         Web.requireStaff(ctx);
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Search synonyms");
+        model.put("title", pages.t(ctx, "search.synonyms.title"));
         model.put("text", text != null ? text : synonyms.text());
         model.put("errors", errors);
         model.put("saved", saved);
@@ -281,14 +281,14 @@ public final class SearchRoutes {
             showSynonyms(ctx, null, Map.of(), true);
         } catch (InvalidInput e) {
             ctx.status(422);
-            showSynonyms(ctx, text, e.errors(), false);
+            showSynonyms(ctx, text, pages.errors(ctx, e), false);
         }
     }
 
     private void insightsPage(Context ctx) {
         Web.requireStaff(ctx);
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Search insights");
+        model.put("title", pages.t(ctx, "search.insights.title"));
         model.put("days", SearchInsights.DAYS);
         model.put("zeroResults", insights.zeroResultQueries(50));
         model.put("topQueries", insights.topQueries(30));

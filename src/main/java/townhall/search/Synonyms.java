@@ -49,7 +49,7 @@ public final class Synonyms {
     /** Checks and saves the rules (replacing the old ones); returns them as Lucene reads them. */
     SynonymMap save(Member staff, String text, Analyzer rulesAnalyzer) {
         if (!staff.isStaff()) {
-            throw new NotAllowed("Only staff can edit synonyms.");
+            throw new NotAllowed("errors.staffOnly");
         }
         List<String> rules = new ArrayList<>();
         String[] lines = (text == null ? "" : text).split("\\R");
@@ -59,21 +59,21 @@ public final class Synonyms {
                 continue;
             }
             if (line.length() > MAX_RULE_CHARS) {
-                throw InvalidInput.of("synonyms", "Line " + (i + 1) + " is longer than " + MAX_RULE_CHARS + " characters.");
+                throw InvalidInput.of("synonyms", "search.synonyms.error.long", "line", i + 1, "max", MAX_RULE_CHARS);
             }
             if (!line.contains(",") && !line.contains("=>")) {
-                throw InvalidInput.of("synonyms", "Line " + (i + 1) + " needs at least two terms separated by a comma, "
-                        + "or a one-way rule with =>: \"" + line + "\".");
+                throw InvalidInput.of("synonyms", "search.synonyms.error.terms", "line", i + 1, "rule", line);
             }
             try {
                 parse(List.of(line), rulesAnalyzer);
             } catch (IllegalArgumentException e) {
-                throw InvalidInput.of("synonyms", "Line " + (i + 1) + " cannot be read: \"" + line + "\" (" + e.getMessage() + ").");
+                throw InvalidInput.of("synonyms", "search.synonyms.error.unreadable", "line", i + 1, "rule", line,
+                        "reason", String.valueOf(e.getMessage()));
             }
             rules.add(line);
         }
         if (rules.size() > MAX_RULES) {
-            throw InvalidInput.of("synonyms", "Keep it to " + MAX_RULES + " rules.");
+            throw InvalidInput.of("synonyms", "search.synonyms.error.many", "max", MAX_RULES);
         }
         SynonymMap map = parse(rules, rulesAnalyzer);
         LocalDateTime now = LocalDateTime.now(clock);

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import townhall.i18n.Messages;
+import townhall.i18n.Text;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +99,8 @@ public final class Templates {
 
     /**
      * {@code t('qa.answers', count=n)}: the message {@code qa.answers} in the page's language, with named arguments
-     * (or a map as the second argument: {@code t('key', {'count': n})}). The result is text, escaped like any value.
+     * (or a map as the second argument: {@code t('key', {'count': n})}), or {@code t(text)} for a {@link Text} a
+     * service composed. The result is text, escaped like any value.
      */
     record TranslateFunction(Messages messages) implements Function {
         @Override
@@ -113,6 +115,11 @@ public final class Templates {
                     named.put(name, value);
                 }
             });
+            if (key instanceof Text text) { // t(text): a message a service composed, with its own arguments
+                Map<String, Object> all = new HashMap<>(text.args());
+                all.putAll(named);
+                return messages.format(context.getLocale(), text.key(), all);
+            }
             return messages.format(context.getLocale(), String.valueOf(key), named);
         }
 
