@@ -70,8 +70,8 @@ public final class WebServer {
             });
             api.before(ctx -> {
                 if (!isStatic(Web.sitePath(ctx))) {
+                    ctx.attribute(Web.VIEWER, viewerOf.apply(ctx)); // first, so a refusal speaks the member's language
                     csrf.handle(ctx);
-                    ctx.attribute(Web.VIEWER, viewerOf.apply(ctx));
                 }
             });
             routes.accept(api);
@@ -93,7 +93,9 @@ public final class WebServer {
                 }
             });
             api.exception(NotFound.class, (e, ctx) -> errorPage(views, ctx, 404, null));
-            api.exception(HttpResponseException.class, (e, ctx) -> errorPage(views, ctx, e.getStatus(), e.getMessage()));
+            // Javalin's own refusals carry its English status text ("Method Not Allowed"): the page says it in words
+            api.exception(HttpResponseException.class, (e, ctx) -> errorPage(views, ctx, e.getStatus(),
+                    HttpStatus.forStatus(e.getStatus()).getMessage().equals(e.getMessage()) ? null : e.getMessage()));
             api.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
                 if (!causedBy(e, org.eclipse.jetty.http.BadMessageException.class)) {
                     log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
@@ -162,8 +164,7 @@ public final class WebServer {
         });
         String explanation = switch (status) {
             case 404 -> views.t(ctx, "errors.explain.404");
-            case 403 -> message != null && !message.isBlank() && !message.equals("Forbidden")
-                    ? message : views.t(ctx, "errors.explain.403");
+            case 403 -> message != null && !message.isBlank() ? message : views.t(ctx, "errors.explain.403");
             case 500 -> views.t(ctx, "errors.explain.500");
             default -> message == null || message.isBlank() ? views.t(ctx, "errors.explain.other") : message;
         };
