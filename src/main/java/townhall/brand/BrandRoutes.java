@@ -114,6 +114,9 @@ public final class BrandRoutes {
         model.put("title", views.t(ctx, "footer.guidelines"));
         model.put("canonical", "/guidelines");
         model.put("description", views.t(ctx, "brand.guidelines.description"));
+        if (brand.current().guidelinesMarkdown().equals(BrandService.DEFAULT_GUIDELINES)) {
+            model.put("guidelinesHtml", brand.defaultGuidelinesHtml(views.t(ctx, "brand.guidelines.default")));
+        }
         views.render(ctx, "brand/guidelines", model);
     }
 

@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import townhall.account.Member;
 import townhall.app.Config;
 import townhall.app.InvalidInput;
 import townhall.app.Setting;
 import townhall.db.Database;
+import townhall.i18n.Messages;
 import townhall.markdown.LinkPolicy;
 import townhall.markdown.MarkdownRenderer;
 import townhall.theme.Assets;
@@ -56,18 +58,8 @@ public final class BrandService {
     static final String WELCOME = "welcome_md";
     static final String GUIDELINES = "guidelines_md";
 
-    static final String DEFAULT_GUIDELINES = """
-            This is a place to ask about our products and to help each other. To keep it useful and friendly:
-
-            - **Search first.** Your question may already have an answer.
-            - **One question per question**, with a title that says what you need, your model and your app version.
-            - **Be kind.** Everyone here was new once. No insults, no harassment, no discrimination.
-            - **Stay on topic.** No advertising, no spam, no links that only promote something.
-            - **Keep personal data out**: no order numbers, addresses, phone numbers or serial numbers in public posts.
-            - **Vote and accept.** Upvote what helped and accept the answer that solved your problem.
-
-            Staff may edit, close or remove posts that break these guidelines, and record a moderation strike.
-            """;
+    /** The guidelines until an administrator writes some; visitors read them in their language ({@code brand.guidelines.default}). */
+    static final String DEFAULT_GUIDELINES = Messages.classpathBundle("en").get("brand.guidelines.default");
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
     private static final Pattern SITE_PATH = Pattern.compile("/(?!/)[^\\s<>\"\\\\]*");
@@ -81,6 +73,7 @@ public final class BrandService {
     private final String configuredSiteName;
     private final Clock clock;
     private final LoadingCache<String, Brand> snapshot;
+    private final Map<String, String> renderedDefaults = new ConcurrentHashMap<>();
 
     public BrandService(Database database, BrandStore store, MarkdownRenderer markdown, ThemeTokens tokens,
                         Assets assets, Config config, Clock clock) {
@@ -237,7 +230,8 @@ public final class BrandService {
         }
 
         markdownField(errors, values, removed, "welcome", WELCOME, form.welcome(), WELCOME_MAX, "welcome");
-        markdownField(errors, values, removed, "guidelines", GUIDELINES, form.guidelines(), GUIDELINES_MAX,
+        markdownField(errors, values, removed, "guidelines", GUIDELINES,
+                form.guidelines().strip().equals(DEFAULT_GUIDELINES) ? "" : form.guidelines(), GUIDELINES_MAX,
                 "guidelines");
 
         StoredImage newLogo = image(errors, "logo", "logo", logo, LOGO_MAX_BYTES);
@@ -264,6 +258,11 @@ public final class BrandService {
             store.save(values, removed, admin.id(), now);
         });
         reload();
+    }
+
+    /** The shipped default guidelines as a reader's language words them, rendered once per text. */
+    public String defaultGuidelinesHtml(String source) {
+        return renderedDefaults.computeIfAbsent(source, text -> markdown.render(text, LinkPolicy.FOLLOW));
     }
 
     /** An uploaded brand image by its public name ({@code <sha-256>.png}). */
