@@ -109,11 +109,12 @@ public final class Application implements AutoCloseable {
                 new ThemeTokens(theme, dev), assets, config, c.clock);
         brand.current();
         Views views = new Views(new Templates(theme, assets, dev, c.clock, config.basePath()), config,
-                (ctx, model) -> brand.decorate(model));
+                (ctx, model) -> brand.decorate(model), c.pageCache);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.qa, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL), c.markdown));
+        c.pageCache.onHit(questionRoutes::viewedFromCache);
         PostRoutes postRoutes = new PostRoutes(c.qa, questionRoutes, c.posts, views, new RevisionHistory(c.posts));
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,

@@ -24,20 +24,29 @@ public final class Views {
     private final Templates templates;
     private final Config config;
     private final BiConsumer<Context, Map<String, Object>> decorator;
+    private final PageCache pageCache;
 
-    public Views(Templates templates, Config config) {
-        this(templates, config, (ctx, model) -> { });
-    }
-
-    /** {@code decorator} adds what every page shows beyond the basics, such as the brand settings. */
-    public Views(Templates templates, Config config, BiConsumer<Context, Map<String, Object>> decorator) {
+    /**
+     * {@code decorator} adds what every page shows beyond the basics, such as the brand settings; {@code pageCache}
+     * keeps what anonymous visitors see of the busiest pages.
+     */
+    public Views(Templates templates, Config config, BiConsumer<Context, Map<String, Object>> decorator,
+                 PageCache pageCache) {
         this.templates = templates;
         this.config = config;
         this.decorator = decorator;
+        this.pageCache = pageCache;
     }
 
     public void render(Context ctx, String template, Map<String, Object> model) {
-        ctx.html(templates.render(template, withCommon(ctx, model), locale(ctx)));
+        String html = templates.render(template, withCommon(ctx, model), locale(ctx));
+        ctx.html(html);
+        pageCache.rendered(ctx, html);
+    }
+
+    /** Before a route: answers from the page cache when it can (and skips the route). */
+    void serveKeptPage(Context ctx) {
+        pageCache.before(ctx, locale(ctx));
     }
 
     /**

@@ -72,6 +72,7 @@ public final class WebServer {
                 if (!isStatic(Web.sitePath(ctx))) {
                     csrf.handle(ctx);
                     ctx.attribute(Web.VIEWER, viewerOf.apply(ctx));
+                    views.serveKeptPage(ctx);
                 }
             });
             routes.accept(api);

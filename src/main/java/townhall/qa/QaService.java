@@ -125,6 +125,7 @@ public final class QaService {
         database.inTransaction(() -> {
             posts.insertComment(postId, author.id(), body, comments.format(body), now);
             posts.touchQuestion(post.questionId(), now);
+            listener.commented(post);
         });
         return post;
     }
