@@ -115,6 +115,7 @@ public final class Application implements AutoCloseable {
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.qa, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL), c.markdown));
         c.pageCache.onHit(questionRoutes::viewedFromCache);
+        c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.qa, questionRoutes, c.posts, views, new RevisionHistory(c.posts));
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,

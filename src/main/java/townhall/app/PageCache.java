@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
 import townhall.db.Database;
@@ -35,6 +36,7 @@ public final class PageCache implements QaListener {
     private final Predicate<String> cacheable;
     private final ThreadLocal<Set<Long>> changedInTransaction = ThreadLocal.withInitial(HashSet::new);
     private volatile BiConsumer<Context, String> onHit = (ctx, path) -> { };
+    private volatile Supplier<?> site = () -> "";
 
     /** {@code cacheable} says which site paths (without the base path) may be kept. */
     public PageCache(Duration timeToLive, Predicate<String> cacheable) {
@@ -56,6 +58,14 @@ public final class PageCache implements QaListener {
                         || path.startsWith("/tags/") || path.startsWith("/c/") || path.startsWith("/q/"));
         database.listen(cache.afterCommit());
         return cache;
+    }
+
+    /**
+     * What every page shows besides its own content, such as the brand settings: a kept page is served only while
+     * this stays equal, so a new logo or theme shows on every node as soon as that node reads it.
+     */
+    public void varyBy(Supplier<?> siteLook) {
+        this.site = siteLook;
     }
 
     /** What else a served page counts, such as a question's view: given the request and its site path. */
@@ -112,9 +122,10 @@ public final class PageCache implements QaListener {
         }
     }
 
-    private static String key(Context ctx, String path, Locale locale) {
+    private String key(Context ctx, String path, Locale locale) {
         String query = ctx.queryString();
-        return locale.toLanguageTag() + "|" + Web.publicBase(ctx) + "|" + path + (query == null ? "" : "?" + query);
+        return site.get().hashCode() + "|" + locale.toLanguageTag() + "|" + Web.publicBase(ctx) + "|" + path
+                + (query == null ? "" : "?" + query);
     }
 
     // A change drops the question's pages at once and again after its transaction commits, so that a page rendered

@@ -24,8 +24,12 @@ public enum Badge {
         boolean earned(ReputationStore.Achievements a, boolean helper) { return helper; }
     },
     WELCOMER("Welcomer", "Answered 10 newcomers' questions") {
-        boolean earned(ReputationStore.Achievements a, boolean helper) { return a.newcomersAnswered() >= 10; }
+        boolean earned(ReputationStore.Achievements a, boolean helper) {
+            return a.newcomersAnswered() >= WELCOMER_ANSWERS;
+        }
     };
+
+    static final int WELCOMER_ANSWERS = 10;
 
     private final String title;
     private final String description;
