@@ -80,7 +80,7 @@ public final class BrandRoutes {
         Themes themes = brand.themes();
         List<Themes.Choice> choices = themes.available();
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Brand settings");
+        model.put("title", views.t(ctx, "brand.title"));
         model.put("form", form);
         model.put("errors", errors);
         model.put("saved", saved);
@@ -147,9 +147,9 @@ public final class BrandRoutes {
 
     private void guidelines(Context ctx) {
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Community guidelines");
+        model.put("title", views.t(ctx, "footer.guidelines"));
         model.put("canonical", "/guidelines");
-        model.put("description", "How we ask, answer and treat each other in this community.");
+        model.put("description", views.t(ctx, "brand.guidelines.description"));
         views.render(ctx, "brand/guidelines", model);
     }
 

@@ -186,4 +186,32 @@ class ThemeSwitchTest {
         assertThat(home.page().select("header .tagline").text()).isEqualTo("Still corporate");
         assertThat(home.page().select("footer.corporate-footer")).isNotEmpty();
     }
+
+    @Test
+    void g_theBrandPageSpeaksTheAdministratorsLanguage() {
+        WebClient czech = server.newClient();
+        assertThat(czech.signIn("themeadmin", "a long enough password").status()).isEqualTo(303);
+        assertThat(czech.post("/language", Map.of("language", "cs", "next", "/")).status()).isEqualTo(303);
+        try {
+            Document page = czech.get("/admin/brand").html();
+            assertThat(page.select("main h1").text()).isEqualTo("Nastavení značky");
+            assertThat(page.title()).startsWith("Nastavení značky");
+            assertThat(page.select("label[for=theme]").text()).isEqualTo("Aktivní motiv");
+            assertThat(page.select("select#theme option").first().text())
+                    .isEqualTo("Podle nastavení serveru (Midnight)");
+            assertThat(page.select("#siteName-hint").text()).contains("nejvýše 60 znaků");
+            assertThat(page.select("form.brand-form button[type=submit]").text()).isEqualTo("Uložit nastavení značky");
+
+            Map<String, String> form = currentForm();
+            form.put("theme", "neon");
+            Response refused = czech.postMultipart("/admin/brand", form, Map.of(), true);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.html().select("#theme-error").text())
+                    .isEqualTo("Motiv „neon“ ve složce motivů není. Vyberte motiv ze seznamu.");
+            assertThat(refused.html().select(".error-summary h2").text())
+                    .isEqualTo("Nic nebylo uloženo. Opravte prosím tuto chybu:");
+        } finally {
+            czech.post("/language", Map.of("language", "en", "next", "/"));
+        }
+    }
 }
