@@ -130,12 +130,7 @@ public final class BrandService {
         return theme(brand).tokens().stylesheet(overrides);
     }
 
-    /** What every page needs of the brand: the name, the logo, the stylesheets, the footer. */
-    public void decorate(Map<String, Object> model) {
-        decorate(current(), model);
-    }
-
-    /** What every page needs of these brand settings, shown in their theme. */
+    /** What every page needs of the brand (these settings, in their theme): the name, the logo, the stylesheets. */
     public void decorate(Brand brand, Map<String, Object> model) {
         model.put("siteName", brand.siteName());
         model.put("brand", brand);

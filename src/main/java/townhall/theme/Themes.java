@@ -110,11 +110,16 @@ public final class Themes {
         Matcher matcher = FINGERPRINTED.matcher(requested);
         if (matcher.matches()) {
             for (Choice choice : known) {
-                if (!choice.folder().equals(active.folder())) {
+                if (choice.folder().equals(active.folder())) {
+                    continue;
+                }
+                try {
                     Optional<Assets.Resolved> other = get(choice.folder()).assets().resolve(requested);
                     if (other.map(Assets.Resolved::immutable).orElse(false)) {
                         return other;
                     }
+                } catch (RuntimeException e) {
+                    log.warn("Theme '{}' cannot be loaded: {}", choice.folder(), e.getMessage());
                 }
             }
         }
