@@ -11,7 +11,7 @@ public enum Setting {
     DB_MEMORY("db.memory", "256M", "Memory of the embedded MariaDB's InnoDB buffer pool (e.g. 256M, 1G)"),
     BASE_URL("base.url", "http://localhost:7070", "The public address of the site, used for canonical links and Secure cookies; a path in it (https://brand.example/community/) serves the site under that prefix"),
     TRUSTED_PROXIES("trusted.proxies", "", "Addresses (IPs or CIDRs, comma-separated) of reverse proxies whose Forwarded / X-Forwarded-* headers are believed; empty trusts none"),
-    THEME("theme", "default", "Active theme: a folder under the themes directory"),
+    THEME("theme", "default", "Theme until an administrator chooses one at /admin/brand: a folder under the themes directory"),
     THEMES_DIR("themes.dir", "themes", "Folder holding the themes"),
     SITE_NAME("site.name", "Townhall", "Name of the community shown in the header and titles"),
     DEV("dev", "false", "Development mode: templates and static files reload on every request"),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import townhall.account.Member;
 import townhall.i18n.Messages;
 import townhall.theme.Templates;
@@ -21,17 +22,18 @@ public final class Views {
             .map(code -> Map.of("code", code, "name", Messages.classpathBundle(code).getOrDefault("language.name", code)))
             .toList();
 
-    private final Templates templates;
+    private final Function<Context, Templates> templates;
     private final Config config;
     private final BiConsumer<Context, Map<String, Object>> decorator;
     private final PageCache pageCache;
 
     /**
-     * {@code decorator} adds what every page shows beyond the basics, such as the brand settings; {@code pageCache}
-     * keeps what anonymous visitors see of the busiest pages.
+     * {@code templates} gives the templates of the theme a request is shown in (the active theme, which an
+     * administrator may switch while the site runs); {@code decorator} adds what every page shows beyond the basics,
+     * such as the brand settings; {@code pageCache} keeps what anonymous visitors see of the busiest pages.
      */
-    public Views(Templates templates, Config config, BiConsumer<Context, Map<String, Object>> decorator,
-                 PageCache pageCache) {
+    public Views(Function<Context, Templates> templates, Config config,
+                 BiConsumer<Context, Map<String, Object>> decorator, PageCache pageCache) {
         this.templates = templates;
         this.config = config;
         this.decorator = decorator;
@@ -39,7 +41,7 @@ public final class Views {
     }
 
     public void render(Context ctx, String template, Map<String, Object> model) {
-        String html = templates.render(template, withCommon(ctx, model), locale(ctx));
+        String html = templates.apply(ctx).render(template, withCommon(ctx, model), locale(ctx));
         ctx.html(html);
         pageCache.rendered(ctx, html);
     }
@@ -77,11 +79,12 @@ public final class Views {
         for (int i = 0; i + 1 < namedArgs.length; i += 2) {
             args.put(String.valueOf(namedArgs[i]), namedArgs[i + 1]);
         }
-        return messages().format(locale(ctx), key, args);
+        return messages(ctx).format(locale(ctx), key, args);
     }
 
-    public Messages messages() {
-        return templates.messages();
+    /** The interface texts of the theme this request is shown in (shipped texts with the theme's overrides). */
+    public Messages messages(Context ctx) {
+        return templates.apply(ctx).messages();
     }
 
     private Map<String, Object> withCommon(Context ctx, Map<String, Object> model) {
