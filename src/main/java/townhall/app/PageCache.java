@@ -28,6 +28,7 @@ public final class PageCache implements QaListener {
     /** Response header saying whether a page came from the cache: "hit" or "miss". */
     public static final String HEADER = "X-Townhall-Cache";
     private static final String KEY = "townhall.pageCacheKey";
+    private static final long LISTS = -1;
     private static final String TOKEN_SLOT = "\u0000csrf\u0000";
     /** Characters of kept pages (Latin-1 pages take one byte each). */
     private static final long MAX_CHARS = 48_000_000;
@@ -106,9 +107,11 @@ public final class PageCache implements QaListener {
         }
     }
 
-    /** Drops the kept pages of a question. */
-    public void forgetQuestion(long questionId) {
-        if (pages != null) {
+    /** Drops the kept pages of a question ({@link #LISTS}: the home page and the lists). */
+    private void forget(long questionId) {
+        if (pages != null && questionId == LISTS) {
+            pages.asMap().keySet().removeIf(key -> !key.contains("|/q/"));
+        } else if (pages != null) {
             String page = "|/q/" + questionId;
             pages.asMap().keySet().removeIf(key -> key.endsWith(page) || key.contains(page + "/")
                     || key.contains(page + "?"));
@@ -134,6 +137,9 @@ public final class PageCache implements QaListener {
     @Override
     public void posted(PostStore.PostInfo post) {
         changed(post.questionId());
+        if (post.isQuestion()) {
+            changed(LISTS); // a new question shows at the top of the lists at once; other changes catch up there
+        }
     }
 
     @Override
@@ -147,7 +153,7 @@ public final class PageCache implements QaListener {
     }
 
     private void changed(long questionId) {
-        forgetQuestion(questionId);
+        forget(questionId);
         changedInTransaction.get().add(questionId);
     }
 
@@ -167,7 +173,7 @@ public final class PageCache implements QaListener {
 
     private void forgetChanged() {
         Set<Long> changed = changedInTransaction.get();
-        changed.forEach(this::forgetQuestion);
+        changed.forEach(this::forget);
         changed.clear();
     }
 }
