@@ -48,7 +48,6 @@ public final class FieldWeights {
         }
         System.out.println(pairs.size()+" pairs of type "+type);
         // title, tags, body, answers, title phrase; a negative title weight means BM25F (CombinedFieldQuery)
-        // title, tags, body, answers, title phrase; a negative title weight means BM25F (CombinedFieldQuery)
         float[][] configs = {
             {3, 2, 1, 0.4f, 2}, {3, 2, 1, 0.4f, 0}, {2, 1.5f, 1, 0.6f, 1}, {1.5f, 1, 1, 0.8f, 1}, {2, 1, 1, 1, 1},
             {1.5f, 1, 1, 0.6f, 1}, {2, 2, 1, 0.8f, 1}, {1.5f, 1.5f, 1, 1, 0.5f}, {1.2f, 1, 1, 1, 1}, {1, 1, 1, 1, 0},
