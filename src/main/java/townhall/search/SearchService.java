@@ -1,6 +1,9 @@
 package townhall.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.time.Instant;
@@ -59,8 +62,6 @@ public final class SearchService {
     private static final int MAX_PAGES = 50;
     private static final int QUERY_MAX_CHARS = 200;
     private static final int RELATED_TITLE_TERMS = 4;
-    /** How many of the best matches by text the quality lift may re-order. */
-    private static final int LIFT_WINDOW = 50;
     private static final int RELATED_TAGS = 2;
 
     private final SearchIndex index;
@@ -68,6 +69,12 @@ public final class SearchService {
     private final BooleanSupplier rebuilding;
     private final DirectSpellChecker spellChecker = new DirectSpellChecker();
     private volatile Analyzer queryAnalyzer;
+    /**
+     * Related questions change slowly and are looked up on every question page view: kept for a few minutes, so a
+     * busy question costs one search per few minutes rather than one per view.
+     */
+    private final Cache<RelatedKey, List<SearchHit>> relatedCache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(10_000).build();
 
     SearchService(SearchIndex index, BooleanSupplier rebuilding) {
         this.index = index;
@@ -206,6 +213,12 @@ public final class SearchService {
 
     /** Questions like this one, by its title's telling words and its tags: for the question page. */
     public List<SearchHit> related(long questionId, int limit) {
+        return relatedCache.get(new RelatedKey(questionId, limit), key -> findRelated(key.questionId(), key.limit()));
+    }
+
+    private record RelatedKey(long questionId, int limit) {}
+
+    private List<SearchHit> findRelated(long questionId, int limit) {
         Analyzer analyzer = queryAnalyzer;
         return withSearcher(searcher -> {
             Term self = new Term(Fields.UID, SearchDocument.uid(Fields.QUESTION, questionId));
@@ -333,8 +346,9 @@ public final class SearchService {
      * documents that cannot reach the top, making every search score most of the index.
      */
     private static TopDocs withQualityLift(IndexSearcher searcher, Query query, int n) throws IOException {
-        TopDocs byText = searcher.search(query, new TopScoreDocCollectorManager(Math.max(n, LIFT_WINDOW), COUNT_LIMIT));
-        TopDocs lifted = QueryRescorer.rescore(searcher, byText, qualityLift(), 1.0, Math.max(n, LIFT_WINDOW));
+        int window = 2 * n + 10;
+        TopDocs byText = searcher.search(query, new TopScoreDocCollectorManager(window, COUNT_LIMIT));
+        TopDocs lifted = QueryRescorer.rescore(searcher, byText, qualityLift(), 1.0, window);
         ScoreDoc[] best = Arrays.copyOf(lifted.scoreDocs, Math.min(n, lifted.scoreDocs.length));
         return new TopDocs(byText.totalHits, best);
     }
