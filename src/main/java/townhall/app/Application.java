@@ -26,11 +26,8 @@ import townhall.reputation.ReputationRoutes;
 import townhall.search.Search;
 import townhall.search.SearchInsights;
 import townhall.search.SearchRoutes;
-import townhall.theme.Assets;
 import townhall.theme.StaticRoutes;
-import townhall.theme.Templates;
-import townhall.theme.Theme;
-import townhall.theme.ThemeTokens;
+import townhall.theme.Themes;
 
 /** A running Townhall: database, services and web server. */
 public final class Application implements AutoCloseable {
@@ -103,22 +100,26 @@ public final class Application implements AutoCloseable {
     private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search) {
         Config config = c.config;
         boolean dev = config.getBoolean(Setting.DEV);
-        Theme theme = Theme.load(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME));
-        Assets assets = new Assets(theme, dev);
-        BrandService brand = new BrandService(c.database, new BrandStore(c.database.dsl()), c.markdown,
-                new ThemeTokens(theme, dev), assets, config, c.clock);
+        // Every theme of the folder is built once, when first shown; each request finds the active one (the
+        // administrator's choice in the brand settings, else TOWNHALL_THEME) in memory.
+        Themes themes = new Themes(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME), dev, c.clock,
+                config.basePath());
+        BrandService brand = new BrandService(c.database, new BrandStore(c.database.dsl()), c.markdown, themes, config,
+                c.clock);
         brand.current();
-        Views views = new Views(new Templates(theme, assets, dev, c.clock, config.basePath()), config,
-                (ctx, model) -> brand.decorate(model));
+        Views views = new Views(ctx -> BrandRoutes.themeOf(brand, ctx).templates(), config,
+                (ctx, model) -> brand.decorate(BrandRoutes.brandOf(brand, ctx), model), c.pageCache);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.qa, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL), c.markdown));
+        c.pageCache.onHit(questionRoutes::viewedFromCache);
+        c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.qa, questionRoutes, c.posts, views, new RevisionHistory(c.posts));
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, views, c.clock);
-        StaticRoutes staticRoutes = new StaticRoutes(assets, dev);
+        StaticRoutes staticRoutes = new StaticRoutes(themes, ctx -> BrandRoutes.themeOf(brand, ctx), dev);
         HealthRoutes healthRoutes = new HealthRoutes(c.database);
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE));

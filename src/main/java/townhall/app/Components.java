@@ -48,6 +48,7 @@ public final class Components {
     public final SearchOutbox searchOutbox;
     public final Synonyms synonyms;
     public final FaqStore faqStore;
+    public final PageCache pageCache;
     public final FaqService faq;
 
     public Components(Config config, Database database, Clock clock) {
@@ -70,8 +71,9 @@ public final class Components {
         this.helpers = new HelperService(database, reputationStore, posts, reputationRules, clock);
         this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
         this.searchOutbox = new SearchOutbox(database, clock);
+        this.pageCache = PageCache.forQa(config, database);
         this.qa = new QaService(database, posts, categories, markdown, new CommentFormatter(), qaRules, clock,
-                QaListener.of(List.of(reputation, searchOutbox)), privileges);
+                QaListener.of(List.of(reputation, searchOutbox, pageCache)), privileges);
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
         this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);

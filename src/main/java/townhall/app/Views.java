@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import townhall.account.Member;
 import townhall.i18n.Messages;
 import townhall.i18n.Text;
@@ -23,23 +24,33 @@ public final class Views {
             .map(code -> Map.of("code", code, "name", Messages.classpathBundle(code).getOrDefault("language.name", code)))
             .toList();
 
-    private final Templates templates;
+    private final Function<Context, Templates> templates;
     private final Config config;
     private final BiConsumer<Context, Map<String, Object>> decorator;
+    private final PageCache pageCache;
 
-    public Views(Templates templates, Config config) {
-        this(templates, config, (ctx, model) -> { });
-    }
-
-    /** {@code decorator} adds what every page shows beyond the basics, such as the brand settings. */
-    public Views(Templates templates, Config config, BiConsumer<Context, Map<String, Object>> decorator) {
+    /**
+     * {@code templates} gives the templates of the theme a request is shown in (the active theme, which an
+     * administrator may switch while the site runs); {@code decorator} adds what every page shows beyond the basics,
+     * such as the brand settings; {@code pageCache} keeps what anonymous visitors see of the busiest pages.
+     */
+    public Views(Function<Context, Templates> templates, Config config,
+                 BiConsumer<Context, Map<String, Object>> decorator, PageCache pageCache) {
         this.templates = templates;
         this.config = config;
         this.decorator = decorator;
+        this.pageCache = pageCache;
     }
 
     public void render(Context ctx, String template, Map<String, Object> model) {
-        ctx.html(templates.render(template, withCommon(ctx, model), locale(ctx)));
+        String html = templates.apply(ctx).render(template, withCommon(ctx, model), locale(ctx));
+        ctx.html(html);
+        pageCache.rendered(ctx, html);
+    }
+
+    /** Before a route: answers from the page cache when it can (and skips the route). */
+    void serveKeptPage(Context ctx) {
+        pageCache.before(ctx, locale(ctx));
     }
 
     /**
@@ -70,12 +81,12 @@ public final class Views {
         for (int i = 0; i + 1 < namedArgs.length; i += 2) {
             args.put(String.valueOf(namedArgs[i]), namedArgs[i + 1]);
         }
-        return messages().format(locale(ctx), key, args);
+        return messages(ctx).format(locale(ctx), key, args);
     }
 
     /** A {@link Text} a service composed, in this request's language. */
     public String t(Context ctx, Text text) {
-        return messages().format(locale(ctx), text);
+        return messages(ctx).format(locale(ctx), text);
     }
 
     /** The field errors of a form that did not go through, field to message in this request's language. */
@@ -85,8 +96,9 @@ public final class Views {
         return errors;
     }
 
-    public Messages messages() {
-        return templates.messages();
+    /** The interface texts of the theme this request is shown in (shipped texts with the theme's overrides). */
+    public Messages messages(Context ctx) {
+        return templates.apply(ctx).messages();
     }
 
     private Map<String, Object> withCommon(Context ctx, Map<String, Object> model) {

@@ -72,6 +72,7 @@ public final class WebServer {
                 if (!isStatic(Web.sitePath(ctx))) {
                     ctx.attribute(Web.VIEWER, viewerOf.apply(ctx)); // first, so a refusal speaks the member's language
                     csrf.handle(ctx);
+                    views.serveKeptPage(ctx); // needs the viewer (members get fresh pages) and the CSRF token
                 }
             });
             routes.accept(api);

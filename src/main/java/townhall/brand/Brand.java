@@ -10,6 +10,9 @@ import java.util.List;
  * @param customCssPath   site path of the extra stylesheet, or null when there is no extra CSS
  * @param welcomeHtml     the home page's welcome text, rendered; null for the theme's default text
  * @param guidelinesHtml  the community guidelines page, rendered (the default guidelines when none were written)
+ * @param theme           the folder of the theme the site is shown in: the administrator's choice, else
+ *                        {@code TOWNHALL_THEME} (also when the chosen theme is no longer in the themes folder)
+ * @param themeSetting    the administrator's choice of theme, empty when none was made
  */
 public record Brand(
         String siteName,
@@ -26,7 +29,9 @@ public record Brand(
         String welcomeMarkdown,
         String welcomeHtml,
         String guidelinesMarkdown,
-        String guidelinesHtml) {
+        String guidelinesHtml,
+        String theme,
+        String themeSetting) {
 
     /** An uploaded image: its site path ({@code /brand/files/<sha-256>.png}) and type. */
     public record Image(String path, String contentType) {}

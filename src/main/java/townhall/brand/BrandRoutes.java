@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,9 @@ import townhall.app.InvalidInput;
 import townhall.app.NotFound;
 import townhall.app.Views;
 import townhall.app.Web;
+import townhall.theme.LoadedTheme;
 import townhall.theme.ThemeTokens;
+import townhall.theme.Themes;
 
 /**
  * The brand settings page for administrators, the community guidelines page, and what the brand adds to every
@@ -27,6 +30,7 @@ import townhall.theme.ThemeTokens;
 public final class BrandRoutes {
     private static final Pattern STYLESHEET = Pattern.compile("(tokens|custom)\\.([0-9a-f]{10})\\.css");
     private static final String YEAR = "public, max-age=31536000, immutable";
+    private static final String REQUEST_BRAND = "townhall.brand";
 
     private final BrandService brand;
     private final Views views;
@@ -40,10 +44,28 @@ public final class BrandRoutes {
         this.views = views;
     }
 
+    /**
+     * The brand settings a request is shown with, and so its theme: read once per request from the node's snapshot
+     * (memory only), so one page never mixes two themes while the settings are re-read.
+     */
+    public static Brand brandOf(BrandService brand, Context ctx) {
+        Brand known = ctx.attribute(REQUEST_BRAND);
+        if (known == null) {
+            known = brand.current();
+            ctx.attribute(REQUEST_BRAND, known);
+        }
+        return known;
+    }
+
+    /** The theme a request is shown in: the administrator's choice, else {@code TOWNHALL_THEME}. */
+    public static LoadedTheme themeOf(BrandService brand, Context ctx) {
+        return brand.theme(brandOf(brand, ctx));
+    }
+
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/admin/brand", ctx -> {
             Web.requireAdmin(ctx);
-            show(ctx, BrandService.Form.of(brand.current()), Map.of(), "1".equals(ctx.queryParam("saved")));
+            show(ctx, BrandService.Form.of(brandOf(brand, ctx)), Map.of(), "1".equals(ctx.queryParam("saved")));
         });
         routes.post("/admin/brand", this::save);
         routes.get("/guidelines", this::guidelines);
@@ -52,16 +74,24 @@ public final class BrandRoutes {
     }
 
     private void show(Context ctx, BrandService.Form form, Map<String, String> errors, boolean saved) {
-        Brand current = brand.current();
+        Brand current = brandOf(brand, ctx);
+        LoadedTheme theme = brand.theme(current);
+        Themes themes = brand.themes();
+        List<Themes.Choice> choices = themes.available();
         Map<String, Object> model = new HashMap<>();
         model.put("title", views.t(ctx, "brand.title"));
         model.put("form", form);
         model.put("errors", errors);
         model.put("saved", saved);
         model.put("current", current);
-        model.put("themeName", brand.theme().property("name", brand.theme().name()));
-        model.put("themePrimary", brand.theme().property("color.primary", ""));
-        model.put("themeAccent", brand.theme().property("color.accent", ""));
+        model.put("themeName", theme.displayName());
+        model.put("themePrimary", theme.theme().property("color.primary", ""));
+        model.put("themeAccent", theme.theme().property("color.accent", ""));
+        model.put("themes", choices);
+        model.put("configuredThemeName", themes.configuredTheme().displayName());
+        // a choice that is not (or no longer) in the themes folder stays visible, marked, rather than silently changed
+        model.put("missingTheme", !form.theme().isBlank()
+                && choices.stream().noneMatch(choice -> choice.folder().equals(form.theme())));
         model.put("limits", Map.of(
                 "siteName", BrandService.SITE_NAME_MAX,
                 "tagline", BrandService.TAGLINE_MAX,
@@ -74,7 +104,9 @@ public final class BrandRoutes {
 
     private void save(Context ctx) {
         Member admin = Web.requireAdmin(ctx);
-        BrandService.Form form = new BrandService.Form(
+        // a form without the theme field (an older page, a script) leaves the theme as it is
+        String theme = ctx.formParam("theme") == null ? brandOf(brand, ctx).themeSetting() : field(ctx, "theme").strip();
+        BrandService.Form form = new BrandService.Form(theme,
                 field(ctx, "siteName"), field(ctx, "tagline"), field(ctx, "primaryColor"), field(ctx, "accentColor"),
                 field(ctx, "extraCss"), field(ctx, "footerLinks"), field(ctx, "welcome"), field(ctx, "guidelines"),
                 ctx.formParam("removeLogo") != null, ctx.formParam("removeFavicon") != null);
@@ -114,7 +146,7 @@ public final class BrandRoutes {
         model.put("title", views.t(ctx, "footer.guidelines"));
         model.put("canonical", "/guidelines");
         model.put("description", views.t(ctx, "brand.guidelines.description"));
-        if (brand.current().guidelinesMarkdown().equals(BrandService.DEFAULT_GUIDELINES)) {
+        if (brandOf(brand, ctx).guidelinesMarkdown().equals(BrandService.DEFAULT_GUIDELINES)) {
             model.put("guidelinesHtml", brand.defaultGuidelinesHtml(views.t(ctx, "brand.guidelines.default")));
         }
         views.render(ctx, "brand/guidelines", model);
@@ -126,7 +158,7 @@ public final class BrandRoutes {
         if (!matcher.matches()) {
             throw new NotFound();
         }
-        Brand current = brand.current();
+        Brand current = brandOf(brand, ctx);
         String css;
         String hash;
         if (matcher.group(1).equals("tokens")) {

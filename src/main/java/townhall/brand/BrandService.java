@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import townhall.account.Member;
 import townhall.app.Config;
 import townhall.app.InvalidInput;
@@ -28,15 +30,17 @@ import townhall.db.Database;
 import townhall.i18n.Messages;
 import townhall.markdown.LinkPolicy;
 import townhall.markdown.MarkdownRenderer;
-import townhall.theme.Assets;
+import townhall.theme.LoadedTheme;
 import townhall.theme.Theme;
 import townhall.theme.ThemeTokens;
+import townhall.theme.Themes;
 
 /**
  * Brand settings: read from the database into a snapshot every node keeps in memory and re-reads every few
  * seconds ({@link Setting#BRAND_REFRESH_SECONDS}); changed by an administrator, effective on the next page.
  */
 public final class BrandService {
+    private static final Logger log = LoggerFactory.getLogger(BrandService.class);
     public static final int SITE_NAME_MAX = 60;
     public static final int TAGLINE_MAX = 140;
     public static final int LOGO_MAX_BYTES = 512 * 1024;
@@ -57,6 +61,7 @@ public final class BrandService {
     static final String FOOTER_LINKS = "footer_links";
     static final String WELCOME = "welcome_md";
     static final String GUIDELINES = "guidelines_md";
+    static final String THEME = "theme";
 
     /** The guidelines until an administrator writes some; visitors read them in their language ({@code brand.guidelines.default}). */
     static final String DEFAULT_GUIDELINES = Messages.classpathBundle("en").get("brand.guidelines.default");
@@ -68,20 +73,20 @@ public final class BrandService {
     private final Database database;
     private final BrandStore store;
     private final MarkdownRenderer markdown;
-    private final ThemeTokens tokens;
-    private final Assets assets;
+    private final Themes themes;
     private final String configuredSiteName;
     private final Clock clock;
     private final LoadingCache<String, Brand> snapshot;
     private final Map<String, String> renderedDefaults = new ConcurrentHashMap<>();
+    /** A chosen theme found missing from the themes folder, said once in the log rather than at every re-read. */
+    private volatile String missingTheme;
 
-    public BrandService(Database database, BrandStore store, MarkdownRenderer markdown, ThemeTokens tokens,
-                        Assets assets, Config config, Clock clock) {
+    public BrandService(Database database, BrandStore store, MarkdownRenderer markdown, Themes themes, Config config,
+                        Clock clock) {
         this.database = database;
         this.store = store;
         this.markdown = markdown;
-        this.tokens = tokens;
-        this.assets = assets;
+        this.themes = themes;
         this.configuredSiteName = config.get(Setting.SITE_NAME);
         this.clock = clock;
         // After the refresh interval the next page still gets the known settings at once, while they are read
@@ -103,7 +108,7 @@ public final class BrandService {
         return fresh;
     }
 
-    /** The design token stylesheet: the theme's tokens with the brand colours over them. */
+    /** The design token stylesheet: the brand's theme's tokens with the brand colours over them. */
     public ThemeTokens.Stylesheet tokenStylesheet(Brand brand) {
         Map<String, String> overrides = new LinkedHashMap<>();
         if (!brand.primaryColor().isEmpty()) {
@@ -112,32 +117,36 @@ public final class BrandService {
         if (!brand.accentColor().isEmpty()) {
             overrides.put("color.accent", brand.accentColor());
         }
-        return tokens.stylesheet(overrides);
+        return theme(brand).tokens().stylesheet(overrides);
     }
 
-    /** What every page needs of the brand: the name, the logo, the stylesheets, the footer. */
-    public void decorate(Map<String, Object> model) {
-        Brand brand = current();
+    /** What every page needs of the brand (these settings, in their theme): the name, the logo, the stylesheets. */
+    public void decorate(Brand brand, Map<String, Object> model) {
         model.put("siteName", brand.siteName());
         model.put("brand", brand);
         model.put("tokensPath", "/brand/tokens." + tokenStylesheet(brand).hash() + ".css");
-        String logo = brand.logo() != null ? brand.logo().path() : themeLogo();
+        String logo = brand.logo() != null ? brand.logo().path() : theme(brand).logoPath();
         if (logo != null) {
             model.put("logo", logo);
         }
     }
 
-    private String themeLogo() {
-        String logo = tokens.theme().property("logo", "").trim();
-        if (logo.isEmpty() || tokens.theme().staticFile(logo).isEmpty()) {
-            return null;
-        }
-        return "/static/" + assets.fingerprinted(logo);
+    /**
+     * The theme these settings show the site in: the one an administrator chose, else {@code TOWNHALL_THEME}. A
+     * lookup in memory: every theme is built once, the first time it is needed.
+     */
+    public LoadedTheme theme(Brand brand) {
+        return themes.get(brand.theme());
     }
 
-    /** The theme's colours the brand colours are checked against and fall back to. */
+    /** The theme in force on this node: its colours are the ones the brand colours are checked against. */
     public Theme theme() {
-        return tokens.theme();
+        return theme(current()).theme();
+    }
+
+    /** The themes an administrator can choose from, and the configured one. */
+    public Themes themes() {
+        return themes;
     }
 
     private Brand load() {
@@ -148,6 +157,19 @@ public final class BrandService {
         String guidelinesSource = guidelines.isBlank() ? DEFAULT_GUIDELINES : guidelines;
         String extraCss = values.getOrDefault(EXTRA_CSS, "");
         String footer = values.getOrDefault(FOOTER_LINKS, "");
+        String themeSetting = values.getOrDefault(THEME, "");
+        String theme = themeSetting;
+        if (theme.isBlank() || !themes.isAvailable(theme)) {
+            if (!theme.isBlank() && !theme.equals(missingTheme)) {
+                missingTheme = theme;
+                log.warn("The chosen theme '{}' is not in the themes folder; showing the configured theme '{}'",
+                        theme, themes.configured());
+            }
+            theme = themes.configured();
+        } else {
+            missingTheme = null;
+        }
+        themes.get(theme); // built here, while settings are read, rather than by the first page after a switch
         return new Brand(
                 siteNameSetting.isBlank() ? configuredSiteName : siteNameSetting,
                 siteNameSetting,
@@ -163,7 +185,9 @@ public final class BrandService {
                 welcome,
                 welcome.isBlank() ? null : markdown.render(welcome, LinkPolicy.FOLLOW),
                 guidelinesSource,
-                markdown.render(guidelinesSource, LinkPolicy.FOLLOW));
+                markdown.render(guidelinesSource, LinkPolicy.FOLLOW),
+                theme,
+                themeSetting);
     }
 
     private static Brand.Image image(String stored) {
@@ -183,16 +207,19 @@ public final class BrandService {
         boolean chosen() { return bytes.length > 0; }
     }
 
-    /** What the administrator typed: kept as typed when the form comes back with errors. */
-    public record Form(String siteName, String tagline, String primaryColor, String accentColor, String extraCss,
-                       String footerLinks, String welcome, String guidelines, boolean removeLogo,
+    /**
+     * What the administrator typed: kept as typed when the form comes back with errors. {@code theme} is a theme's
+     * folder, or empty for the configured theme ({@code TOWNHALL_THEME}).
+     */
+    public record Form(String theme, String siteName, String tagline, String primaryColor, String accentColor,
+                       String extraCss, String footerLinks, String welcome, String guidelines, boolean removeLogo,
                        boolean removeFavicon) {
 
         /** The form as the current settings fill it. */
         public static Form of(Brand brand) {
-            return new Form(brand.siteNameSetting(), brand.tagline(), brand.primaryColor(), brand.accentColor(),
-                    brand.extraCss(), brand.footerLinksText(), brand.welcomeMarkdown(), brand.guidelinesMarkdown(),
-                    false, false);
+            return new Form(brand.themeSetting(), brand.siteNameSetting(), brand.tagline(), brand.primaryColor(),
+                    brand.accentColor(), brand.extraCss(), brand.footerLinksText(), brand.welcomeMarkdown(),
+                    brand.guidelinesMarkdown(), false, false);
         }
     }
 
@@ -208,7 +235,7 @@ public final class BrandService {
         text(errors, values, removed, "siteName", SITE_NAME, form.siteName(), SITE_NAME_MAX, "siteName", true);
         text(errors, values, removed, "tagline", TAGLINE, form.tagline(), TAGLINE_MAX, "tagline", true);
 
-        Theme theme = tokens.theme();
+        Theme theme = chosenTheme(errors, values, removed, form.theme());
         colour(errors, values, removed, "primaryColor", PRIMARY, form.primaryColor(), "primary",
                 theme.property("color.primary-text", "#ffffff"), theme);
         colour(errors, values, removed, "accentColor", ACCENT, form.accentColor(), "accent",
@@ -263,6 +290,25 @@ public final class BrandService {
     /** The shipped default guidelines as a reader's language words them, rendered once per text. */
     public String defaultGuidelinesHtml(String source) {
         return renderedDefaults.computeIfAbsent(source, text -> markdown.render(text, LinkPolicy.FOLLOW));
+    }
+
+    /**
+     * The theme the form chooses, stored as its folder name (removed for the configured theme); an unknown name is
+     * an error. The brand colours are checked against the chosen theme, the one they will be shown on.
+     */
+    private Theme chosenTheme(InvalidInput.Collector errors, Map<String, String> values, Set<String> removed,
+                              String typed) {
+        String folder = typed.strip();
+        if (folder.isEmpty()) {
+            removed.add(THEME);
+            return themes.configuredTheme().theme();
+        }
+        if (!themes.isAvailable(folder)) {
+            errors.add("theme", "brand.theme.unknown", "name", folder);
+            return theme();
+        }
+        values.put(THEME, folder);
+        return themes.get(folder).theme();
     }
 
     /** An uploaded brand image by its public name ({@code <sha-256>.png}). */

@@ -8,6 +8,9 @@ public interface QaListener {
     /** A question was posted, or an answer to it. */
     default void posted(PostStore.PostInfo post) {}
 
+    /** A comment was added under a post. */
+    default void commented(PostStore.PostInfo post) {}
+
     /** Anything search shows about the question changed: text, tags, answers, marks, score, visibility. */
     default void questionChanged(long questionId) {}
 
@@ -29,6 +32,11 @@ public interface QaListener {
             @Override
             public void posted(PostStore.PostInfo post) {
                 listeners.forEach(l -> l.posted(post));
+            }
+
+            @Override
+            public void commented(PostStore.PostInfo post) {
+                listeners.forEach(l -> l.commented(post));
             }
 
             @Override

@@ -124,6 +124,7 @@ public final class QaService {
         database.inTransaction(() -> {
             posts.insertComment(postId, author.id(), body, comments.format(body), now);
             posts.touchQuestion(post.questionId(), now);
+            listener.commented(post);
         });
         return post;
     }

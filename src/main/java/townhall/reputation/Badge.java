@@ -27,8 +27,12 @@ public enum Badge {
         boolean earned(ReputationStore.Achievements a, boolean helper) { return helper; }
     },
     WELCOMER {
-        boolean earned(ReputationStore.Achievements a, boolean helper) { return a.newcomersAnswered() >= 10; }
+        boolean earned(ReputationStore.Achievements a, boolean helper) {
+            return a.newcomersAnswered() >= WELCOMER_ANSWERS;
+        }
     };
+
+    static final int WELCOMER_ANSWERS = 10;
 
     abstract boolean earned(ReputationStore.Achievements achievements, boolean helper);
 

@@ -121,11 +121,33 @@ public final class HelperService {
 
     private void awardBadges(long memberId, boolean helper) {
         ReputationStore.Achievements a = store.achievements(memberId);
-        LocalDateTime now = LocalDateTime.now(clock);
         for (Badge badge : Badge.values()) {
-            if (badge.earned(a, helper) && store.award(memberId, badge.name(), now)) {
-                store.notify(memberId, Text.of("notifications.badge", "badge", badge.name()).encoded(), "", now);
+            if (badge.earned(a, helper)) {
+                award(memberId, badge);
             }
+        }
+    }
+
+    /**
+     * After a member posts an answer: answering moves neither reputation nor accepted or verified counts, so Helper
+     * status stays as it is; only the answer badges can be newly earned, and each is counted only until it is held.
+     * Keeps a prolific member's posting from re-counting all their answers every time.
+     */
+    public void answered(long memberId) {
+        java.util.Set<String> held = store.heldBadges(memberId);
+        if (!held.contains(Badge.FIRST_ANSWER.name())) {
+            award(memberId, Badge.FIRST_ANSWER);
+        }
+        if (!held.contains(Badge.WELCOMER.name()) && store.newcomersAnswered(memberId, Badge.WELCOMER_ANSWERS)
+                >= Badge.WELCOMER_ANSWERS) {
+            award(memberId, Badge.WELCOMER);
+        }
+    }
+
+    private void award(long memberId, Badge badge) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (store.award(memberId, badge.name(), now)) {
+            store.notify(memberId, Text.of("notifications.badge", "badge", badge.name()).encoded(), "", now);
         }
     }
 

@@ -78,7 +78,7 @@ public final class ReputationRoutes {
                 "description", Badge.valueOf(award.badge()).description(),
                 "at", award.at())).toList());
         model.put("chart", ReputationChart.svg(store.dailyTotals(member.id()), member.createdAt().toLocalDate(),
-                LocalDate.now(clock), pages.messages(), pages.locale(ctx)));
+                LocalDate.now(clock), pages.messages(ctx), pages.locale(ctx)));
         model.put("topTags", store.topAnswerTags(member.id(), 5));
         model.put("events", store.recentEvents(member.id(), 15));
         model.put("isSelf", viewer != null && viewer.id() == member.id());

@@ -42,7 +42,9 @@ public final class ReputationService implements QaListener {
 
     @Override
     public void posted(PostInfo post) {
-        helpers.review(Set.of(post.authorId()));
+        if (!post.isQuestion()) {
+            helpers.answered(post.authorId());
+        }
     }
 
     @Override

@@ -208,6 +208,24 @@ public final class ReputationStore {
                 .fetchOne(r -> new Achievements(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** The names of the badges the member holds. */
+    public java.util.Set<String> heldBadges(long memberId) {
+        return db.select(BADGES.BADGE).from(BADGES).where(BADGES.MEMBER_ID.eq(memberId)).fetchSet(BADGES.BADGE);
+    }
+
+    /** How many newcomers' questions (not their own) the member answered, counted up to {@code upTo} only. */
+    public int newcomersAnswered(long memberId, int upTo) {
+        var answer = POSTS.as("answer");
+        var asked = POSTS.as("asked");
+        return db.fetchCount(db.selectDistinct(QUESTIONS.ID)
+                .from(answer)
+                .join(QUESTIONS).on(QUESTIONS.ID.eq(answer.QUESTION_ID))
+                .join(asked).on(asked.ID.eq(QUESTIONS.ID))
+                .where(answer.AUTHOR_ID.eq(memberId)).and(answer.DELETED_AT.isNull())
+                .and(QUESTIONS.FROM_NEWCOMER.isTrue()).and(asked.AUTHOR_ID.ne(memberId))
+                .limit(upTo));
+    }
+
     /** Awards a badge once; returns true when it is new. */
     public boolean award(long memberId, String badge, LocalDateTime now) {
         return db.insertInto(BADGES)

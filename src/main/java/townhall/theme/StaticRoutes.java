@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-/** Serves the theme's static files; fingerprinted names are cached for a year. */
+/**
+ * Serves the active theme's static files; fingerprinted names are cached for a year. A fingerprint of another theme
+ * (a page shown just before an administrator switched themes) is served from that theme.
+ */
 public final class StaticRoutes {
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("css", "text/css; charset=utf-8"),
@@ -26,12 +30,15 @@ public final class StaticRoutes {
             Map.entry("woff2", "font/woff2"),
             Map.entry("txt", "text/plain; charset=utf-8"));
 
-    private final Assets assets;
+    private final Themes themes;
+    private final Function<Context, LoadedTheme> active;
     private final boolean reloading;
     private final Map<Path, byte[]> contents = new ConcurrentHashMap<>();
 
-    public StaticRoutes(Assets assets, boolean reloading) {
-        this.assets = assets;
+    /** {@code active} gives the theme a request is shown in. */
+    public StaticRoutes(Themes themes, Function<Context, LoadedTheme> active, boolean reloading) {
+        this.themes = themes;
+        this.active = active;
         this.reloading = reloading;
     }
 
@@ -40,7 +47,8 @@ public final class StaticRoutes {
     }
 
     private void serve(Context ctx) {
-        Assets.Resolved resolved = assets.resolve(ctx.pathParam("path")).orElseThrow(NotFoundResponse::new);
+        Assets.Resolved resolved = themes.resolveStatic(active.apply(ctx), ctx.pathParam("path"))
+                .orElseThrow(NotFoundResponse::new);
         Path file = resolved.file();
         String name = file.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);

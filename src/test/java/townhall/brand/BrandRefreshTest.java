@@ -35,4 +35,33 @@ class BrandRefreshTest {
         }
         assertThat(seen).isEqualTo("Saved Elsewhere");
     }
+
+    private static boolean corporateFooter() {
+        return !server.newClient().get("/").html().select("footer.corporate-footer").isEmpty();
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
+    }
+
+    @Test
+    void aThemeChosenOnAnotherNodeShowsWithinSecondsAndAVanishedOneFallsBackToTheConfiguredTheme()
+            throws InterruptedException {
+        assertThat(corporateFooter()).isFalse();
+        BrandStore otherNode = new BrandStore(server.components().database.dsl());
+        otherNode.save(Map.of(BrandService.THEME, "corporate"), Set.of(), 1, LocalDateTime.now(ZoneOffset.UTC));
+        assertThat(waitFor(BrandRefreshTest::corporateFooter)).as("corporate within seconds").isTrue();
+
+        // a theme folder another node had and this one does not: this node keeps to TOWNHALL_THEME
+        otherNode.save(Map.of(BrandService.THEME, "vanished"), Set.of(), 1, LocalDateTime.now(ZoneOffset.UTC));
+        assertThat(waitFor(() -> !corporateFooter())).as("back to the configured theme").isTrue();
+        assertThat(server.newClient().get("/").status()).isEqualTo(200);
+    }
 }

@@ -80,6 +80,38 @@ class AccessibilityTest {
         assertThat(found.toString()).as("accessibility violations").isEmpty();
     }
 
+    /** The sample themes, chosen by the administrator in the browser, on the pages they restyle the most. */
+    @Test
+    void theSampleThemesHaveNoAccessibilityViolations() {
+        String question = firstQuestionWithAVerifiedAnswer();
+        StringBuilder found = new StringBuilder();
+        Page admin = signedIn("admin", "demo-admin-pass", 1280);
+        try {
+            for (String theme : List.of("corporate", "midnight")) {
+                chooseTheme(admin, theme);
+                for (int width : new int[] {1280, 360}) {
+                    Page visitor = browser.newPage(width, 900);
+                    for (String path : List.of("/", question, "/faq")) {
+                        check(visitor, path, "visitor, " + theme + " theme, at " + width + " px", found);
+                    }
+                    visitor.context().close();
+                }
+                check(admin, "/admin/brand", "admin, " + theme + " theme", found);
+            }
+        } finally {
+            chooseTheme(admin, "");
+        }
+        assertThat(found.toString()).as("accessibility violations").isEmpty();
+    }
+
+    private static void chooseTheme(Page admin, String theme) {
+        admin.navigate(server.baseUrl() + "/admin/brand");
+        admin.locator("select#theme").selectOption(theme);
+        admin.locator("form.brand-form button[type=submit]").click();
+        admin.waitForURL(url -> url.endsWith("/admin/brand?saved=1"));
+        assertThat(admin.locator("select#theme").inputValue()).isEqualTo(theme);
+    }
+
     private static void check(Page page, String path, String who, StringBuilder found) {
         page.navigate(server.baseUrl() + path);
         String violations = violations(page);

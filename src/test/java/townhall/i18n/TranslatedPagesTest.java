@@ -224,7 +224,7 @@ class TranslatedPagesTest {
                 ? "Основной цвет #7fb3ff не принят: белый текст на нём даёт контраст"
                 : "Hlavní barva #7fb3ff se nepřijímá: bílý text na ní má kontrastní poměr");
         assertThat(brand.select(".error-summary h2").text()).isEqualTo(ru
-                ? "Ничего не сохранено. Исправьте ошибку:" : "Nic se neuložilo. Opravte prosím tuto chybu:");
+                ? "Ничего не сохранено. Исправьте ошибку:" : "Nic nebylo uloženo. Opravte prosím tuto chybu:");
         assertThat(englishOn(brand, language)).isEmpty();
 
         choose(staff, language);

@@ -1,0 +1,179 @@
+package townhall.app;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jooq.TransactionContext;
+import org.jooq.TransactionListener;
+import townhall.db.Database;
+import townhall.qa.PostStore;
+import townhall.qa.QaListener;
+
+/**
+ * The pages everyone reads (home, lists, questions) as anonymous visitors see them, kept for a few seconds: a busy
+ * page is rendered once per few seconds rather than once per visitor. Signed-in members always get a fresh page; a
+ * change to a question drops its cached page as soon as the change commits; lists catch up within the time to live
+ * ({@code TOWNHALL_PAGE_CACHE_SECONDS}, 0 turns the cache off). A kept page holds a placeholder where the visitor's
+ * CSRF token goes, filled in for each visitor it is served to.
+ */
+public final class PageCache implements QaListener {
+    /** Response header saying whether a page came from the cache: "hit" or "miss". */
+    public static final String HEADER = "X-Townhall-Cache";
+    private static final String KEY = "townhall.pageCacheKey";
+    private static final long LISTS = -1;
+    private static final String TOKEN_SLOT = "\u0000csrf\u0000";
+    /** Characters of kept pages (Latin-1 pages take one byte each). */
+    private static final long MAX_CHARS = 48_000_000;
+
+    private final Cache<String, String> pages;
+    private final Predicate<String> cacheable;
+    private final ThreadLocal<Set<Long>> changedInTransaction = ThreadLocal.withInitial(HashSet::new);
+    private volatile BiConsumer<Context, String> onHit = (ctx, path) -> { };
+    private volatile Supplier<?> site = () -> "";
+
+    /** {@code cacheable} says which site paths (without the base path) may be kept. */
+    public PageCache(Duration timeToLive, Predicate<String> cacheable) {
+        this.cacheable = cacheable;
+        this.pages = timeToLive.isZero() ? null : Caffeine.newBuilder()
+                .expireAfterWrite(timeToLive)
+                .maximumWeight(MAX_CHARS)
+                .<String, String>weigher((key, page) -> key.length() + page.length())
+                .build();
+    }
+
+    /** The pages of the Q&A: home, question lists, tags, categories and questions. */
+    public static PageCache forQa(Config config, Database database) {
+        // development mode shows template changes at once
+        Duration timeToLive = config.getBoolean(Setting.DEV) ? Duration.ZERO
+                : Duration.ofSeconds(config.getInt(Setting.PAGE_CACHE_SECONDS));
+        PageCache cache = new PageCache(timeToLive,
+                path -> path.equals("/") || path.equals("/questions") || path.equals("/tags")
+                        || path.startsWith("/tags/") || path.startsWith("/c/") || path.startsWith("/q/"));
+        database.listen(cache.afterCommit());
+        return cache;
+    }
+
+    /**
+     * What every page shows besides its own content, such as the brand settings: a kept page is served only while
+     * this stays equal, so a new logo or theme shows on every node as soon as that node reads it.
+     */
+    public void varyBy(Supplier<?> siteLook) {
+        this.site = siteLook;
+    }
+
+    /** What else a served page counts, such as a question's view: given the request and its site path. */
+    public void onHit(BiConsumer<Context, String> action) {
+        this.onHit = action;
+    }
+
+    /**
+     * Before the route: serves a kept page when this request may have one, and skips the route; otherwise marks
+     * the request so that {@link #rendered} keeps what it renders.
+     */
+    void before(Context ctx, Locale locale) {
+        if (pages == null || ctx.method() != HandlerType.GET || Web.viewer(ctx) != null) {
+            return;
+        }
+        String path = Web.sitePath(ctx);
+        if (!cacheable.test(path)) {
+            return;
+        }
+        String key = key(ctx, path, locale);
+        String page = pages.getIfPresent(key);
+        if (page == null) {
+            ctx.attribute(KEY, key);
+            ctx.header(HEADER, "miss");
+            return;
+        }
+        ctx.header(HEADER, "hit");
+        ctx.html(page.replace(TOKEN_SLOT, Csrf.token(ctx)));
+        onHit.accept(ctx, path);
+        ctx.skipRemainingHandlers();
+    }
+
+    /** After a page rendered: keeps it when the request was marked and the page is a success. */
+    void rendered(Context ctx, String html) {
+        String key = ctx.attribute(KEY);
+        if (key != null && ctx.status().getCode() == 200) {
+            pages.put(key, html.replace(Csrf.token(ctx), TOKEN_SLOT));
+        }
+    }
+
+    /** Drops the kept pages of a question ({@link #LISTS}: the home page and the lists). */
+    private void forget(long questionId) {
+        if (pages != null && questionId == LISTS) {
+            pages.asMap().keySet().removeIf(key -> !key.contains("|/q/"));
+        } else if (pages != null) {
+            String page = "|/q/" + questionId;
+            pages.asMap().keySet().removeIf(key -> key.endsWith(page) || key.contains(page + "/")
+                    || key.contains(page + "?"));
+        }
+    }
+
+    /** Drops every kept page: after a change every page shows, such as the brand or the theme. */
+    public void forgetAll() {
+        if (pages != null) {
+            pages.invalidateAll();
+        }
+    }
+
+    private String key(Context ctx, String path, Locale locale) {
+        String query = ctx.queryString();
+        return site.get().hashCode() + "|" + locale.toLanguageTag() + "|" + Web.publicBase(ctx) + "|" + path
+                + (query == null ? "" : "?" + query);
+    }
+
+    // A change drops the question's pages at once and again after its transaction commits, so that a page rendered
+    // from the old data in between is not kept.
+
+    @Override
+    public void posted(PostStore.PostInfo post) {
+        changed(post.questionId());
+        if (post.isQuestion()) {
+            changed(LISTS); // a new question shows at the top of the lists at once; other changes catch up there
+        }
+    }
+
+    @Override
+    public void questionChanged(long questionId) {
+        changed(questionId);
+    }
+
+    @Override
+    public void commented(PostStore.PostInfo post) {
+        changed(post.questionId());
+    }
+
+    private void changed(long questionId) {
+        forget(questionId);
+        changedInTransaction.get().add(questionId);
+    }
+
+    private TransactionListener afterCommit() {
+        return new TransactionListener() {
+            @Override
+            public void commitEnd(TransactionContext ctx) {
+                forgetChanged();
+            }
+
+            @Override
+            public void rollbackEnd(TransactionContext ctx) {
+                forgetChanged();
+            }
+        };
+    }
+
+    private void forgetChanged() {
+        Set<Long> changed = changedInTransaction.get();
+        changed.forEach(this::forget);
+        changed.clear();
+    }
+}
