@@ -176,6 +176,8 @@ public final class GenerateCommunity {
         }
         db.execute("UPDATE tags t JOIN (SELECT tag_id, COUNT(*) c FROM question_tags GROUP BY tag_id) x "
                 + "ON x.tag_id = t.id SET t.question_count = x.c");
+        db.execute("UPDATE question_tags qt JOIN questions q ON q.id = qt.question_id "
+                + "SET qt.last_activity_at = q.last_activity_at");
         writeLines(out, "search-queries.txt", queries);
         writeTagPaths(out);
         writeSessions(out, firstMember);

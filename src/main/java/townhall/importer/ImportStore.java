@@ -216,6 +216,13 @@ final class ImportStore {
                 .execute();
     }
 
+    /** Copies each question's last activity onto its tag rows, which order the tag lists; once, after the posts. */
+    int copyActivityToTags() {
+        return db.update(QUESTION_TAGS.join(QUESTIONS).on(QUESTIONS.ID.eq(QUESTION_TAGS.QUESTION_ID)))
+                .set(QUESTION_TAGS.LAST_ACTIVITY_AT, QUESTIONS.LAST_ACTIVITY_AT)
+                .execute();
+    }
+
     private void addTo(org.jooq.Table<?> table, Field<Long> id, Field<Integer> counter, Map<Long, Integer> deltas) {
         if (deltas.isEmpty()) return;
         CaseValueStep<Long> byId = DSL.choose(id);

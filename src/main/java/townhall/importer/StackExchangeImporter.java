@@ -403,6 +403,7 @@ public final class StackExchangeImporter {
             each("Posts.xml", WRITERS, this::preparePosts,
                     (number, batch) -> writePosts(number, batch, questionsStored));
             database.inTransaction(() -> store.recountTags()); // see recountTags: once, not per batch
+            database.inTransaction(() -> store.copyActivityToTags());
             postsSeconds = (System.nanoTime() - start) / 1e9;
             current.done(Progress.count(rowsRead) + " rows: " + Progress.count(questions) + " questions and "
                     + Progress.count(answers) + " answers added, " + Progress.count(alreadyImported - before)

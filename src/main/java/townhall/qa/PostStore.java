@@ -112,8 +112,9 @@ public final class PostStore {
             insertTags = insertTags.values(name);
         }
         insertTags.onDuplicateKeyIgnore().execute();
-        db.insertInto(QUESTION_TAGS, QUESTION_TAGS.QUESTION_ID, QUESTION_TAGS.TAG_ID)
-                .select(select(org.jooq.impl.DSL.val(questionId), TAGS.ID).from(TAGS).where(TAGS.NAME.in(names)))
+        db.insertInto(QUESTION_TAGS, QUESTION_TAGS.QUESTION_ID, QUESTION_TAGS.TAG_ID, QUESTION_TAGS.LAST_ACTIVITY_AT)
+                .select(select(org.jooq.impl.DSL.val(questionId), TAGS.ID, QUESTIONS.LAST_ACTIVITY_AT)
+                        .from(TAGS).join(QUESTIONS).on(QUESTIONS.ID.eq(questionId)).where(TAGS.NAME.in(names)))
                 .execute();
         db.update(TAGS).set(TAGS.QUESTION_COUNT, TAGS.QUESTION_COUNT.plus(1)).where(TAGS.NAME.in(names)).execute();
     }
@@ -190,8 +191,11 @@ public final class PostStore {
                 .fetchOne(COMMENTS.ID);
     }
 
+    /** Marks the question active now, on the question and on its tag rows (which order the tag lists). */
     public void touchQuestion(long questionId, LocalDateTime now) {
         db.update(QUESTIONS).set(QUESTIONS.LAST_ACTIVITY_AT, now).where(QUESTIONS.ID.eq(questionId)).execute();
+        db.update(QUESTION_TAGS).set(QUESTION_TAGS.LAST_ACTIVITY_AT, now)
+                .where(QUESTION_TAGS.QUESTION_ID.eq(questionId)).execute();
     }
 
     public void addToAnswerCount(long questionId, int delta) {

@@ -109,9 +109,14 @@ public final class QuestionStore {
         if (!query.includeDeleted()) {
             where.add(P.DELETED_AT.isNull());
         }
-        if (query.tag() != null) {
+        // a tag's list by activity reads the tag rows in index order (see V8__tag_activity.sql)
+        boolean byTagActivity = query.tag() != null && query.sort() == Sort.ACTIVE;
+        Field<Long> tagId = select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(query.tag())).asField();
+        if (byTagActivity) {
+            where.add(QUESTION_TAGS.TAG_ID.eq(tagId));
+        } else if (query.tag() != null) {
             where.add(Q.ID.in(select(QUESTION_TAGS.QUESTION_ID).from(QUESTION_TAGS)
-                    .join(TAGS).on(TAGS.ID.eq(QUESTION_TAGS.TAG_ID)).where(TAGS.NAME.eq(query.tag()))));
+                    .where(QUESTION_TAGS.TAG_ID.eq(tagId))));
         }
         if (query.categorySlug() != null) {
             where.add(C.SLUG.eq(query.categorySlug()));
@@ -123,7 +128,9 @@ public final class QuestionStore {
             where.add(Q.ANSWER_COUNT.eq(0));
             where.add(Q.CLOSED_AT.isNull());
         }
-        List<SortField<?>> order = switch (query.sort()) {
+        List<SortField<?>> order = byTagActivity
+                ? List.of(QUESTION_TAGS.LAST_ACTIVITY_AT.desc(), QUESTION_TAGS.QUESTION_ID.desc())
+                : switch (query.sort()) {
             case NEWEST, UNANSWERED -> List.of(Q.ID.desc());
             case ACTIVE -> List.of(Q.LAST_ACTIVITY_AT.desc(), Q.ID.desc());
             case TOP -> List.of(P.SCORE.desc(), Q.ID.desc());
@@ -134,7 +141,7 @@ public final class QuestionStore {
                         Q.LAST_ACTIVITY_AT, Q.ACCEPTED_ANSWER_ID, Q.VERIFIED_ANSWER_ID, Q.CLOSED_AT,
                         P.SCORE, P.CREATED_AT, P.DELETED_AT, AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
                         C.NAME, C.SLUG, Q.FROM_NEWCOMER, tags)
-                .from(Q)
+                .from(byTagActivity ? QUESTION_TAGS.join(Q).on(Q.ID.eq(QUESTION_TAGS.QUESTION_ID)) : Q)
                 .join(P).on(P.ID.eq(Q.ID))
                 .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
                 .leftJoin(C).on(C.ID.eq(Q.CATEGORY_ID))

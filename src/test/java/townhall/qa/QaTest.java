@@ -63,6 +63,28 @@ class QaTest {
     }
 
     @Test
+    void aTagsListShowsTheMostRecentlyActiveQuestionsFirst() {
+        WebClient asker = community.member("tagger");
+        long older = community.ask(asker, "Does the soundbar remote work through a cabinet door?",
+                "The soundbar sits in a closed cabinet under the television.", "soundbar remote");
+        long newer = community.ask(asker, "Can the soundbar learn my television remote's volume keys?",
+                "I would like one remote for everything in the living room.", "soundbar remote");
+        assertThat(titlesOfTag(asker, "remote")).startsWith(titleOf(newer), titleOf(older));
+
+        community.answer(community.member("remote_helper"), older, "Only with the infrared extender that comes in the box.");
+        assertThat(titlesOfTag(asker, "remote")).startsWith(titleOf(older), titleOf(newer));
+        assertThat(titlesOfTag(asker, "soundbar")).startsWith(titleOf(older), titleOf(newer));
+    }
+
+    private static java.util.List<String> titlesOfTag(WebClient browser, String tag) {
+        return browser.get("/tags/" + tag).html().select(".question-list .question-title a").eachText();
+    }
+
+    private static String titleOf(long questionId) {
+        return server.components().questions.findQuestion(questionId).orElseThrow().title();
+    }
+
+    @Test
     void onlyTheAskerOrStaffCanAcceptAndOnlyOneAnswerIsAccepted() {
         WebClient asker = community.member("asker");
         WebClient helper = community.member("helper");
