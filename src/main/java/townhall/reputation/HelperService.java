@@ -133,13 +133,16 @@ public final class HelperService {
      * status stays as it is; only the answer badges can be newly earned, and each is counted only until it is held.
      * Keeps a prolific member's posting from re-counting all their answers every time.
      */
-    public void answered(long memberId) {
+    public void answered(PostStore.PostInfo answer) {
+        long memberId = answer.authorId();
         java.util.Set<String> held = store.heldBadges(memberId);
         if (!held.contains(Badge.FIRST_ANSWER.name())) {
             award(memberId, Badge.FIRST_ANSWER);
         }
-        if (!held.contains(Badge.WELCOMER.name()) && store.newcomersAnswered(memberId, Badge.WELCOMER_ANSWERS)
-                >= Badge.WELCOMER_ANSWERS) {
+        // only an answer to someone else's newcomer question moves the Welcomer count
+        boolean welcomes = answer.questionAuthorId() != memberId && store.isFromNewcomer(answer.questionId());
+        if (welcomes && !held.contains(Badge.WELCOMER.name())
+                && store.newcomersAnswered(memberId, Badge.WELCOMER_ANSWERS) >= Badge.WELCOMER_ANSWERS) {
             award(memberId, Badge.WELCOMER);
         }
     }

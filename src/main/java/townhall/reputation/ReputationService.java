@@ -43,7 +43,7 @@ public final class ReputationService implements QaListener {
     @Override
     public void posted(PostInfo post) {
         if (!post.isQuestion()) {
-            helpers.answered(post.authorId());
+            helpers.answered(post);
         }
     }
 

@@ -213,6 +213,11 @@ public final class ReputationStore {
         return db.select(BADGES.BADGE).from(BADGES).where(BADGES.MEMBER_ID.eq(memberId)).fetchSet(BADGES.BADGE);
     }
 
+    public boolean isFromNewcomer(long questionId) {
+        return Boolean.TRUE.equals(db.select(QUESTIONS.FROM_NEWCOMER).from(QUESTIONS).where(QUESTIONS.ID.eq(questionId))
+                .fetchOne(QUESTIONS.FROM_NEWCOMER));
+    }
+
     /** How many newcomers' questions (not their own) the member answered, counted up to {@code upTo} only. */
     public int newcomersAnswered(long memberId, int upTo) {
         var answer = POSTS.as("answer");

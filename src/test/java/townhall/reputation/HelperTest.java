@@ -144,6 +144,26 @@ class HelperTest {
     }
 
     @Test
+    void answeringTenNewcomersQuestionsEarnsTheWelcomerBadgeOwnQuestionsDoNotCount() {
+        WebClient welcomer = community.member("welcomer");
+        for (int i = 1; i <= 9; i++) {
+            long question = community.ask(community.newcomer("new"), "Newcomer question number " + i + " about the app");
+            community.answer(welcomer, question, "Welcome! Open Settings and look under Sounds.");
+        }
+        long own = community.ask(welcomer, "The welcomer's own question about the charging case");
+        community.answer(welcomer, own, "Answering my own question: it was the cable.");
+        assertThat(badgesOf(welcomer)).doesNotContain("Welcomer");
+
+        long tenth = community.ask(community.newcomer("new"), "The tenth newcomer question about the app");
+        community.answer(welcomer, tenth, "Welcome! The manual is under Help in the app.");
+        assertThat(badgesOf(welcomer)).contains("Welcomer");
+    }
+
+    private static java.util.List<String> badgesOf(WebClient member) {
+        return member.get("/u/" + community.usernameOf(member)).html().select(".badge-list li strong").eachText();
+    }
+
+    @Test
     void theHelperQueueListsNewcomersUnansweredQuestionsFirstThenTheOldestOthers() {
         WebClient veteranAsker = community.member("oldtimer");
         server.components().database.dsl().execute("UPDATE members SET created_at = ? WHERE id = ?",
