@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import townhall.account.Member;
 import townhall.app.InvalidInput;
 import townhall.app.NotAllowed;
@@ -76,10 +77,15 @@ public final class HelperService {
                 rules.helperStrikeDays());
     }
 
+    /** What Helper status depends on, for one member. */
+    public Optional<ReputationStore.Standing> standing(long memberId) {
+        return store.standing(memberId, rules.helperAnswers());
+    }
+
     /** Re-checks Helper status and badges of members something just happened to; runs in the caller's transaction. */
     public void review(Collection<Long> memberIds) {
         for (long memberId : memberIds) {
-            store.standing(memberId).ifPresent(standing -> review(standing, true));
+            standing(memberId).ifPresent(standing -> review(standing, true));
         }
     }
 
@@ -89,7 +95,7 @@ public final class HelperService {
      */
     public void reviewReputation(Collection<Long> memberIds) {
         for (long memberId : memberIds) {
-            store.standing(memberId).ifPresent(standing -> review(standing, false));
+            standing(memberId).ifPresent(standing -> review(standing, false));
         }
     }
 
@@ -167,12 +173,12 @@ public final class HelperService {
             throw InvalidInput.of("reason", "profile.error.reason", "max", 300);
         }
         database.inTransaction(() -> {
-            ReputationStore.Standing standing = store.standing(memberId).orElseThrow(NotFound::new);
+            ReputationStore.Standing standing = standing(memberId).orElseThrow(NotFound::new);
             if ("lift".equals(action)) {
                 store.setOverride(memberId, null);
                 store.recordHelperChange(memberId, standing.helper(), "staff-lift", staff.id(), why,
                         LocalDateTime.now(clock));
-                review(store.standing(memberId).orElseThrow());
+                review(standing(memberId).orElseThrow());
                 return;
             }
             boolean helper = GRANT.equals(action);

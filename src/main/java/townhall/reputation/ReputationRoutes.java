@@ -63,7 +63,7 @@ public final class ReputationRoutes {
     private void profile(Context ctx, Map<String, String> form, Map<String, String> errors) {
         Member member = memberOf(ctx);
         Member viewer = Web.viewer(ctx);
-        ReputationStore.Standing standing = store.standing(member.id()).orElseThrow(NotFound::new);
+        ReputationStore.Standing standing = helpers.standing(member.id()).orElseThrow(NotFound::new);
         ReputationStore.Achievements achievements = store.achievements(member.id());
         boolean staffView = viewer != null && viewer.isStaff();
         Map<String, Object> model = new HashMap<>();

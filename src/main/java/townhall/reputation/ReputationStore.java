@@ -103,20 +103,27 @@ public final class ReputationStore {
     public record Standing(long memberId, String username, int reputation, LocalDateTime joinedAt, boolean helper,
                            String override, int acceptedOrVerified, LocalDateTime lastStrikeAt) {}
 
-    public Optional<Standing> standing(long memberId) {
-        var answer = POSTS.as("answer");
-        Field<Integer> marked = select(count()).from(answer)
-                .join(QUESTIONS).on(QUESTIONS.ID.eq(answer.QUESTION_ID))
-                .where(answer.AUTHOR_ID.eq(MEMBERS.ID)).and(answer.DELETED_AT.isNull())
-                .and(QUESTIONS.ACCEPTED_ANSWER_ID.eq(answer.ID).or(QUESTIONS.VERIFIED_ANSWER_ID.eq(answer.ID)))
-                .asField("marked");
+    /**
+     * The member's standing, with their accepted or verified answers counted up to {@code markedUpTo} only: the
+     * Helper rule needs no more, and a member with thousands of answers is then not re-counted on every vote.
+     */
+    public Optional<Standing> standing(long memberId, int markedUpTo) {
         Field<LocalDateTime> lastStrike = select(max(MODERATION_STRIKES.CREATED_AT)).from(MODERATION_STRIKES)
                 .where(MODERATION_STRIKES.MEMBER_ID.eq(MEMBERS.ID)).asField("last_strike");
         return db.select(MEMBERS.ID, MEMBERS.USERNAME, MEMBERS.REPUTATION, MEMBERS.CREATED_AT, MEMBERS.HELPER,
-                        MEMBERS.HELPER_OVERRIDE, marked, lastStrike)
+                        MEMBERS.HELPER_OVERRIDE, lastStrike)
                 .from(MEMBERS).where(MEMBERS.ID.eq(memberId))
                 .fetchOptional(r -> new Standing(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8()));
+                        r.value6(), markedAnswers(memberId, markedUpTo), r.value7()));
+    }
+
+    private int markedAnswers(long memberId, int upTo) {
+        var answer = POSTS.as("answer");
+        return db.fetchCount(db.select(answer.ID).from(answer)
+                .join(QUESTIONS).on(QUESTIONS.ID.eq(answer.QUESTION_ID))
+                .where(answer.AUTHOR_ID.eq(memberId)).and(answer.DELETED_AT.isNull())
+                .and(QUESTIONS.ACCEPTED_ANSWER_ID.eq(answer.ID).or(QUESTIONS.VERIFIED_ANSWER_ID.eq(answer.ID)))
+                .limit(upTo));
     }
 
     public void setHelper(long memberId, boolean helper) {
