@@ -33,7 +33,10 @@ public final class PageCache implements QaListener {
     /** Characters of kept pages (Latin-1 pages take one byte each). */
     private static final long MAX_CHARS = 48_000_000;
 
-    private final Cache<String, String> pages;
+    private final Cache<String, Kept> pages;
+    /** Pages being rendered again after their copy went stale, so that only one request renders each. */
+    private final Cache<String, Boolean> rendering;
+    private final long timeToLiveNanos;
     private final Predicate<String> cacheable;
     private final ThreadLocal<Set<Long>> changedInTransaction = ThreadLocal.withInitial(HashSet::new);
     private volatile BiConsumer<Context, String> onHit = (ctx, path) -> { };
@@ -42,12 +45,19 @@ public final class PageCache implements QaListener {
     /** {@code cacheable} says which site paths (without the base path) may be kept. */
     public PageCache(Duration timeToLive, Predicate<String> cacheable) {
         this.cacheable = cacheable;
+        this.timeToLiveNanos = timeToLive.toNanos();
+        // A copy is fresh for the time to live and kept as long again: while one request renders a stale page
+        // anew, the others are served the stale copy instead of all rendering it at once.
         this.pages = timeToLive.isZero() ? null : Caffeine.newBuilder()
-                .expireAfterWrite(timeToLive)
+                .expireAfterWrite(timeToLive.multipliedBy(2))
                 .maximumWeight(MAX_CHARS)
-                .<String, String>weigher((key, page) -> key.length() + page.length())
+                .<String, Kept>weigher((key, kept) -> key.length() + kept.html().length())
+                .build();
+        this.rendering = Caffeine.newBuilder().expireAfterWrite(timeToLive.isZero() ? Duration.ofSeconds(1) : timeToLive)
                 .build();
     }
+
+    private record Kept(String html, long keptAt) {}
 
     /** The pages of the Q&A: home, question lists, tags, categories and questions. */
     public static PageCache forQa(Config config, Database database) {
@@ -87,14 +97,15 @@ public final class PageCache implements QaListener {
             return;
         }
         String key = key(ctx, path, locale);
-        String page = pages.getIfPresent(key);
-        if (page == null) {
+        Kept kept = pages.getIfPresent(key);
+        boolean stale = kept != null && System.nanoTime() - kept.keptAt() > timeToLiveNanos;
+        if (kept == null || (stale && rendering.asMap().putIfAbsent(key, Boolean.TRUE) == null)) {
             ctx.attribute(KEY, key);
             ctx.header(HEADER, "miss");
             return;
         }
         ctx.header(HEADER, "hit");
-        ctx.html(page.replace(TOKEN_SLOT, Csrf.token(ctx)));
+        ctx.html(kept.html().replace(TOKEN_SLOT, Csrf.token(ctx)));
         onHit.accept(ctx, path);
         ctx.skipRemainingHandlers();
     }
@@ -103,7 +114,10 @@ public final class PageCache implements QaListener {
     void rendered(Context ctx, String html) {
         String key = ctx.attribute(KEY);
         if (key != null && ctx.status().getCode() == 200) {
-            pages.put(key, html.replace(Csrf.token(ctx), TOKEN_SLOT));
+            pages.put(key, new Kept(html.replace(Csrf.token(ctx), TOKEN_SLOT), System.nanoTime()));
+        }
+        if (key != null) {
+            rendering.invalidate(key);
         }
     }
 
