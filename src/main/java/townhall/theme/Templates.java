@@ -93,7 +93,8 @@ public final class Templates {
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("ago", TimeFilters.ago(clock), "iso", TimeFilters.iso(), "number", TimeFilters.number());
+            TimeFilters filters = new TimeFilters();
+            return Map.of("ago", filters.ago(clock), "iso", filters.iso(), "number", filters.number());
         }
     }
 

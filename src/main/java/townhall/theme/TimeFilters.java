@@ -15,15 +15,23 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import com.ibm.icu.number.LocalizedNumberFormatter;
 
 /**
  * Template filters for UTC timestamps: {@code ago} ("3 hours ago", by ICU, in the page's language) and {@code iso}
  * (for datetime=""); and {@code number} for counts.
  */
 final class TimeFilters {
-    private TimeFilters() {}
+    /**
+     * "3 hours ago" and its kind, per language, unit and count: a few hundred texts in all, and building ICU's
+     * formatter for each timestamp took a quarter of the time of rendering a long question page.
+     */
+    private final Map<String, String> relativeTexts = new ConcurrentHashMap<>();
+    /** ICU's number formatters are immutable and thread-safe: one per language. */
+    private final Map<Locale, LocalizedNumberFormatter> numberFormats = new ConcurrentHashMap<>();
 
-    static Filter ago(Clock clock) {
+    Filter ago(Clock clock) {
         return new Filter() {
             @Override
             public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
@@ -41,7 +49,7 @@ final class TimeFilters {
         };
     }
 
-    static Filter iso() {
+    Filter iso() {
         return new Filter() {
             @Override
             public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
@@ -57,7 +65,7 @@ final class TimeFilters {
     }
 
     /** {@code number}: an integer with the language's digit grouping (1,234 · 1 234). */
-    static Filter number() {
+    Filter number() {
         return new Filter() {
             @Override
             public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
@@ -65,8 +73,8 @@ final class TimeFilters {
                 if (!(input instanceof Number value)) {
                     return input;
                 }
-                return NumberFormatter.withLocale(context.getLocale() == null ? Locale.ENGLISH : context.getLocale())
-                        .format(value).toString();
+                Locale locale = context.getLocale() == null ? Locale.ENGLISH : context.getLocale();
+                return numberFormats.computeIfAbsent(locale, NumberFormatter::withLocale).format(value).toString();
             }
 
             @Override
@@ -76,29 +84,34 @@ final class TimeFilters {
         };
     }
 
-    static String relative(Duration age) {
-        return relative(age, Locale.ENGLISH);
-    }
-
-    static String relative(Duration age, Locale locale) {
-        RelativeDateTimeFormatter format = RelativeDateTimeFormatter.getInstance(
-                ULocale.forLocale(locale == null ? Locale.ENGLISH : locale));
+    String relative(Duration age, Locale locale) {
+        Locale language = locale == null ? Locale.ENGLISH : locale;
         long seconds = Math.max(0, age.toSeconds());
         if (seconds < 60) {
-            return format.format(RelativeDateTimeFormatter.Direction.PLAIN, RelativeDateTimeFormatter.AbsoluteUnit.NOW);
+            return relativeTexts.computeIfAbsent(language.toLanguageTag() + "|now", key -> formatter(language)
+                    .format(RelativeDateTimeFormatter.Direction.PLAIN, RelativeDateTimeFormatter.AbsoluteUnit.NOW));
         }
         if (seconds < 3600) {
-            return format.format(seconds / 60, Direction.LAST, RelativeUnit.MINUTES);
+            return ago(language, seconds / 60, RelativeUnit.MINUTES);
         }
         if (seconds < 86_400) {
-            return format.format(seconds / 3600, Direction.LAST, RelativeUnit.HOURS);
+            return ago(language, seconds / 3600, RelativeUnit.HOURS);
         }
         if (seconds < 30 * 86_400L) {
-            return format.format(seconds / 86_400, Direction.LAST, RelativeUnit.DAYS);
+            return ago(language, seconds / 86_400, RelativeUnit.DAYS);
         }
         if (seconds < 365 * 86_400L) {
-            return format.format(seconds / (30 * 86_400L), Direction.LAST, RelativeUnit.MONTHS);
+            return ago(language, seconds / (30 * 86_400L), RelativeUnit.MONTHS);
         }
-        return format.format(seconds / (365 * 86_400L), Direction.LAST, RelativeUnit.YEARS);
+        return ago(language, seconds / (365 * 86_400L), RelativeUnit.YEARS);
+    }
+
+    private String ago(Locale language, long count, RelativeUnit unit) {
+        return relativeTexts.computeIfAbsent(language.toLanguageTag() + "|" + unit + "|" + count,
+                key -> formatter(language).format(count, Direction.LAST, unit));
+    }
+
+    private static RelativeDateTimeFormatter formatter(Locale language) {
+        return RelativeDateTimeFormatter.getInstance(ULocale.forLocale(language));
     }
 }
