@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import townhall.account.AccountService;
-import townhall.account.Role;
 import townhall.app.Setting;
 import townhall.support.Community;
 import townhall.support.TownhallServer;
@@ -38,11 +36,7 @@ class BrandTest {
     @BeforeAll
     static void setUp() {
         community = new Community(server);
-        server.components().accounts.register(
-                new AccountService.Registration("brandadmin", "brandadmin@example.com", "a long enough password"),
-                Role.ADMIN);
-        admin = server.newClient();
-        assertThat(admin.signIn("brandadmin", "a long enough password").status()).isEqualTo(303);
+        admin = community.admin("brandadmin");
     }
 
     /** The settings form as the admin page fills it, as a browser would send it back. */

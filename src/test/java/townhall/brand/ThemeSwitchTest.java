@@ -11,8 +11,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import townhall.account.AccountService;
-import townhall.account.Role;
 import townhall.app.Setting;
 import townhall.support.Community;
 import townhall.support.TownhallServer;
@@ -33,11 +31,7 @@ class ThemeSwitchTest {
     @BeforeAll
     static void setUp() {
         community = new Community(server);
-        server.components().accounts.register(
-                new AccountService.Registration("themeadmin", "themeadmin@example.com", "a long enough password"),
-                Role.ADMIN);
-        admin = server.newClient();
-        assertThat(admin.signIn("themeadmin", "a long enough password").status()).isEqualTo(303);
+        admin = community.admin("themeadmin");
     }
 
     /** The settings form as the admin page fills it, as a browser would send it back. */
@@ -190,7 +184,7 @@ class ThemeSwitchTest {
     @Test
     void g_theBrandPageSpeaksTheAdministratorsLanguage() {
         WebClient czech = server.newClient();
-        assertThat(czech.signIn("themeadmin", "a long enough password").status()).isEqualTo(303);
+        assertThat(czech.signIn(community.usernameOf(admin), "a long enough password").status()).isEqualTo(303);
         assertThat(czech.post("/language", Map.of("language", "cs", "next", "/")).status()).isEqualTo(303);
         try {
             Document page = czech.get("/admin/brand").html();

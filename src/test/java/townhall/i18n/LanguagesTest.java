@@ -31,12 +31,7 @@ class LanguagesTest {
     }
 
     private static Document page(WebClient browser, String path) {
-        Response response = browser.get(path);
-        if (response.status() == 301) {
-            response = browser.get(response.location());
-        }
-        assertThat(response.status()).isEqualTo(200);
-        return response.html();
+        return browser.page(path);
     }
 
     private static void choose(WebClient browser, String language) {

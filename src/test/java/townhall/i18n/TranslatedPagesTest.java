@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import townhall.account.AccountService;
-import townhall.account.Role;
 import townhall.faq.Faqs;
 import townhall.support.Community;
 import townhall.support.TownhallServer;
@@ -48,10 +46,7 @@ class TranslatedPagesTest {
     @BeforeAll
     static void setUp() {
         community = new Community(server);
-        server.components().accounts.register(
-                new AccountService.Registration("spravce", "spravce@example.com", "a long enough password"), Role.ADMIN);
-        admin = server.newClient();
-        assertThat(admin.signIn("spravce", "a long enough password").status()).isEqualTo(303);
+        admin = community.admin("spravce");
         staff = community.staff("kurator");
         helper = community.member("ivana");
         helperName = community.usernameOf(helper);

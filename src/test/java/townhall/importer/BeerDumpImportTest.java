@@ -22,7 +22,11 @@ import townhall.support.WebClient.Response;
  * data has what a hand-written fixture forgets, such as a post body longer than the XML parser's default limit.
  */
 class BeerDumpImportTest {
-    private static final Path DUMP = Path.of("..", "shared", "data", "stackexchange", "beer.stackexchange.com");
+    /** Beside the checkout, as on the developers' machines, or in the shared folder wherever the checkout is. */
+    private static final Path DUMP = java.util.stream.Stream.of(Path.of("..", "shared"), Path.of("/work/shared"))
+            .map(shared -> shared.resolve("data/stackexchange/beer.stackexchange.com"))
+            .filter(folder -> Files.isRegularFile(folder.resolve("Posts.xml")))
+            .findFirst().orElse(Path.of("..", "shared", "data", "stackexchange", "beer.stackexchange.com"));
 
     @RegisterExtension
     static final TownhallServer server = new TownhallServer();

@@ -24,8 +24,7 @@ class PostRulesTest {
     }
 
     private static Document page(WebClient browser, long questionId) {
-        Response response = browser.get("/q/" + questionId);
-        return (response.status() == 301 ? browser.get(response.location()) : response).html();
+        return browser.page("/q/" + questionId);
     }
 
     private static String score(Document page, long postId) {

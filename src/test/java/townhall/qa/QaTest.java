@@ -24,12 +24,7 @@ class QaTest {
     }
 
     private Document page(WebClient browser, long questionId) {
-        Response response = browser.get("/q/" + questionId);
-        if (response.status() == 301) {
-            response = browser.get(response.location());
-        }
-        assertThat(response.status()).isEqualTo(200);
-        return response.html();
+        return browser.page("/q/" + questionId);
     }
 
     @Test

@@ -58,10 +58,19 @@ public final class Community {
 
     /** A new staff member, signed in. */
     public WebClient staff(String name) {
+        return withRole(name, Role.STAFF);
+    }
+
+    /** A new administrator, signed in. */
+    public WebClient admin(String name) {
+        return withRole(name, Role.ADMIN);
+    }
+
+    private WebClient withRole(String name, Role role) {
         String username = unique(name);
         server.components().accounts.register(
                 new AccountService.Registration(username, username + "@example.com", "a long enough password"),
-                Role.STAFF);
+                role);
         WebClient browser = server.newClient();
         assertThat(browser.signIn(username, "a long enough password").status()).isEqualTo(303);
         usernames.put(browser, username);

@@ -37,6 +37,18 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** A page at its canonical address: follows the 301 that a short or outdated address gets, such as /q/12. */
+    public Document page(String path) {
+        Response response = get(path);
+        if (response.status() == 301) {
+            response = visit(response.location());
+        }
+        if (response.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.status());
+        }
+        return response.html();
+    }
+
     /** Follows an address as found in a page or a Location header ("/community/q/1", "https://…"), as a browser would. */
     public Response visit(String address) {
         return send(HttpRequest.newBuilder(URI.create(base + "/").resolve(address)).GET().build());
