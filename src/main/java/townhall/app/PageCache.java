@@ -11,11 +11,13 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
 import townhall.db.Database;
 import townhall.qa.PostStore;
 import townhall.qa.QaListener;
+import townhall.qa.QuestionLinks;
 
 /**
  * The pages everyone reads (home, lists, questions) as anonymous visitors see them, kept for a few seconds: a busy
@@ -28,6 +30,7 @@ public final class PageCache implements QaListener {
     /** Response header saying whether a page came from the cache: "hit" or "miss". */
     public static final String HEADER = "X-Townhall-Cache";
     private static final String KEY = "townhall.pageCacheKey";
+    private static final String STARTED = "townhall.pageCacheStarted";
     private static final long LISTS = -1;
     private static final String TOKEN_SLOT = "\u0000csrf\u0000";
     /** Characters of kept pages (Latin-1 pages take one byte each). */
@@ -37,6 +40,10 @@ public final class PageCache implements QaListener {
     /** Pages being rendered again after their copy went stale, so that only one request renders each. */
     private final Cache<String, Boolean> rendering;
     private final long timeToLiveNanos;
+    /** Counts changes; with {@link #changedAt}, a page rendered from data read before a change is not kept. */
+    private final AtomicLong changes = new AtomicLong();
+    /** The count at the last change of each question ({@link #LISTS} for the lists), for as long as a render takes. */
+    private final Cache<Long, Long> changedAt = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
     private final Predicate<String> cacheable;
     private final ThreadLocal<Set<Long>> changedInTransaction = ThreadLocal.withInitial(HashSet::new);
     private volatile BiConsumer<Context, String> onHit = (ctx, path) -> { };
@@ -101,6 +108,7 @@ public final class PageCache implements QaListener {
         boolean stale = kept != null && System.nanoTime() - kept.keptAt() > timeToLiveNanos;
         if (kept == null || (stale && rendering.asMap().putIfAbsent(key, Boolean.TRUE) == null)) {
             ctx.attribute(KEY, key);
+            ctx.attribute(STARTED, changes.get());
             ctx.header(HEADER, "miss");
             return;
         }
@@ -113,7 +121,7 @@ public final class PageCache implements QaListener {
     /** After a page rendered: keeps it when the request was marked and the page is a success. */
     void rendered(Context ctx, String html) {
         String key = ctx.attribute(KEY);
-        if (key != null && ctx.status().getCode() == 200) {
+        if (key != null && ctx.status().getCode() == 200 && !changedSince(ctx.attribute(STARTED), Web.sitePath(ctx))) {
             pages.put(key, new Kept(html.replace(Csrf.token(ctx), TOKEN_SLOT), System.nanoTime()));
         }
         if (key != null) {
@@ -121,8 +129,16 @@ public final class PageCache implements QaListener {
         }
     }
 
+    /** Whether what the page shows changed after its render began, so that it may show the old data. */
+    private boolean changedSince(long started, String path) {
+        long subject = QuestionLinks.questionOf(path).orElse(LISTS);
+        Long changed = changedAt.getIfPresent(subject);
+        return changed != null && changed > started;
+    }
+
     /** Drops the kept pages of a question ({@link #LISTS}: the home page and the lists). */
     private void forget(long questionId) {
+        changedAt.put(questionId, changes.incrementAndGet());
         if (pages != null && questionId == LISTS) {
             pages.asMap().keySet().removeIf(key -> !key.contains("|/q/"));
         } else if (pages != null) {

@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import townhall.account.Member;
 import townhall.app.Csrf;
 import townhall.app.InvalidInput;
@@ -25,7 +23,6 @@ import townhall.markdown.MarkdownRenderer;
 
 /** Reading: the home page, question lists, tags, categories, a question's page; and asking. */
 public final class QuestionRoutes {
-    private static final Pattern QUESTION_PATH = Pattern.compile("/q/(\\d{1,18})(/.*)?");
     private final QuestionStore questions;
     private final CategoryStore categories;
     private final QaService qa;
@@ -212,10 +209,7 @@ public final class QuestionRoutes {
 
     /** Counts the view of a question page served from the page cache, which skips {@link #showQuestion}. */
     public void viewedFromCache(Context ctx, String path) {
-        Matcher question = QUESTION_PATH.matcher(path);
-        if (question.matches()) {
-            views.viewed(Long.parseLong(question.group(1)), "b" + Csrf.token(ctx));
-        }
+        QuestionLinks.questionOf(path).ifPresent(id -> views.viewed(id, "b" + Csrf.token(ctx)));
     }
 
     private static boolean isVerified(Question question, Answer answer) {
