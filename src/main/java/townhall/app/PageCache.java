@@ -148,21 +148,14 @@ public final class PageCache implements QaListener {
         }
     }
 
-    /** Drops every kept page: after a change every page shows, such as the brand or the theme. */
-    public void forgetAll() {
-        if (pages != null) {
-            pages.invalidateAll();
-        }
-    }
-
     private String key(Context ctx, String path, Locale locale) {
         String query = ctx.queryString();
         return site.get().hashCode() + "|" + locale.toLanguageTag() + "|" + Web.publicBase(ctx) + "|" + path
                 + (query == null ? "" : "?" + query);
     }
 
-    // A change drops the question's pages at once and again after its transaction commits, so that a page rendered
-    // from the old data in between is not kept.
+    // The listener hears changes inside their transaction: they are collected, and the question's pages dropped
+    // once the transaction ends; a render that began before that is not kept (see changedSince).
 
     @Override
     public void posted(PostStore.PostInfo post) {
@@ -183,7 +176,6 @@ public final class PageCache implements QaListener {
     }
 
     private void changed(long questionId) {
-        forget(questionId);
         changedInTransaction.get().add(questionId);
     }
 
