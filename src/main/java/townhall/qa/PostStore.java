@@ -27,14 +27,15 @@ public final class PostStore {
     /** What the rules need to know about a post; {@code question*} fields describe its question. */
     public record PostInfo(long id, boolean isQuestion, long questionId, long authorId, boolean deleted,
                            long questionAuthorId, Long acceptedAnswerId, Long verifiedAnswerId, int answerCount,
-                           boolean questionClosed, boolean questionDeleted, String title, String slug) {}
+                           boolean questionClosed, boolean questionDeleted, boolean questionFromNewcomer,
+                           String title, String slug) {}
 
     public Optional<PostInfo> info(long postId) {
         var question = POSTS.as("qp");
         return db.select(POSTS.ID, POSTS.KIND, POSTS.QUESTION_ID, POSTS.AUTHOR_ID, POSTS.DELETED_AT,
                         question.AUTHOR_ID, question.DELETED_AT, QUESTIONS.ID, QUESTIONS.ACCEPTED_ANSWER_ID,
                         QUESTIONS.VERIFIED_ANSWER_ID, QUESTIONS.ANSWER_COUNT, QUESTIONS.CLOSED_AT,
-                        QUESTIONS.TITLE, QUESTIONS.SLUG)
+                        QUESTIONS.FROM_NEWCOMER, QUESTIONS.TITLE, QUESTIONS.SLUG)
                 .from(POSTS)
                 .join(QUESTIONS).on(QUESTIONS.ID.eq(org.jooq.impl.DSL.coalesce(POSTS.QUESTION_ID, POSTS.ID)))
                 .join(question).on(question.ID.eq(QUESTIONS.ID))
@@ -44,7 +45,8 @@ public final class PostStore {
                         r.get(question.AUTHOR_ID), r.get(QUESTIONS.ACCEPTED_ANSWER_ID),
                         r.get(QUESTIONS.VERIFIED_ANSWER_ID), r.get(QUESTIONS.ANSWER_COUNT),
                         r.get(QUESTIONS.CLOSED_AT) != null, r.get(question.DELETED_AT) != null,
-                        r.get(QUESTIONS.TITLE), r.get(QUESTIONS.SLUG)));
+                        Boolean.TRUE.equals(r.get(QUESTIONS.FROM_NEWCOMER)), r.get(QUESTIONS.TITLE),
+                        r.get(QUESTIONS.SLUG)));
     }
 
     public long insertPost(String kind, Long questionId, long authorId, String bodyMd, String bodyHtml,

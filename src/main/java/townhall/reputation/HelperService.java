@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import townhall.account.Member;
 import townhall.app.InvalidInput;
 import townhall.app.NotAllowed;
@@ -141,12 +142,12 @@ public final class HelperService {
      */
     public void answered(PostStore.PostInfo answer) {
         long memberId = answer.authorId();
-        java.util.Set<String> held = store.heldBadges(memberId);
+        Set<String> held = store.heldBadges(memberId);
         if (!held.contains(Badge.FIRST_ANSWER.name())) {
             award(memberId, Badge.FIRST_ANSWER);
         }
         // only an answer to someone else's newcomer question moves the Welcomer count
-        boolean welcomes = answer.questionAuthorId() != memberId && store.isFromNewcomer(answer.questionId());
+        boolean welcomes = answer.questionAuthorId() != memberId && answer.questionFromNewcomer();
         if (welcomes && !held.contains(Badge.WELCOMER.name())
                 && store.newcomersAnswered(memberId, Badge.WELCOMER_ANSWERS) >= Badge.WELCOMER_ANSWERS) {
             award(memberId, Badge.WELCOMER);

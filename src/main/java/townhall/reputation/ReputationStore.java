@@ -29,10 +29,23 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.SelectSelectStep;
+import townhall.db.schema.tables.Posts;
 import org.jooq.impl.DSL;
 
 /** The reputation ledger, Helper status, strikes, badges and notifications. */
 public final class ReputationStore {
+    /** A member's answer, and its question's own post, in the queries over a member's answers. */
+    private static final Posts ANSWER = POSTS.as("answer");
+    private static final Posts ASKED = POSTS.as("asked");
+    /** The answer is its question's accepted or verified one. */
+    private static final Condition MARKED = QUESTIONS.ACCEPTED_ANSWER_ID.eq(ANSWER.ID)
+            .or(QUESTIONS.VERIFIED_ANSWER_ID.eq(ANSWER.ID));
+    /** The answer welcomes a newcomer: their question, not the answerer's own. */
+    private static final Condition WELCOMES = QUESTIONS.FROM_NEWCOMER.isTrue().and(ASKED.AUTHOR_ID.ne(ANSWER.AUTHOR_ID));
+
     private final DSLContext db;
 
     public ReputationStore(DSLContext db) {
@@ -118,12 +131,15 @@ public final class ReputationStore {
     }
 
     private int markedAnswers(long memberId, int upTo) {
-        var answer = POSTS.as("answer");
-        return db.fetchCount(db.select(answer.ID).from(answer)
-                .join(QUESTIONS).on(QUESTIONS.ID.eq(answer.QUESTION_ID))
-                .where(answer.AUTHOR_ID.eq(memberId)).and(answer.DELETED_AT.isNull())
-                .and(QUESTIONS.ACCEPTED_ANSWER_ID.eq(answer.ID).or(QUESTIONS.VERIFIED_ANSWER_ID.eq(answer.ID)))
-                .limit(upTo));
+        return db.fetchCount(answersOf(db.select(ANSWER.ID), memberId).and(MARKED).limit(upTo));
+    }
+
+    /** A member's answers that are not deleted, each joined to its question ({@code QUESTIONS}, {@code ASKED}). */
+    private static <R extends Record> SelectConditionStep<R> answersOf(SelectSelectStep<R> select, long memberId) {
+        return select.from(ANSWER)
+                .join(QUESTIONS).on(QUESTIONS.ID.eq(ANSWER.QUESTION_ID))
+                .join(ASKED).on(ASKED.ID.eq(QUESTIONS.ID))
+                .where(ANSWER.AUTHOR_ID.eq(memberId)).and(ANSWER.DELETED_AT.isNull());
     }
 
     public void setHelper(long memberId, boolean helper) {
@@ -201,17 +217,10 @@ public final class ReputationStore {
     public record Achievements(int answers, int accepted, int verified, int newcomersAnswered) {}
 
     public Achievements achievements(long memberId) {
-        var answer = POSTS.as("answer");
-        var asked = POSTS.as("asked");
-        Field<Integer> accepted = count(when(QUESTIONS.ACCEPTED_ANSWER_ID.eq(answer.ID), inline(1)));
-        Field<Integer> verified = count(when(QUESTIONS.VERIFIED_ANSWER_ID.eq(answer.ID), inline(1)));
-        Field<Integer> welcomed = countDistinct(when(QUESTIONS.FROM_NEWCOMER.isTrue()
-                .and(asked.AUTHOR_ID.ne(answer.AUTHOR_ID)), QUESTIONS.ID));
-        return db.select(count(), accepted, verified, welcomed)
-                .from(answer)
-                .join(QUESTIONS).on(QUESTIONS.ID.eq(answer.QUESTION_ID))
-                .join(asked).on(asked.ID.eq(QUESTIONS.ID))
-                .where(answer.AUTHOR_ID.eq(memberId)).and(answer.DELETED_AT.isNull())
+        Field<Integer> accepted = count(when(QUESTIONS.ACCEPTED_ANSWER_ID.eq(ANSWER.ID), inline(1)));
+        Field<Integer> verified = count(when(QUESTIONS.VERIFIED_ANSWER_ID.eq(ANSWER.ID), inline(1)));
+        Field<Integer> welcomed = countDistinct(when(WELCOMES, QUESTIONS.ID));
+        return answersOf(db.select(count(), accepted, verified, welcomed), memberId)
                 .fetchOne(r -> new Achievements(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
@@ -220,22 +229,9 @@ public final class ReputationStore {
         return db.select(BADGES.BADGE).from(BADGES).where(BADGES.MEMBER_ID.eq(memberId)).fetchSet(BADGES.BADGE);
     }
 
-    public boolean isFromNewcomer(long questionId) {
-        return Boolean.TRUE.equals(db.select(QUESTIONS.FROM_NEWCOMER).from(QUESTIONS).where(QUESTIONS.ID.eq(questionId))
-                .fetchOne(QUESTIONS.FROM_NEWCOMER));
-    }
-
     /** How many newcomers' questions (not their own) the member answered, counted up to {@code upTo} only. */
     public int newcomersAnswered(long memberId, int upTo) {
-        var answer = POSTS.as("answer");
-        var asked = POSTS.as("asked");
-        return db.fetchCount(db.selectDistinct(QUESTIONS.ID)
-                .from(answer)
-                .join(QUESTIONS).on(QUESTIONS.ID.eq(answer.QUESTION_ID))
-                .join(asked).on(asked.ID.eq(QUESTIONS.ID))
-                .where(answer.AUTHOR_ID.eq(memberId)).and(answer.DELETED_AT.isNull())
-                .and(QUESTIONS.FROM_NEWCOMER.isTrue()).and(asked.AUTHOR_ID.ne(memberId))
-                .limit(upTo));
+        return db.fetchCount(answersOf(db.selectDistinct(QUESTIONS.ID), memberId).and(WELCOMES).limit(upTo));
     }
 
     /** Awards a badge once; returns true when it is new. */
