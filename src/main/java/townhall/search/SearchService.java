@@ -136,7 +136,7 @@ public final class SearchService {
                 }
             }
             BooleanQuery.Builder builder = new BooleanQuery.Builder()
-                    .add(textQuery(analyzer, text, true), Occur.MUST);
+                    .add(textQuery(analyzer, text), Occur.MUST);
             filters.forEach(f -> builder.add(f, Occur.FILTER));
             if (pinnedUid != null) {
                 builder.add(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.MUST_NOT);
@@ -153,7 +153,7 @@ public final class SearchService {
             List<SearchHit> hits = new ArrayList<>();
             if (pinnedUid != null && page == 1) {
                 Query pinQuery = new BooleanQuery.Builder()
-                        .add(textQuery(analyzer, text, true), Occur.SHOULD)
+                        .add(textQuery(analyzer, text), Occur.SHOULD)
                         .add(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.FILTER).build();
                 TopDocs pinTop = searcher.search(pinQuery, 1);
                 if (pinTop.scoreDocs.length == 1) {
@@ -281,40 +281,12 @@ public final class SearchService {
     }
 
     /**
-     * The text part of a query: each field analysed on its own and weighted alike, plus a bonus when the words
-     * stand close together in the title. Every word of every field is one clause of a single
-     * flat disjunction, the shape Lucene's dynamic pruning handles best: nested per-field disjunctions made it
-     * score every document that has any of the words.
+     * The text part of a search: {@link #wordsQuery} over title, tags, body and answers. Equal weights: on the real
+     * dump's 117 "linked question" pairs, title-heavy weights (3, 2, 1, 0.4) found the linked question in the top 5
+     * for 36 % of titles, equal weights for 40 % (bench/BENCHMARKS.md).
      */
-    private Query textQuery(Analyzer analyzer, String text, boolean proximity) {
-        QueryBuilder builder = new QueryBuilder(analyzer);
-        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        // Equal weights: on the real dump's 117 "linked question" pairs, title-heavy weights (3, 2, 1, 0.4) found
-        // the linked question in the top 5 for 36 % of titles, equal weights for 40 % (bench/BENCHMARKS.md)
-        addField(query, builder, Fields.TITLE, text, 1.0f);
-        addField(query, builder, Fields.TAGS, text, 1.0f);
-        addField(query, builder, Fields.BODY, text, 1.0f);
-        addField(query, builder, Fields.ANSWERS, text, 1.0f);
-        if (analysis.language().hasLooseForm()) {
-            addField(query, builder, Fields.TITLE_LOOSE, text, 0.4f);
-            addField(query, builder, Fields.BODY_LOOSE, text, 0.4f);
-        }
-        if (proximity) {
-            addTitleProximity(query, builder, analyzer, text);
-        }
-        return query.build();
-    }
-
-    /** The bonus when the words stand close together in a title. */
-    private static void addTitleProximity(BooleanQuery.Builder query, QueryBuilder builder, Analyzer analyzer,
-                                          String text) {
-        if (terms(analyzer, Fields.TITLE, text).size() >= 2) {
-            Query inTitle = builder.createPhraseQuery(Fields.TITLE, text, 3);
-            if (inTitle != null) {
-                query.add(new BoostQuery(inTitle, 2.0f), Occur.SHOULD);
-            }
-        }
+    private Query textQuery(Analyzer analyzer, String text) {
+        return wordsQuery(analyzer, text, true);
     }
 
     /**
@@ -323,15 +295,37 @@ public final class SearchService {
      * million posts; what the asker writes in the body adds its telling words (see {@link #suggest}).
      */
     private Query titleQuery(Analyzer analyzer, String title) {
+        return wordsQuery(analyzer, title, false);
+    }
+
+    /**
+     * Each field analysed on its own and weighted alike (the loose forms less), plus a bonus when the words stand
+     * close together in the title. Every word of every field is one clause of a single flat disjunction, the shape
+     * Lucene's dynamic pruning handles best: nested per-field disjunctions made it score every document that has
+     * any of the words.
+     */
+    private Query wordsQuery(Analyzer analyzer, String text, boolean withBodies) {
         QueryBuilder builder = new QueryBuilder(analyzer);
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        addField(query, builder, Fields.TITLE, title, 1.0f);
-        addField(query, builder, Fields.TAGS, title, 1.0f);
-        if (analysis.language().hasLooseForm()) {
-            addField(query, builder, Fields.TITLE_LOOSE, title, 0.4f);
+        addField(query, builder, Fields.TITLE, text, 1.0f);
+        addField(query, builder, Fields.TAGS, text, 1.0f);
+        if (withBodies) {
+            addField(query, builder, Fields.BODY, text, 1.0f);
+            addField(query, builder, Fields.ANSWERS, text, 1.0f);
         }
-        addTitleProximity(query, builder, analyzer, title);
+        if (analysis.language().hasLooseForm()) {
+            addField(query, builder, Fields.TITLE_LOOSE, text, 0.4f);
+            if (withBodies) {
+                addField(query, builder, Fields.BODY_LOOSE, text, 0.4f);
+            }
+        }
+        if (terms(analyzer, Fields.TITLE, text).size() >= 2) {
+            Query inTitle = builder.createPhraseQuery(Fields.TITLE, text, 3);
+            if (inTitle != null) {
+                query.add(new BoostQuery(inTitle, 2.0f), Occur.SHOULD);
+            }
+        }
         return query.build();
     }
 
