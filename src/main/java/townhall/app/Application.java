@@ -112,7 +112,7 @@ public final class Application implements AutoCloseable {
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.qa, viewCounter, views,
-                c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL), c.markdown));
+                c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)));
         c.pageCache.onHit(questionRoutes::viewedFromCache);
         c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.qa, questionRoutes, c.posts, views, new RevisionHistory(c.posts));

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import townhall.account.PasswordHasher;
 import townhall.db.Database;
 import townhall.markdown.CommentFormatter;
+import townhall.markdown.HtmlText;
 import townhall.markdown.LinkPolicy;
 import townhall.markdown.MarkdownRenderer;
 import townhall.qa.CategoryStore;

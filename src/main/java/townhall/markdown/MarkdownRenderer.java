@@ -89,17 +89,7 @@ public final class MarkdownRenderer {
 
     /** The plain text, cut at a word boundary to at most {@code maxChars} characters, with "…" if it was cut. */
     public String excerpt(String markdown, int maxChars) {
-        if (maxChars < 1) throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
-        String text = plainText(markdown);
-        if (text.length() <= maxChars) return text;
-        int end = maxChars - 1; // room for the ellipsis
-        int lastSpace = text.lastIndexOf(' ', end);
-        if (lastSpace > 0) {
-            end = lastSpace;
-        } else if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--; // one long word: cut inside it, but not inside a character
-        }
-        return text.substring(0, end).stripTrailing() + "…";
+        return HtmlText.excerpt(plainText(markdown), maxChars);
     }
 
     private static void appendText(Node node, StringBuilder text) {

@@ -3,6 +3,6 @@ package townhall.qa;
 import java.time.LocalDateTime;
 import java.util.List;
 
-public record Answer(long id, long questionId, Author author, String bodyMd, String bodyHtml, int score,
+public record Answer(long id, long questionId, Author author, String bodyHtml, int score,
                      LocalDateTime createdAt, LocalDateTime editedAt, boolean deleted, List<Comment> comments,
                      Origin origin) {}

@@ -18,6 +18,7 @@ import townhall.app.InvalidInput;
 import townhall.app.NotFound;
 import townhall.app.Views;
 import townhall.app.Web;
+import townhall.markdown.HtmlText;
 import townhall.markdown.LinkPolicy;
 import townhall.markdown.MarkdownRenderer;
 
@@ -172,7 +173,8 @@ public final class QuestionRoutes {
     void showQuestion(Context ctx, long id, Map<String, String> drafts, Map<String, String> errors) {
         Member viewer = Web.viewer(ctx);
         boolean staff = viewer != null && viewer.isStaff();
-        Question question = questions.findQuestion(id).orElseThrow(NotFound::new);
+        QuestionStore.Thread thread = questions.thread(id, staff).orElseThrow(NotFound::new);
+        Question question = thread.question();
         if (question.deleted() && !staff) {
             throw new NotFound();
         }
@@ -181,7 +183,7 @@ public final class QuestionRoutes {
             Web.redirect(ctx, question.path(), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        List<Answer> answers = new ArrayList<>(questions.answersOf(id, staff));
+        List<Answer> answers = new ArrayList<>(thread.answers());
         answers.sort(Comparator.comparing((Answer a) -> !isVerified(question, a))
                 .thenComparing(a -> !Long.valueOf(a.id()).equals(question.acceptedAnswerId()))
                 .thenComparing(Comparator.comparingInt(Answer::score).reversed()));
@@ -189,7 +191,7 @@ public final class QuestionRoutes {
         views.viewed(id, viewer != null ? "m" + viewer.id() : "b" + Csrf.token(ctx));
         Map<String, Object> model = new HashMap<>();
         model.put("title", question.title());
-        model.put("description", markdown.excerpt(question.bodyMd(), 155));
+        model.put("description", HtmlText.excerpt(HtmlText.of(question.bodyHtml()), 155));
         model.put("canonical", question.path());
         model.put("question", question);
         model.put("answers", answers);

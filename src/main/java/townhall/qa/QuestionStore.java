@@ -1,6 +1,5 @@
 package townhall.qa;
 
-import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static townhall.db.schema.Tables.CATEGORIES;
 import static townhall.db.schema.Tables.COMMENTS;
@@ -13,6 +12,7 @@ import static townhall.db.schema.Tables.VOTES;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +20,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record1;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import townhall.account.Role;
@@ -61,14 +60,21 @@ public final class QuestionStore {
 
     public record ListPage(List<QuestionSummary> questions, boolean hasNext) {}
 
-    public Optional<Question> findQuestion(long id) {
-        Field<List<String>> tags = tagsOf(Q.ID);
-        Field<List<Comment>> comments = commentsOf(Q.ID);
-        return db.select(Q.asterisk(), P.asterisk(), AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
+    /** A question's page: the question and its answers, each with its comments, in four queries. */
+    public record Thread(Question question, List<Answer> answers) {}
+
+    /**
+     * The question {@code id} and its answers, best score first (the page puts the verified and accepted ones on
+     * top); deleted answers only when {@code includeDeleted}.
+     */
+    public Optional<Thread> thread(long id, boolean includeDeleted) {
+        Record row = db.select(Q.asterisk(), P.ID, P.BODY_HTML, P.SCORE, P.CREATED_AT, P.EDITED_AT, P.DELETED_AT,
+                        P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
+                        AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
                         C.ID, C.SLUG, C.NAME, C.DESCRIPTION,
                         VERIFIER.ID, VERIFIER.USERNAME, VERIFIER.ROLE, VERIFIER.HELPER,
                         CLOSER.ID, CLOSER.USERNAME, CLOSER.ROLE, CLOSER.HELPER,
-                        ORIGINAL.ID, ORIGINAL.TITLE, ORIGINAL.SLUG, tags, comments)
+                        ORIGINAL.ID, ORIGINAL.TITLE, ORIGINAL.SLUG)
                 .from(Q)
                 .join(P).on(P.ID.eq(Q.ID))
                 .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
@@ -77,21 +83,31 @@ public final class QuestionStore {
                 .leftJoin(CLOSER).on(CLOSER.ID.eq(Q.CLOSED_BY))
                 .leftJoin(ORIGINAL).on(ORIGINAL.ID.eq(Q.DUPLICATE_OF))
                 .where(Q.ID.eq(id))
-                .fetchOptional(r -> toQuestion(r, tags, comments));
-    }
-
-    /** The answers of a question, best score first; the page puts the verified and accepted ones on top. */
-    public List<Answer> answersOf(long questionId, boolean includeDeleted) {
-        Field<List<Comment>> comments = commentsOf(P.ID);
+                .fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
         Condition visible = includeDeleted ? DSL.noCondition() : P.DELETED_AT.isNull();
-        return db.select(P.asterisk(), AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER, comments)
+        List<? extends Record> answerRows = db.select(P.ID, P.QUESTION_ID, P.BODY_HTML, P.SCORE, P.CREATED_AT, P.EDITED_AT,
+                        P.DELETED_AT, P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
+                        AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER)
                 .from(P)
                 .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
-                .where(P.QUESTION_ID.eq(questionId)).and(visible)
+                .where(P.QUESTION_ID.eq(id)).and(visible)
                 .orderBy(P.SCORE.desc(), P.CREATED_AT.asc())
-                .fetch(r -> new Answer(r.get(P.ID), r.get(P.QUESTION_ID), author(r, AUTHOR), r.get(P.BODY_MD),
-                        r.get(P.BODY_HTML), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT),
-                        r.get(P.DELETED_AT) != null, r.get(comments), origin(r)));
+                .fetch();
+        List<Long> postIds = new ArrayList<>();
+        postIds.add(id);
+        answerRows.forEach(r -> postIds.add(r.get(P.ID)));
+        Map<Long, List<Comment>> comments = commentsOf(postIds);
+        List<Answer> answers = answerRows.stream()
+                .map(r -> new Answer(r.get(P.ID), r.get(P.QUESTION_ID), author(r, AUTHOR), r.get(P.BODY_HTML),
+                        r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(P.DELETED_AT) != null,
+                        comments.getOrDefault(r.get(P.ID), List.of()), origin(r)))
+                .toList();
+        Question question = toQuestion(row, tagsOf(List.of(id)).getOrDefault(id, List.of()),
+                comments.getOrDefault(id, List.of()));
+        return Optional.of(new Thread(question, answers));
     }
 
     /** The viewer's votes on a question and its answers: post id to +1 or -1. */
@@ -136,11 +152,10 @@ public final class QuestionStore {
             case TOP -> List.of(P.SCORE.desc(), Q.ID.desc());
             case HELPER_QUEUE -> List.of(Q.FROM_NEWCOMER.desc(), Q.ID.asc());
         };
-        Field<List<String>> tags = tagsOf(Q.ID);
-        List<QuestionSummary> rows = db.select(Q.ID, Q.TITLE, Q.SLUG, Q.EXCERPT, Q.ANSWER_COUNT, Q.VIEW_COUNT,
+        List<? extends Record> rows = db.select(Q.ID, Q.TITLE, Q.SLUG, Q.EXCERPT, Q.ANSWER_COUNT, Q.VIEW_COUNT,
                         Q.LAST_ACTIVITY_AT, Q.ACCEPTED_ANSWER_ID, Q.VERIFIED_ANSWER_ID, Q.CLOSED_AT,
                         P.SCORE, P.CREATED_AT, P.DELETED_AT, AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
-                        C.NAME, C.SLUG, Q.FROM_NEWCOMER, tags)
+                        C.NAME, C.SLUG, Q.FROM_NEWCOMER)
                 .from(byTagActivity ? QUESTION_TAGS.join(Q).on(Q.ID.eq(QUESTION_TAGS.QUESTION_ID)) : Q)
                 .join(P).on(P.ID.eq(Q.ID))
                 .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
@@ -149,13 +164,16 @@ public final class QuestionStore {
                 .orderBy(order)
                 .limit(query.pageSize() + 1)
                 .offset((query.page() - 1) * query.pageSize())
-                .fetch(r -> new QuestionSummary(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), r.get(Q.EXCERPT),
+                .fetch();
+        boolean hasNext = rows.size() > query.pageSize();
+        List<? extends Record> shown = hasNext ? rows.subList(0, query.pageSize()) : rows;
+        Map<Long, List<String>> tags = tagsOf(shown.stream().map(r -> r.get(Q.ID)).toList());
+        return new ListPage(shown.stream().map(r -> new QuestionSummary(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), r.get(Q.EXCERPT),
                         author(r, AUTHOR), r.get(P.SCORE), r.get(Q.ANSWER_COUNT), r.get(Q.VIEW_COUNT),
                         r.get(P.CREATED_AT), r.get(Q.LAST_ACTIVITY_AT), r.get(Q.ACCEPTED_ANSWER_ID) != null,
                         r.get(Q.VERIFIED_ANSWER_ID) != null, r.get(Q.CLOSED_AT) != null, r.get(P.DELETED_AT) != null,
-                        r.get(C.NAME), r.get(C.SLUG), r.get(Q.FROM_NEWCOMER), r.get(tags)));
-        boolean hasNext = rows.size() > query.pageSize();
-        return new ListPage(hasNext ? rows.subList(0, query.pageSize()) : rows, hasNext);
+                        r.get(C.NAME), r.get(C.SLUG), r.get(Q.FROM_NEWCOMER),
+                        tags.getOrDefault(r.get(Q.ID), List.of()))).toList(), hasNext);
     }
 
     /** Tags with how many questions use them, most used first. */
@@ -182,25 +200,31 @@ public final class QuestionStore {
 
     public record SitemapEntry(String path, LocalDateTime lastModified) {}
 
-    private static Field<List<String>> tagsOf(Field<Long> questionId) {
-        return multiset(select(TAGS.NAME).from(QUESTION_TAGS).join(TAGS).on(TAGS.ID.eq(QUESTION_TAGS.TAG_ID))
-                .where(QUESTION_TAGS.QUESTION_ID.eq(questionId)).orderBy(TAGS.NAME))
-                .as("tags").convertFrom(r -> r.map(Record1::value1));
+    /** The tags of each question, by name; one query for a whole page. */
+    private Map<Long, List<String>> tagsOf(List<Long> questionIds) {
+        Map<Long, List<String>> tags = new HashMap<>();
+        db.select(QUESTION_TAGS.QUESTION_ID, TAGS.NAME)
+                .from(QUESTION_TAGS).join(TAGS).on(TAGS.ID.eq(QUESTION_TAGS.TAG_ID))
+                .where(QUESTION_TAGS.QUESTION_ID.in(questionIds))
+                .orderBy(TAGS.NAME)
+                .forEach(r -> tags.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        return tags;
     }
 
-    private static Field<List<Comment>> commentsOf(Field<Long> postId) {
-        return multiset(select(COMMENTS.ID, COMMENTS.POST_ID, COMMENTER.ID, COMMENTER.USERNAME, COMMENTER.ROLE,
+    /** The visible comments of each post, oldest first; one query for a whole page. */
+    private Map<Long, List<Comment>> commentsOf(List<Long> postIds) {
+        Map<Long, List<Comment>> comments = new HashMap<>();
+        db.select(COMMENTS.ID, COMMENTS.POST_ID, COMMENTER.ID, COMMENTER.USERNAME, COMMENTER.ROLE,
                         COMMENTER.HELPER, COMMENTS.BODY_HTML, COMMENTS.CREATED_AT)
                 .from(COMMENTS).join(COMMENTER).on(COMMENTER.ID.eq(COMMENTS.AUTHOR_ID))
-                .where(COMMENTS.POST_ID.eq(postId)).and(COMMENTS.DELETED_AT.isNull())
-                .orderBy(COMMENTS.CREATED_AT, COMMENTS.ID))
-                .as("comments")
-                .convertFrom(result -> result.map(r -> new Comment(r.value1(), r.value2(),
-                        new Author(r.value3(), r.value4(), Role.fromDb(r.value5()).isStaff(), r.value6()),
-                        r.value7(), r.value8())));
+                .where(COMMENTS.POST_ID.in(postIds)).and(COMMENTS.DELETED_AT.isNull())
+                .orderBy(COMMENTS.CREATED_AT, COMMENTS.ID)
+                .forEach(r -> comments.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Comment(r.value1(),
+                        r.value2(), author(r, COMMENTER), r.value7(), r.value8())));
+        return comments;
     }
 
-    private static Question toQuestion(Record r, Field<List<String>> tags, Field<List<Comment>> comments) {
+    private static Question toQuestion(Record r, List<String> tags, List<Comment> comments) {
         Category category = r.get(C.ID) == null ? null
                 : new Category(r.get(C.ID), r.get(C.SLUG), r.get(C.NAME), r.get(C.DESCRIPTION));
         Question.Verification verification = r.get(Q.VERIFIED_ANSWER_ID) == null ? null
@@ -210,9 +234,8 @@ public final class QuestionStore {
                 : new QuestionRef(r.get(ORIGINAL.ID), r.get(ORIGINAL.TITLE), r.get(ORIGINAL.SLUG));
         Question.Closure closure = r.get(Q.CLOSED_AT) == null ? null
                 : new Question.Closure(author(r, CLOSER), r.get(Q.CLOSED_AT), r.get(Q.CLOSE_REASON), original);
-        return new Question(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), author(r, AUTHOR), r.get(P.BODY_MD),
-                r.get(P.BODY_HTML), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
-                r.get(Q.VIEW_COUNT), r.get(Q.ANSWER_COUNT), category, r.get(tags), r.get(comments),
+        return new Question(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), author(r, AUTHOR), r.get(P.BODY_HTML), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
+                r.get(Q.VIEW_COUNT), r.get(Q.ANSWER_COUNT), category, tags, comments,
                 r.get(Q.ACCEPTED_ANSWER_ID), verification, closure, r.get(P.DELETED_AT) != null,
                 r.get(Q.FROM_NEWCOMER), origin(r));
     }

@@ -8,17 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import townhall.markdown.MarkdownRenderer;
+import townhall.markdown.HtmlText;
 
 /** schema.org JSON-LD for search engines: a question page is a {@code QAPage}. */
 public final class StructuredData {
     private final ObjectMapper json = new ObjectMapper();
     private final String baseUrl;
-    private final MarkdownRenderer markdown;
 
-    public StructuredData(String baseUrl, MarkdownRenderer markdown) {
+    public StructuredData(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.markdown = markdown;
     }
 
     /** The JSON-LD of a question page, safe to place inside a script element. */
@@ -31,7 +29,7 @@ public final class StructuredData {
         Map<String, Object> main = new LinkedHashMap<>();
         main.put("@type", "Question");
         main.put("name", question.title());
-        main.put("text", markdown.plainText(question.bodyMd()));
+        main.put("text", HtmlText.of(question.bodyHtml()));
         main.put("answerCount", question.answerCount());
         main.put("upvoteCount", question.score());
         main.put("dateCreated", iso(question.createdAt()));
@@ -43,7 +41,7 @@ public final class StructuredData {
             }
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("@type", "Answer");
-            item.put("text", markdown.plainText(answer.bodyMd()));
+            item.put("text", HtmlText.of(answer.bodyHtml()));
             item.put("dateCreated", iso(answer.createdAt()));
             item.put("upvoteCount", answer.score());
             item.put("url", baseUrl + question.path() + "#a" + answer.id());

@@ -194,4 +194,17 @@ class MarkdownRendererTest {
         assertThat(markdown.excerpt(source, 15)).isEqualTo("The quick…");
         assertThat(markdown.excerpt("Supercalifragilistic", 6)).isEqualTo("Super…");
     }
+
+    @Test
+    void theTextOfStoredHtmlIsWhatThePlainTextOfItsMarkdownIs() {
+        // Question pages read their description and structured data from the stored HTML, not the Markdown.
+        for (String source : new String[] {
+                "# Title\n\nSome **bold**   and [a link](https://example.com).\nNext line with `code`.\n\n- one\n- two",
+                "Fish & chips <b>not bold</b> \"quoted\" 'single' 5 > 3 = true + @me `a<b`",
+                "| a | b |\n|---|---|\n| x&y | z |\n\n> quoted\n\n```\nif (a < b) {}\n```",
+                "Пиво и чешское pivo: žluťoučký kůň — 100 %"}) {
+            assertThat(HtmlText.of(markdown.render(source, LinkPolicy.NOFOLLOW))).as(source)
+                    .isEqualTo(markdown.plainText(source));
+        }
+    }
 }

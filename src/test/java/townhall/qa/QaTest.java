@@ -76,7 +76,7 @@ class QaTest {
     }
 
     private static String titleOf(long questionId) {
-        return server.components().questions.findQuestion(questionId).orElseThrow().title();
+        return server.components().questions.thread(questionId, false).orElseThrow().question().title();
     }
 
     @Test

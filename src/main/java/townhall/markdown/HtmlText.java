@@ -1,4 +1,4 @@
-package townhall.importer;
+package townhall.markdown;
 
 import java.util.Locale;
 import java.util.Set;
@@ -8,14 +8,14 @@ import java.util.Set;
  * should be, every {@code <} in text escaped), so a plain scan that drops tags and decodes character references
  * reads it correctly, at a fraction of the cost of parsing it again.
  */
-final class HtmlText {
+public final class HtmlText {
     private static final Set<String> BREAKS = Set.of("p", "br", "div", "li", "ul", "ol", "pre", "blockquote",
             "h1", "h2", "h3", "h4", "h5", "h6", "hr", "tr", "td", "th", "table", "dd", "dt");
 
     private HtmlText() {}
 
     /** The text of HTML that went through the sanitizer. */
-    static String of(String sanitizedHtml) {
+    public static String of(String sanitizedHtml) {
         String html = sanitizedHtml;
         var text = new StringBuilder(html.length());
         int i = 0;
@@ -86,14 +86,15 @@ final class HtmlText {
     }
 
     /** The text cut at a word boundary to at most {@code maxChars} characters, with "…" if it was cut. */
-    static String excerpt(String text, int maxChars) {
+    public static String excerpt(String text, int maxChars) {
+        if (maxChars < 1) throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
         if (text.length() <= maxChars) return text;
-        int end = maxChars - 1;
+        int end = maxChars - 1; // room for the ellipsis
         int lastSpace = text.lastIndexOf(' ', end);
         if (lastSpace > 0) {
             end = lastSpace;
-        } else if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
+        } else if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // one long word: cut inside it, but not inside a character
         }
         return text.substring(0, end).stripTrailing() + "…";
     }
