@@ -111,8 +111,8 @@ public final class Messages {
      * is put into words first; a list of them (or of strings) is joined the way the language joins a list.
      */
     public String format(Locale locale, String key, Map<String, ?> args) {
-        String language = supported(locale == null ? null : locale.getLanguage());
-        if (language == null) {
+        String language = locale == null ? FALLBACK : locale.getLanguage(); // Locale keeps codes lower case
+        if (!LANGUAGES.contains(language)) {
             language = FALLBACK;
         }
         Object message = compiled.computeIfAbsent(language + '\u0000' + key, this::compile);
