@@ -59,6 +59,7 @@ import townhall.qa.QuestionLinks;
 public final class SearchService {
     /** Results counted exactly up to this many; beyond it the page says "more than". */
     private static final int COUNT_LIMIT = 1000;
+    private static final int NO_COUNT = 0;
     private static final int MAX_PAGES = 50;
     private static final int QUERY_MAX_CHARS = 200;
     private static final int RELATED_TITLE_TERMS = 4;
@@ -147,7 +148,7 @@ public final class SearchService {
             // page 1 shows the pinned entry and size - 1 others; later pages follow on from there
             int from = page == 1 ? 0 : (page - 1) * size - pinnedCount;
             int want = page == 1 ? size - pinnedCount : size;
-            TopDocs top = withQualityLift(searcher, query, from + want + 1);
+            TopDocs top = withQualityLift(searcher, query, from + want + 1, COUNT_LIMIT);
             ScoreDoc[] all = top.scoreDocs;
             ScoreDoc[] pageDocs = Arrays.copyOfRange(all, Math.min(from, all.length), Math.min(from + want, all.length));
             List<SearchHit> hits = new ArrayList<>();
@@ -202,7 +203,7 @@ public final class SearchService {
                     .add(textQuery, Occur.MUST)
                     .add(new TermQuery(new Term(Fields.KIND, Fields.QUESTION)), Occur.FILTER)
                     .build();
-            TopDocs top = withQualityLift(searcher, questions, questionLimit);
+            TopDocs top = withQualityLift(searcher, questions, questionLimit, NO_COUNT);
             return new Suggestions(faq, toHits(searcher, highlight, closeToBest(top.scoreDocs, 0.3f), false));
         });
     }
@@ -239,7 +240,7 @@ public final class SearchService {
                     .add(new TermQuery(new Term(Fields.KIND, Fields.QUESTION)), Occur.FILTER)
                     .add(new TermQuery(self), Occur.MUST_NOT)
                     .build();
-            TopDocs top = withQualityLift(searcher, query, limit);
+            TopDocs top = withQualityLift(searcher, query, limit, NO_COUNT);
             return toHits(searcher, null, closeToBest(top.scoreDocs, 0.25f), false);
         });
     }
@@ -359,11 +360,13 @@ public final class SearchService {
     /**
      * The best {@code n} by text, then lifted by quality: the text ranking picks a window of candidates and the
      * lift re-orders them. As one query the lift would match every document and switch off Lucene's skipping of
-     * documents that cannot reach the top, making every search score most of the index.
+     * documents that cannot reach the top, making every search score most of the index. Counting the matches up to
+     * {@code countUpTo} delays that skipping too, so lists that show no count ask for none.
      */
-    private static TopDocs withQualityLift(IndexSearcher searcher, Query query, int n) throws IOException {
+    private static TopDocs withQualityLift(IndexSearcher searcher, Query query, int n, int countUpTo)
+            throws IOException {
         int window = 2 * n + 10;
-        TopDocs byText = searcher.search(query, new TopScoreDocCollectorManager(window, COUNT_LIMIT));
+        TopDocs byText = searcher.search(query, new TopScoreDocCollectorManager(window, Math.max(window, countUpTo)));
         TopDocs lifted = QueryRescorer.rescore(searcher, byText, qualityLift(), 1.0, window);
         ScoreDoc[] best = Arrays.copyOf(lifted.scoreDocs, Math.min(n, lifted.scoreDocs.length));
         return new TopDocs(byText.totalHits, best);
