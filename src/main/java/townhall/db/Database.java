@@ -97,7 +97,7 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(10_000);
         hikari.setInitializationFailTimeout(15_000);
         hikari.addDataSourceProperty("connectionTimeZone", "UTC");
-        hikari.addDataSourceProperty("useServerPrepStmts", "false");
+        hikari.addDataSourceProperty("useServerPrepStmts", "true");
         hikari.addDataSourceProperty("cachePrepStmts", "true");
         hikari.setConnectionInitSql("SET time_zone = '+00:00', group_concat_max_len = 4294967295, NAMES utf8mb4 COLLATE utf8mb4_unicode_ci");
         return new HikariDataSource(hikari);
