@@ -2,10 +2,14 @@ package townhall.app;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -20,8 +24,9 @@ import townhall.qa.QaListener;
 import townhall.qa.QuestionLinks;
 
 /**
- * The pages everyone reads (home, lists, questions) as anonymous visitors see them, kept for a few seconds: a busy
- * page is rendered once per few seconds rather than once per visitor. Signed-in members always get a fresh page; a
+ * The pages everyone reads (home, lists, questions) as anonymous visitors see them, kept for a minute: a busy
+ * page is rendered once a minute rather than once per visitor. As changes to a question drop its page at once, the
+ * time to live only bounds how old a kept page's view count, relative times and list order may be. Signed-in members always get a fresh page; a
  * change to a question drops its cached page as soon as the change commits; lists catch up within the time to live
  * ({@code TOWNHALL_PAGE_CACHE_SECONDS}, 0 turns the cache off). A kept page holds a placeholder where the visitor's
  * CSRF token goes, filled in for each visitor it is served to.
@@ -33,8 +38,8 @@ public final class PageCache implements QaListener {
     private static final String STARTED = "townhall.pageCacheStarted";
     private static final long LISTS = -1;
     private static final String TOKEN_SLOT = "\u0000csrf\u0000";
-    /** Characters of kept pages (Latin-1 pages take one byte each). */
-    private static final long MAX_CHARS = 48_000_000;
+    /** Bytes of kept pages (UTF-8). */
+    private static final long MAX_BYTES = 64_000_000;
 
     private final Cache<String, Kept> pages;
     /** Pages being rendered again after their copy went stale, so that only one request renders each. */
@@ -57,14 +62,44 @@ public final class PageCache implements QaListener {
         // anew, the others are served the stale copy instead of all rendering it at once.
         this.pages = timeToLive.isZero() ? null : Caffeine.newBuilder()
                 .expireAfterWrite(timeToLive.multipliedBy(2))
-                .maximumWeight(MAX_CHARS)
-                .<String, Kept>weigher((key, kept) -> key.length() + kept.html().length())
+                .maximumWeight(MAX_BYTES)
+                .<String, Kept>weigher((key, kept) -> 2 * key.length() + kept.size())
                 .build();
         this.rendering = Caffeine.newBuilder().expireAfterWrite(timeToLive.isZero() ? Duration.ofSeconds(1) : timeToLive)
                 .build();
     }
 
-    private record Kept(String html, long keptAt) {}
+    /**
+     * A page as the bytes sent, cut where each visitor's CSRF token goes: serving it is copying bytes, with no
+     * string to search or encode again.
+     */
+    private record Kept(List<byte[]> parts, int size, long keptAt) {
+        static Kept of(String html, long keptAt) {
+            List<byte[]> parts = new ArrayList<>();
+            int size = 0;
+            for (String part : html.split(TOKEN_SLOT, -1)) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                parts.add(bytes);
+                size += bytes.length;
+            }
+            return new Kept(List.copyOf(parts), size, keptAt);
+        }
+
+        byte[] withToken(String token) {
+            byte[] tokenBytes = token.getBytes(StandardCharsets.US_ASCII);
+            byte[] page = new byte[size + (parts.size() - 1) * tokenBytes.length];
+            int at = 0;
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0) {
+                    System.arraycopy(tokenBytes, 0, page, at, tokenBytes.length);
+                    at += tokenBytes.length;
+                }
+                System.arraycopy(parts.get(i), 0, page, at, parts.get(i).length);
+                at += parts.get(i).length;
+            }
+            return page;
+        }
+    }
 
     /** The pages of the Q&A: home, question lists, tags, categories and questions. */
     public static PageCache forQa(Config config, Database database) {
@@ -113,7 +148,7 @@ public final class PageCache implements QaListener {
             return;
         }
         ctx.header(HEADER, "hit");
-        ctx.html(kept.html().replace(TOKEN_SLOT, Csrf.token(ctx)));
+        ctx.contentType(ContentType.TEXT_HTML).result(kept.withToken(Csrf.token(ctx)));
         onHit.accept(ctx, path);
         ctx.skipRemainingHandlers();
     }
@@ -122,7 +157,7 @@ public final class PageCache implements QaListener {
     void rendered(Context ctx, String html) {
         String key = ctx.attribute(KEY);
         if (key != null && ctx.status().getCode() == 200 && !changedSince(ctx.attribute(STARTED), Web.sitePath(ctx))) {
-            pages.put(key, new Kept(html.replace(Csrf.token(ctx), TOKEN_SLOT), System.nanoTime()));
+            pages.put(key, Kept.of(html.replace(Csrf.token(ctx), TOKEN_SLOT), System.nanoTime()));
         }
         if (key != null) {
             rendering.invalidate(key);

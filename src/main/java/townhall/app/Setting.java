@@ -24,7 +24,7 @@ public enum Setting {
     QA_TITLE_MAX("qa.title.max", "150", "Longest question title, in characters"),
     QA_TAGS_MAX("qa.tags.max", "5", "Most tags a question may have"),
     QA_PAGE_SIZE("qa.page.size", "30", "Questions per page of a list"),
-    PAGE_CACHE_SECONDS("page.cache.seconds", "10", "How long anonymous visitors may see a kept copy of a list or question page; 0 turns the page cache off"),
+    PAGE_CACHE_SECONDS("page.cache.seconds", "60", "How long anonymous visitors may see a kept copy of a list or question page; 0 turns the page cache off"),
     VIEW_FLUSH_SECONDS("views.flush.seconds", "10", "How often counted page views are written to the database"),
     REP_ANSWER_UPVOTED("rep.answer.upvoted", "10", "Reputation for an upvote on one's answer"),
     REP_QUESTION_UPVOTED("rep.question.upvoted", "5", "Reputation for an upvote on one's question"),
