@@ -136,8 +136,9 @@ public final class SearchService {
                     pinnedUid = SearchDocument.uid(Fields.FAQ, doc.getField(Fields.ID).numericValue().longValue());
                 }
             }
+            Query words = textQuery(analyzer, text);
             BooleanQuery.Builder builder = new BooleanQuery.Builder()
-                    .add(textQuery(analyzer, text), Occur.MUST);
+                    .add(words, Occur.MUST);
             filters.forEach(f -> builder.add(f, Occur.FILTER));
             if (pinnedUid != null) {
                 builder.add(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.MUST_NOT);
@@ -154,7 +155,7 @@ public final class SearchService {
             List<SearchHit> hits = new ArrayList<>();
             if (pinnedUid != null && page == 1) {
                 Query pinQuery = new BooleanQuery.Builder()
-                        .add(textQuery(analyzer, text), Occur.SHOULD)
+                        .add(words, Occur.SHOULD)
                         .add(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.FILTER).build();
                 TopDocs pinTop = searcher.search(pinQuery, 1);
                 if (pinTop.scoreDocs.length == 1) {
@@ -496,24 +497,10 @@ public final class SearchService {
         String[] snippets = null;
         if (query != null) {
             TopDocs page = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
-            DefaultPassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
-            titles = UnifiedHighlighter.builder(searcher, analysis.index())
-                    .withFormatter(formatter)
-                    .withBreakIterator(WholeBreakIterator::new)
-                    .withMaxNoHighlightPassages(1)
-                    .withWeightMatches(false)
-                    .build()
-                    .highlight(Fields.TITLE, query, page, 1);
-            Locale locale = analysis.language().locale();
-            snippets = UnifiedHighlighter.builder(searcher, analysis.index())
-                    .withFormatter(formatter)
-                    .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                            BreakIterator.getSentenceInstance(locale), 160, 0.3f))
-                    .withMaxNoHighlightPassages(1)
-                    .withWeightMatches(false) // reads the query's terms once, not a Lucene Weight per document
-                    .withMaxLength(20_000)
-                    .build()
-                    .highlight(Fields.BODY, query, page, 2);
+            Map<String, String[]> marked = highlighter(searcher)
+                    .highlightFields(new String[] {Fields.TITLE, Fields.BODY}, query, page, new int[] {1, 2});
+            titles = marked.get(Fields.TITLE);
+            snippets = marked.get(Fields.BODY);
         }
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(docs.length);
@@ -539,6 +526,27 @@ public final class SearchService {
                     pinned));
         }
         return hits;
+    }
+
+    /**
+     * Marks the query's words in the whole title and in the body's best two passages of about 160 characters, both
+     * from one read of each document's stored text.
+     */
+    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+        Locale locale = analysis.language().locale();
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analysis.index())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxNoHighlightPassages(1)
+                .withWeightMatches(false) // reads the query's terms once, not a Lucene Weight per document
+                .withMaxLength(20_000);
+        return new UnifiedHighlighter(builder) {
+            @Override
+            protected BreakIterator getBreakIterator(String field) {
+                return Fields.TITLE.equals(field) ? new WholeBreakIterator()
+                        : LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(locale), 160,
+                                0.3f);
+            }
+        };
     }
 
     /** The analysed terms of the text, in order. */
