@@ -9,6 +9,7 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 POSTS=${1:-1000000}
 DURATION=${BENCH_DURATION:-20s}
+WARMUP=${BENCH_WARMUP:-15s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 WORK=$ROOT/target/bench-$POSTS
 DATA=$WORK/data
@@ -61,13 +62,17 @@ if [ ! -f "$OUT/reindexed" ]; then
 fi
 { echo "## Data"; echo; sed 's/^/- /' "$OUT/generated"; sed 's/^/- /' "$OUT/reindexed"; echo; } >> "$RESULTS"
 
+start_townhall() { # [extra env...]
+  env "$@" "$JAVA" -Xmx512m -Xms512m -jar target/townhall.jar serve > "$WORK/townhall.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+}
+
 echo "== start Townhall (-Xmx512m) and the ceiling server"
-"$JAVA" -Xmx512m -Xms512m -jar target/townhall.jar serve > "$WORK/townhall.log" 2>&1 &
-SERVER=$!
+start_townhall
 "$JAVA" -Xmx256m -cp "$CLASSPATH_ALL" townhall.bench.CeilingServer $CEILING_PORT > "$WORK/ceiling.log" 2>&1 &
 CEILING=$!
 trap 'kill $SERVER $CEILING 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$CEILING_PORT/" >/dev/null && break; sleep 0.5; done
 
 memory() {
@@ -78,17 +83,20 @@ memory() {
 }
 
 CEILING_RPS=1
-run() { # name url [script] [extra env...]
+run() { # name url [script]; CONNS=n for other than $CONNECTIONS connections
   local name=$1 url=$2 script=${3:-$BENCH_DIR/wrk/report.lua}
+  local conns=${CONNS:-$CONNECTIONS}
+  local threads=$((conns < 2 ? conns : 2))
   echo "== $name"
-  wrk -t2 -c"$CONNECTIONS" -d5s -s "$script" "$url" > /dev/null 2>&1 || true
+  # warm-up: the JIT compiles the page's code, MariaDB's buffer pool and the search index's pages are read in
+  wrk -t$threads -c"$conns" -d"$WARMUP" -s "$script" "$url" > /dev/null 2>&1 || true
   local line
-  line=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 5s -s "$script" "$url" | grep '^RESULT')
+  line=$(wrk -t$threads -c"$conns" -d"$DURATION" --timeout 5s -s "$script" "$url" | grep '^RESULT')
   local rps=${line#*rps=}; rps=${rps%% *}
   [ "$name" = "ceiling (trivial Javalin route)" ] && CEILING_RPS=$rps
   local ratio
   ratio=$(echo "scale=3; $rps / $CEILING_RPS" | bc)
-  echo "| $name | ${line#RESULT } | $(memory) | $ratio |" | tee -a "$RESULTS.rows"
+  echo "| $name | $conns | ${line#RESULT } | $(memory) | $ratio |" | tee -a "$RESULTS.rows"
 }
 
 rm -f "$RESULTS.rows"
@@ -100,7 +108,9 @@ PATHS=$OUT/big-question-paths.txt run "question with 30 answers" "http://127.0.0
 PATHS=$OUT/tag-paths.txt run "tag list" "http://127.0.0.1:$PORT" "$BENCH_DIR/wrk/paths.lua"
 sed 's#^#/search?q=#; s# #+#g' "$OUT/search-queries.txt" > "$OUT/search-paths.txt"
 PATHS=$OUT/search-paths.txt run "search" "http://127.0.0.1:$PORT" "$BENCH_DIR/wrk/paths.lua"
+CONNS=1 PATHS=$OUT/search-paths.txt run "search, one at a time" "http://127.0.0.1:$PORT" "$BENCH_DIR/wrk/paths.lua"
 QUERIES=$OUT/search-queries.txt SESSIONS=$OUT/sessions.txt run "suggestions while asking" "http://127.0.0.1:$PORT" "$BENCH_DIR/wrk/suggest.lua"
+CONNS=1 QUERIES=$OUT/search-queries.txt SESSIONS=$OUT/sessions.txt run "suggestions while asking, one at a time" "http://127.0.0.1:$PORT" "$BENCH_DIR/wrk/suggest.lua"
 SESSIONS=$OUT/sessions.txt QUESTION_IDS=$OUT/question-ids.txt run "mixed: signed in, reading, answering, voting" "http://127.0.0.1:$PORT" "$BENCH_DIR/wrk/mixed.lua"
 SESSIONS=$OUT/sessions.txt QUESTION_IDS=$OUT/question-ids.txt run "posting answers" "http://127.0.0.1:$PORT" "$BENCH_DIR/wrk/answer.lua"
 
@@ -118,11 +128,17 @@ for _ in $(seq 1 100); do
 done
 FRESH=$([ -n "$found" ] && echo "$(( (found - posted) / 1000000 )) ms" || echo "not within 2 s")
 
+echo "== question pages rendered for every request: Townhall again, page cache off"
+kill $SERVER; wait $SERVER 2>/dev/null || true
+start_townhall TOWNHALL_PAGE_CACHE_SECONDS=0
+PATHS=$OUT/question-paths.txt run "typical question page, page cache off" "http://127.0.0.1:$PORT" "$BENCH_DIR/wrk/paths.lua"
+PATHS=$OUT/big-question-paths.txt run "question with 30 answers, page cache off" "http://127.0.0.1:$PORT" "$BENCH_DIR/wrk/paths.lua"
+
 {
-  echo "## Load and latency (wrk -t2 -c$CONNECTIONS -d$DURATION; latency in ms)"
+  echo "## Load and latency (wrk -d$DURATION after $WARMUP of warm-up per scenario; latency in ms)"
   echo
-  echo "| scenario | result | server memory after the run | share of ceiling |"
-  echo "|---|---|---|---|"
+  echo "| scenario | connections | result | server memory after the run | share of ceiling |"
+  echo "|---|---|---|---|---|"
   cat "$RESULTS.rows"
   echo
   echo "A new answer was found by search $FRESH after it was posted."
