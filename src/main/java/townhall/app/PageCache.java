@@ -21,12 +21,11 @@ import townhall.qa.QaListener;
 import townhall.qa.QuestionLinks;
 
 /**
- * The pages everyone reads (home, lists, questions) as anonymous visitors see them, kept for a minute: a busy
- * page is rendered once a minute rather than once per visitor. As changes to a question drop its page at once, the
- * time to live only bounds how old a kept page's view count, relative times and list order may be. Signed-in members always get a fresh page; a
- * change to a question drops its cached page as soon as the change commits; lists catch up within the time to live
- * ({@code TOWNHALL_PAGE_CACHE_SECONDS}, 0 turns the cache off). A kept page holds a placeholder where the visitor's
- * CSRF token goes, filled in for each visitor it is served to.
+ * The pages everyone reads (home, lists, questions) as anonymous visitors see them, kept for a minute
+ * ({@code TOWNHALL_PAGE_CACHE_SECONDS}, 0 turns the cache off): a busy page is rendered once a minute rather than once
+ * per visitor. Signed-in members always get a fresh page. A change to a question drops its kept page as soon as the
+ * change commits, so the time to live only bounds how old a kept page's view count, relative times and list order
+ * may be. A kept page holds a placeholder where the visitor's CSRF token goes, filled in for each visitor.
  */
 public final class PageCache implements QaListener {
     /** Response header saying whether a page came from the cache: "hit" or "miss". */

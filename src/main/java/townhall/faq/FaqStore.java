@@ -19,7 +19,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
-import townhall.account.Role;
 import townhall.db.schema.tables.Members;
 import townhall.db.schema.tables.Posts;
 import townhall.db.schema.tables.Questions;
@@ -71,8 +70,7 @@ public final class FaqStore {
         QuestionRef source = r.get(SOURCE.ID) == null ? null
                 : new QuestionRef(r.get(SOURCE.ID), r.get(SOURCE.TITLE), r.get(SOURCE.SLUG));
         Author reviewer = r.get(REVIEWER.ID) == null ? null
-                : new Author(r.get(REVIEWER.ID), r.get(REVIEWER.USERNAME), Role.fromDb(r.get(REVIEWER.ROLE)).isStaff(),
-                        r.get(REVIEWER.HELPER));
+                : Author.of(r, REVIEWER);
         return new FaqEntry(r.get(FAQ_ENTRIES.ID), r.get(FAQ_ENTRIES.SECTION_ID), r.get(FAQ_SECTIONS.TITLE),
                 r.get(FAQ_ENTRIES.POSITION), r.get(FAQ_ENTRIES.QUESTION), r.get(FAQ_ENTRIES.SLUG),
                 r.get(FAQ_ENTRIES.ANSWER_MD), r.get(FAQ_ENTRIES.ANSWER_HTML), source,

@@ -154,8 +154,7 @@ public final class PostStore {
                 .where(REVISIONS.POST_ID.eq(postId))
                 .orderBy(REVISIONS.NUMBER.desc())
                 .fetch(r -> new Revision(r.get(REVISIONS.NUMBER),
-                        new Author(r.get(MEMBERS.ID), r.get(MEMBERS.USERNAME),
-                                townhall.account.Role.fromDb(r.get(MEMBERS.ROLE)).isStaff(), r.get(MEMBERS.HELPER)),
+                        Author.of(r, MEMBERS),
                         r.get(REVISIONS.TITLE), r.get(REVISIONS.TAGS), r.get(REVISIONS.BODY_MD),
                         r.get(REVISIONS.REASON), r.get(REVISIONS.CREATED_AT)));
     }

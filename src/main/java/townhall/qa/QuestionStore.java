@@ -22,7 +22,6 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
-import townhall.account.Role;
 import townhall.db.schema.tables.Categories;
 import townhall.db.schema.tables.Members;
 import townhall.db.schema.tables.Posts;
@@ -101,7 +100,7 @@ public final class QuestionStore {
         answerRows.forEach(r -> postIds.add(r.get(P.ID)));
         Map<Long, List<Comment>> comments = commentsOf(postIds);
         List<Answer> answers = answerRows.stream()
-                .map(r -> new Answer(r.get(P.ID), r.get(P.QUESTION_ID), author(r, AUTHOR), r.get(P.BODY_HTML),
+                .map(r -> new Answer(r.get(P.ID), r.get(P.QUESTION_ID), Author.of(r, AUTHOR), r.get(P.BODY_HTML),
                         r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(P.DELETED_AT) != null,
                         comments.getOrDefault(r.get(P.ID), List.of()), origin(r)))
                 .toList();
@@ -169,7 +168,7 @@ public final class QuestionStore {
         List<? extends Record> shown = hasNext ? rows.subList(0, query.pageSize()) : rows;
         Map<Long, List<String>> tags = tagsOf(shown.stream().map(r -> r.get(Q.ID)).toList());
         return new ListPage(shown.stream().map(r -> new QuestionSummary(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), r.get(Q.EXCERPT),
-                        author(r, AUTHOR), r.get(P.SCORE), r.get(Q.ANSWER_COUNT), r.get(Q.VIEW_COUNT),
+                        Author.of(r, AUTHOR), r.get(P.SCORE), r.get(Q.ANSWER_COUNT), r.get(Q.VIEW_COUNT),
                         r.get(P.CREATED_AT), r.get(Q.LAST_ACTIVITY_AT), r.get(Q.ACCEPTED_ANSWER_ID) != null,
                         r.get(Q.VERIFIED_ANSWER_ID) != null, r.get(Q.CLOSED_AT) != null, r.get(P.DELETED_AT) != null,
                         r.get(C.NAME), r.get(C.SLUG), r.get(Q.FROM_NEWCOMER),
@@ -220,7 +219,7 @@ public final class QuestionStore {
                 .where(COMMENTS.POST_ID.in(postIds)).and(COMMENTS.DELETED_AT.isNull())
                 .orderBy(COMMENTS.CREATED_AT, COMMENTS.ID)
                 .forEach(r -> comments.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Comment(r.value1(),
-                        r.value2(), author(r, COMMENTER), r.value7(), r.value8())));
+                        r.value2(), Author.of(r, COMMENTER), r.value7(), r.value8())));
         return comments;
     }
 
@@ -228,13 +227,14 @@ public final class QuestionStore {
         Category category = r.get(C.ID) == null ? null
                 : new Category(r.get(C.ID), r.get(C.SLUG), r.get(C.NAME), r.get(C.DESCRIPTION));
         Question.Verification verification = r.get(Q.VERIFIED_ANSWER_ID) == null ? null
-                : new Question.Verification(r.get(Q.VERIFIED_ANSWER_ID), author(r, VERIFIER), r.get(Q.VERIFIED_AT),
+                : new Question.Verification(r.get(Q.VERIFIED_ANSWER_ID), Author.of(r, VERIFIER), r.get(Q.VERIFIED_AT),
                         r.get(Q.VERIFIED_NOTE));
         QuestionRef original = r.get(ORIGINAL.ID) == null ? null
                 : new QuestionRef(r.get(ORIGINAL.ID), r.get(ORIGINAL.TITLE), r.get(ORIGINAL.SLUG));
         Question.Closure closure = r.get(Q.CLOSED_AT) == null ? null
-                : new Question.Closure(author(r, CLOSER), r.get(Q.CLOSED_AT), r.get(Q.CLOSE_REASON), original);
-        return new Question(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), author(r, AUTHOR), r.get(P.BODY_HTML), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
+                : new Question.Closure(Author.of(r, CLOSER), r.get(Q.CLOSED_AT), r.get(Q.CLOSE_REASON), original);
+        return new Question(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), Author.of(r, AUTHOR), r.get(P.BODY_HTML),
+                r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
                 r.get(Q.VIEW_COUNT), r.get(Q.ANSWER_COUNT), category, tags, comments,
                 r.get(Q.ACCEPTED_ANSWER_ID), verification, closure, r.get(P.DELETED_AT) != null,
                 r.get(Q.FROM_NEWCOMER), origin(r));
@@ -242,10 +242,5 @@ public final class QuestionStore {
 
     private static Origin origin(Record r) {
         return Origin.of(r.get(P.ORIGIN_URL), r.get(P.ORIGIN_AUTHOR), r.get(P.ORIGIN_LICENSE));
-    }
-
-    private static Author author(Record r, Members alias) {
-        return new Author(r.get(alias.ID), r.get(alias.USERNAME), Role.fromDb(r.get(alias.ROLE)).isStaff(),
-                Boolean.TRUE.equals(r.get(alias.HELPER)));
     }
 }
