@@ -32,6 +32,7 @@ import org.jooq.impl.DSL;
 import townhall.app.Config;
 import townhall.app.Setting;
 import townhall.db.Database;
+import townhall.importer.ImportStore;
 import townhall.qa.QuestionLinks;
 
 /**
@@ -174,10 +175,9 @@ public final class GenerateCommunity {
             }
             flush();
         }
-        db.execute("UPDATE tags t JOIN (SELECT tag_id, COUNT(*) c FROM question_tags GROUP BY tag_id) x "
-                + "ON x.tag_id = t.id SET t.question_count = x.c");
-        db.execute("UPDATE question_tags qt JOIN questions q ON q.id = qt.question_id "
-                + "SET qt.last_activity_at = q.last_activity_at");
+        ImportStore totals = new ImportStore(db); // the importer's finishing steps after bulk inserts
+        totals.recountTags();
+        totals.copyActivityToTags();
         writeLines(out, "search-queries.txt", queries);
         writeTagPaths(out);
         writeSessions(out, firstMember);

@@ -32,7 +32,7 @@ import townhall.db.schema.tables.ImportMap;
 import townhall.db.schema.tables.Posts;
 
 /** The importer's SQL: every statement works on a whole batch, so the number of round trips stays small. */
-final class ImportStore {
+public final class ImportStore {
     static final String MEMBER = "member";
     static final String PLACEHOLDER = "placeholder";
     static final String POST = "post";
@@ -41,7 +41,7 @@ final class ImportStore {
 
     private final DSLContext db;
 
-    ImportStore(DSLContext db) {
+    public ImportStore(DSLContext db) {
         this.db = db;
     }
 
@@ -208,7 +208,7 @@ final class ImportStore {
      * Counting once after the posts beats adding per batch, where every batch would lock the popular tags and
      * make the writers take turns; it also repairs counts an interrupted import left behind.
      */
-    int recountTags() {
+    public int recountTags() {
         return db.update(TAGS)
                 .set(TAGS.QUESTION_COUNT, DSL.field(DSL.select(DSL.count()).from(QUESTION_TAGS)
                         .join(POSTS).on(POSTS.ID.eq(QUESTION_TAGS.QUESTION_ID))
@@ -216,8 +216,11 @@ final class ImportStore {
                 .execute();
     }
 
-    /** Copies each question's last activity onto its tag rows, which order the tag lists; once, after the posts. */
-    int copyActivityToTags() {
+    /**
+     * Copies each question's last activity onto its tag rows, which order the tag lists; once, after the posts
+     * (the bench generator's too).
+     */
+    public int copyActivityToTags() {
         return db.update(QUESTION_TAGS.join(QUESTIONS).on(QUESTIONS.ID.eq(QUESTION_TAGS.QUESTION_ID)))
                 .set(QUESTION_TAGS.LAST_ACTIVITY_AT, QUESTIONS.LAST_ACTIVITY_AT)
                 .execute();
