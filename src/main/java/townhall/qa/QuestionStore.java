@@ -87,8 +87,8 @@ public final class QuestionStore {
             return Optional.empty();
         }
         Condition visible = includeDeleted ? DSL.noCondition() : P.DELETED_AT.isNull();
-        List<? extends Record> answerRows = db.select(P.ID, P.QUESTION_ID, P.BODY_HTML, P.SCORE, P.CREATED_AT, P.EDITED_AT,
-                        P.DELETED_AT, P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
+        List<? extends Record> answerRows = db.select(P.ID, P.QUESTION_ID, P.BODY_HTML, P.SCORE, P.CREATED_AT,
+                        P.EDITED_AT, P.DELETED_AT, P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
                         AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER)
                 .from(P)
                 .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
@@ -167,12 +167,16 @@ public final class QuestionStore {
         boolean hasNext = rows.size() > query.pageSize();
         List<? extends Record> shown = hasNext ? rows.subList(0, query.pageSize()) : rows;
         Map<Long, List<String>> tags = tagsOf(shown.stream().map(r -> r.get(Q.ID)).toList());
-        return new ListPage(shown.stream().map(r -> new QuestionSummary(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), r.get(Q.EXCERPT),
-                        Author.of(r, AUTHOR), r.get(P.SCORE), r.get(Q.ANSWER_COUNT), r.get(Q.VIEW_COUNT),
-                        r.get(P.CREATED_AT), r.get(Q.LAST_ACTIVITY_AT), r.get(Q.ACCEPTED_ANSWER_ID) != null,
-                        r.get(Q.VERIFIED_ANSWER_ID) != null, r.get(Q.CLOSED_AT) != null, r.get(P.DELETED_AT) != null,
-                        r.get(C.NAME), r.get(C.SLUG), r.get(Q.FROM_NEWCOMER),
-                        tags.getOrDefault(r.get(Q.ID), List.of()))).toList(), hasNext);
+        return new ListPage(shown.stream().map(r -> toSummary(r, tags.getOrDefault(r.get(Q.ID), List.of()))).toList(),
+                hasNext);
+    }
+
+    private static QuestionSummary toSummary(Record r, List<String> tags) {
+        return new QuestionSummary(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), r.get(Q.EXCERPT),
+                Author.of(r, AUTHOR), r.get(P.SCORE), r.get(Q.ANSWER_COUNT), r.get(Q.VIEW_COUNT),
+                r.get(P.CREATED_AT), r.get(Q.LAST_ACTIVITY_AT), r.get(Q.ACCEPTED_ANSWER_ID) != null,
+                r.get(Q.VERIFIED_ANSWER_ID) != null, r.get(Q.CLOSED_AT) != null, r.get(P.DELETED_AT) != null,
+                r.get(C.NAME), r.get(C.SLUG), r.get(Q.FROM_NEWCOMER), tags);
     }
 
     /** Tags with how many questions use them, most used first. */
