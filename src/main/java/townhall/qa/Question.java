@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /** A question with everything its page shows except the answers. */
-public record Question(long id, String title, String slug, Author author, String bodyHtml, int score,
+public record Question(long id, String title, String slug, Author author, String bodyHtml, String excerpt, int score,
                        LocalDateTime createdAt, LocalDateTime editedAt, LocalDateTime lastActivityAt,
                        long viewCount, int answerCount, Category category, List<String> tags, List<Comment> comments,
                        Long acceptedAnswerId, Verification verification, Closure closure, boolean deleted,

@@ -191,7 +191,7 @@ public final class QuestionRoutes {
         views.viewed(id, viewer != null ? "m" + viewer.id() : "b" + Csrf.token(ctx));
         Map<String, Object> model = new HashMap<>();
         model.put("title", question.title());
-        model.put("description", HtmlText.excerpt(HtmlText.of(question.bodyHtml()), 155));
+        model.put("description", HtmlText.excerpt(question.excerpt(), 155)); // the body's text, kept on saving
         model.put("canonical", question.path());
         model.put("question", question);
         model.put("answers", answers);

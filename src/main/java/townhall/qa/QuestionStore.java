@@ -238,7 +238,7 @@ public final class QuestionStore {
         Question.Closure closure = r.get(Q.CLOSED_AT) == null ? null
                 : new Question.Closure(Author.of(r, CLOSER), r.get(Q.CLOSED_AT), r.get(Q.CLOSE_REASON), original);
         return new Question(r.get(Q.ID), r.get(Q.TITLE), r.get(Q.SLUG), Author.of(r, AUTHOR), r.get(P.BODY_HTML),
-                r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
+                r.get(Q.EXCERPT), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
                 r.get(Q.VIEW_COUNT), r.get(Q.ANSWER_COUNT), category, tags, comments,
                 r.get(Q.ACCEPTED_ANSWER_ID), verification, closure, r.get(P.DELETED_AT) != null,
                 r.get(Q.FROM_NEWCOMER), origin(r));

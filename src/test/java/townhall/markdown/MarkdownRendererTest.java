@@ -197,7 +197,7 @@ class MarkdownRendererTest {
 
     @Test
     void theTextOfStoredHtmlIsWhatThePlainTextOfItsMarkdownIs() {
-        // Question pages read their description and structured data from the stored HTML, not the Markdown.
+        // Question pages read their structured data from the stored HTML, not the Markdown.
         for (String source : new String[] {
                 "# Title\n\nSome **bold**   and [a link](https://example.com).\nNext line with `code`.\n\n- one\n- two",
                 "Fish & chips <b>not bold</b> \"quoted\" 'single' 5 > 3 = true + @me `a<b`",
