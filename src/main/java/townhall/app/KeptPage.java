@@ -35,9 +35,9 @@ final class KeptPage {
         this.storedSize = stored;
     }
 
-    /** The page {@code html}, in which {@code tokenSlot} stands where the visitor's token goes. */
-    static KeptPage of(String html, String tokenSlot, long keptAt) {
-        String[] parts = html.split(Pattern.quote(tokenSlot), -1);
+    /** The page {@code html} as rendered for the visitor whose CSRF token is {@code token}. */
+    static KeptPage of(String html, String token, long keptAt) {
+        String[] parts = html.split(Pattern.quote(token), -1);
         List<byte[]> compressed = new ArrayList<>(parts.length);
         int[] sizes = new int[parts.length];
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);

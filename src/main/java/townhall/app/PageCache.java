@@ -25,7 +25,7 @@ import townhall.qa.QuestionLinks;
  * ({@code TOWNHALL_PAGE_CACHE_SECONDS}, 0 turns the cache off): a busy page is rendered once a minute rather than once
  * per visitor. Signed-in members always get a fresh page. A change to a question drops its kept page as soon as the
  * change commits, so the time to live only bounds how old a kept page's view count, relative times and list order
- * may be. A kept page holds a placeholder where the visitor's CSRF token goes, filled in for each visitor.
+ * may be. A kept page is cut where the visitor's CSRF token goes; each visitor gets their own token there.
  */
 public final class PageCache implements QaListener {
     /** Response header saying whether a page came from the cache: "hit" or "miss". */
@@ -33,7 +33,6 @@ public final class PageCache implements QaListener {
     private static final String KEY = "townhall.pageCacheKey";
     private static final String STARTED = "townhall.pageCacheStarted";
     private static final long LISTS = -1;
-    private static final String TOKEN_SLOT = "\u0000csrf\u0000";
     /** Bytes of kept pages, compressed: some 13,000 question pages of 15 KB (4.5 KB compressed). */
     private static final long MAX_BYTES = 64_000_000;
 
@@ -121,7 +120,7 @@ public final class PageCache implements QaListener {
     void rendered(Context ctx, String html) {
         String key = ctx.attribute(KEY);
         if (key != null && ctx.status().getCode() == 200 && !changedSince(ctx.attribute(STARTED), Web.sitePath(ctx))) {
-            pages.put(key, KeptPage.of(html.replace(Csrf.token(ctx), TOKEN_SLOT), TOKEN_SLOT, System.nanoTime()));
+            pages.put(key, KeptPage.of(html, Csrf.token(ctx), System.nanoTime()));
         }
         if (key != null) {
             rendering.invalidate(key);
