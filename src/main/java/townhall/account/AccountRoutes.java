@@ -6,9 +6,9 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import townhall.app.InvalidInput;
-import townhall.app.Views;
-import townhall.app.Web;
+import townhall.web.InvalidInput;
+import townhall.web.Views;
+import townhall.web.Web;
 import townhall.i18n.Messages;
 
 /** Register, sign in, sign out. */

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import townhall.app.InvalidInput;
+import townhall.web.InvalidInput;
 import townhall.db.Database;
 import townhall.i18n.Text;
 

@@ -1,5 +1,10 @@
 package townhall.app;
 
+import townhall.web.HealthRoutes;
+import townhall.web.Views;
+import townhall.web.WebServer;
+import townhall.config.Config;
+import townhall.config.Setting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +18,6 @@ import townhall.brand.BrandRoutes;
 import townhall.brand.BrandService;
 import townhall.brand.BrandStore;
 import townhall.db.Database;
-import townhall.demo.DemoCommunity;
-import townhall.faq.DemoFaq;
 import townhall.faq.FaqRoutes;
 import townhall.qa.PostRoutes;
 import townhall.qa.QuestionRoutes;
@@ -54,8 +57,7 @@ public final class Application implements AutoCloseable {
         try {
             Components components = new Components(config, database, Clock.systemUTC());
             if (config.getBoolean(Setting.DEMO)) {
-                new DemoCommunity(components).seedIfEmpty();
-                new DemoFaq(components).seedIfEmpty();
+                components.seedDemo();
             }
             ViewCounter viewCounter = new ViewCounter(database.dsl(),
                     Duration.ofSeconds(config.getInt(Setting.VIEW_FLUSH_SECONDS)));

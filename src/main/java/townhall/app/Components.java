@@ -1,5 +1,9 @@
 package townhall.app;
 
+import townhall.db.SiteSettingsStore;
+import townhall.qa.PageCache;
+import townhall.config.Config;
+import townhall.config.Setting;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +12,9 @@ import townhall.account.AccountStore;
 import townhall.account.PasswordHasher;
 import townhall.account.SignInLimiter;
 import townhall.db.Database;
+import townhall.demo.DemoCommunity;
+import townhall.demo.DemoFaq;
+import townhall.demo.DemoServices;
 import townhall.faq.FaqService;
 import townhall.faq.FaqStore;
 import townhall.markdown.CommentFormatter;
@@ -19,7 +26,8 @@ import townhall.qa.QaRules;
 import townhall.qa.QaService;
 import townhall.qa.QuestionStore;
 import townhall.reputation.HelperService;
-import townhall.reputation.Privileges;
+import townhall.account.PrivilegeRules;
+import townhall.account.Privileges;
 import townhall.reputation.ReputationRules;
 import townhall.reputation.ReputationService;
 import townhall.reputation.ReputationStore;
@@ -51,6 +59,18 @@ public final class Components {
     public final PageCache pageCache;
     public final FaqService faq;
 
+    /** What the demo posts through, on this clock. */
+    public DemoServices demo() {
+        return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, qa, reputationStore,
+                helpers, faqStore, faq);
+    }
+
+    /** Seeds the demo community and its FAQ into an empty database. */
+    public void seedDemo() {
+        new DemoCommunity(demo(), at -> new Components(config, database, at).demo()).seedIfEmpty();
+        new DemoFaq(demo()).seedIfEmpty();
+    }
+
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
         this.clock = clock;
@@ -66,7 +86,7 @@ public final class Components {
         this.questions = new QuestionStore(database.dsl());
         this.qaRules = QaRules.from(config);
         this.reputationRules = ReputationRules.from(config);
-        this.privileges = new Privileges(reputationRules, clock);
+        this.privileges = new Privileges(PrivilegeRules.from(config), clock);
         this.reputationStore = new ReputationStore(database.dsl());
         this.helpers = new HelperService(database, reputationStore, posts, reputationRules, clock);
         this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);

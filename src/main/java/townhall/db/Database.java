@@ -20,8 +20,8 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 import org.jooq.impl.DefaultConfiguration;
-import townhall.app.Config;
-import townhall.app.Setting;
+import townhall.config.Config;
+import townhall.config.Setting;
 
 /** The connection pool, migrations and jOOQ context; owns the embedded MariaDB when one is used. */
 public final class Database implements AutoCloseable {

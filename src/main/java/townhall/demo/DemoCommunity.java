@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 import townhall.account.AccountService;
 import townhall.account.Member;
 import townhall.account.Role;
-import townhall.app.Components;
+import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * Seeds a small living brand community ("Northwind Audio") into an empty database. It runs once: a marker
@@ -32,10 +33,13 @@ public final class DemoCommunity {
             new DemoAccount("kenji", "kenji@example.com", "demo-member-pass", Role.MEMBER),
             new DemoAccount("aisha", "aisha@example.com", "demo-member-pass", Role.MEMBER));
 
-    private final Components c;
+    private final DemoServices c;
+    private final Function<Clock, DemoServices> at;
 
-    public DemoCommunity(Components components) {
-        this.c = components;
+    /** {@code at} builds the same services on another clock: seeding moves one through the past weeks. */
+    public DemoCommunity(DemoServices services, Function<Clock, DemoServices> at) {
+        this.c = services;
+        this.at = at;
     }
 
     public record DemoAccount(String username, String email, String password, Role role) {}
@@ -45,43 +49,43 @@ public final class DemoCommunity {
             "sam_staff", 300, "maria", 640, "tomas", 420, "olga", 180, "priya", 90, "jonas", 60, "kenji", 75,
             "aisha", 55);
 
-    private static void earlierHistory(Components past, DemoClock clock, Instant now, Map<String, Member> members) {
+    private static void earlierHistory(DemoServices past, DemoClock clock, Instant now, Map<String, Member> members) {
         clock.set(now.minus(Duration.ofDays(40)));
-        EARLIER_REPUTATION.forEach((username, reputation) -> past.reputationStore.record(
+        EARLIER_REPUTATION.forEach((username, reputation) -> past.reputationStore().record(
                 members.get(username).id(), reputation - 1, "earlier_activity", null, null,
                 java.time.LocalDateTime.now(clock)));
     }
 
     public void seedIfEmpty() {
-        if (c.siteSettings.get(MARKER).isPresent() || c.accountStore.countMembers() > 0) {
+        if (c.siteSettings().get(MARKER).isPresent() || c.accountStore().countMembers() > 0) {
             return;
         }
         log.info("Seeding the demo community...");
-        c.categories.ensure("headphones", "Headphones", "Over-ear, in-ear and everything between.", 1);
-        c.categories.ensure("speakers", "Speakers", "Bookshelf, wireless and multi-room speakers.", 2);
-        c.categories.ensure("app", "Northwind app", "Pairing, firmware updates and the equaliser.", 3);
-        c.categories.ensure("orders", "Orders & warranty", "Shipping, returns and repairs.", 4);
+        c.categories().ensure("headphones", "Headphones", "Over-ear, in-ear and everything between.", 1);
+        c.categories().ensure("speakers", "Speakers", "Bookshelf, wireless and multi-room speakers.", 2);
+        c.categories().ensure("app", "Northwind app", "Pairing, firmware updates and the equaliser.", 3);
+        c.categories().ensure("orders", "Orders & warranty", "Shipping, returns and repairs.", 4);
         // The same services on a clock that seeding moves, so members join and post over the past weeks.
-        Instant now = c.clock.instant();
-        DemoClock clock = new DemoClock(now, c.clock.getZone());
-        Components past = new Components(c.config, c.database, clock);
+        Instant now = c.clock().instant();
+        DemoClock clock = new DemoClock(now, c.clock().getZone());
+        DemoServices past = at.apply(clock);
         Map<String, Member> members = new HashMap<>();
         for (int i = 0; i < ACCOUNTS.size(); i++) {
             DemoAccount account = ACCOUNTS.get(i);
             clock.set(now.minus(Duration.ofDays(150 - 12L * i)));
-            members.put(account.username(), past.accounts.register(
+            members.put(account.username(), past.accounts().register(
                     new AccountService.Registration(account.username(), account.email(), account.password()),
                     account.role()));
         }
         earlierHistory(past, clock, now, members);
         new DemoContent(past, clock, now, members).post();
         clock.set(now.minus(Duration.ofHours(2)));
-        Member maria = past.accountStore.findById(members.get("maria").id()).orElseThrow();
+        Member maria = past.accountStore().findById(members.get("maria").id()).orElseThrow();
         if (!maria.helper()) {
-            past.helpers.decide(past.accountStore.findById(members.get("sam_staff").id()).orElseThrow(), maria.id(),
+            past.helpers().decide(past.accountStore().findById(members.get("sam_staff").id()).orElseThrow(), maria.id(),
                     "grant", "Long-time product expert whose answers our support team relies on");
         }
-        c.siteSettings.put(MARKER, "true");
+        c.siteSettings().put(MARKER, "true");
         StringBuilder banner = new StringBuilder("Demo community ready. Sign in with:");
         for (DemoAccount account : ACCOUNTS) {
             banner.append(String.format("%n    %-10s %-17s (%s)", account.username(), account.password(),

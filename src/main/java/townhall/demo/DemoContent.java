@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import townhall.account.Member;
-import townhall.app.Components;
 import townhall.qa.QaService;
 import townhall.qa.ViewCounter;
 
@@ -17,14 +16,14 @@ import townhall.qa.ViewCounter;
 final class DemoContent {
     private static final String STAFF = "sam_staff";
 
-    private final Components at;
+    private final DemoServices at;
     private final DemoClock clock;
     private final Instant now;
     private final Map<String, Member> members;
     private final Map<Long, Double> ages = new LinkedHashMap<>();
     private Instant asked;
 
-    DemoContent(Components at, DemoClock clock, Instant now, Map<String, Member> members) {
+    DemoContent(DemoServices at, DemoClock clock, Instant now, Map<String, Member> members) {
         this.at = at;
         this.clock = clock;
         this.now = now;
@@ -428,49 +427,49 @@ final class DemoContent {
     private long ask(String who, double daysAgo, String category, String tags, String title, String body) {
         asked = now.minus(minutes(daysAgo * 24));
         set(asked);
-        long id = at.qa.ask(member(who), new QaService.AskForm(title, body, tags, category));
+        long id = at.qa().ask(member(who), new QaService.AskForm(title, body, tags, category));
         ages.put(id, daysAgo);
         return id;
     }
 
     private long answer(String who, long questionId, String body) {
-        return at.qa.answer(member(who), questionId, body);
+        return at.qa().answer(member(who), questionId, body);
     }
 
     private void comment(String who, long postId, String text) {
-        at.qa.comment(member(who), postId, text);
+        at.qa().comment(member(who), postId, text);
     }
 
     private void up(long postId, String... voters) {
         for (String voter : voters) {
-            at.qa.vote(member(voter), postId, 1);
+            at.qa().vote(member(voter), postId, 1);
         }
     }
 
     private void down(long postId, String... voters) {
         for (String voter : voters) {
-            at.qa.vote(member(voter), postId, -1);
+            at.qa().vote(member(voter), postId, -1);
         }
     }
 
     private void accept(String asker, long answerId) {
-        at.qa.accept(member(asker), answerId);
+        at.qa().accept(member(asker), answerId);
     }
 
     private void verify(long answerId, String note) {
-        at.qa.verify(member(STAFF), answerId, note);
+        at.qa().verify(member(STAFF), answerId, note);
     }
 
     private void close(long questionId, long originalId) {
-        at.qa.close(member(STAFF), questionId, "", String.valueOf(originalId));
+        at.qa().close(member(STAFF), questionId, "", String.valueOf(originalId));
     }
 
     private void edit(String who, long answerId, String body, String reason) {
-        at.qa.edit(member(who), answerId, new QaService.EditForm(null, body, null, reason));
+        at.qa().edit(member(who), answerId, new QaService.EditForm(null, body, null, reason));
     }
 
     private void edit(String who, long questionId, String title, String tags, String body, String reason) {
-        at.qa.edit(member(who), questionId, new QaService.EditForm(title, body, tags, reason));
+        at.qa().edit(member(who), questionId, new QaService.EditForm(title, body, tags, reason));
     }
 
     /** Moves the clock to the given number of hours after the last question was asked. */
@@ -492,7 +491,7 @@ final class DemoContent {
 
     /** Some readers for every question, more for older ones, through the real counter. */
     private void countViews() {
-        try (ViewCounter views = new ViewCounter(at.database.dsl(), Duration.ofHours(1))) {
+        try (ViewCounter views = new ViewCounter(at.database().dsl(), Duration.ofHours(1))) {
             ages.forEach((id, days) -> {
                 long readers = 4 + Math.round(days * 9) + id % 7;
                 for (int reader = 0; reader < readers; reader++) {
@@ -508,7 +507,7 @@ final class DemoContent {
         if (member == null) {
             throw new IllegalArgumentException("No demo member " + username);
         }
-        return at.accountStore.findById(member.id()).orElseThrow();
+        return at.accountStore().findById(member.id()).orElseThrow();
     }
 
     private static Duration minutes(double hours) {

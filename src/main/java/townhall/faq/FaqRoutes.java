@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import townhall.account.Member;
-import townhall.app.InvalidInput;
-import townhall.app.NotFound;
-import townhall.app.Views;
-import townhall.app.Web;
+import townhall.web.InvalidInput;
+import townhall.web.NotFound;
+import townhall.web.Views;
+import townhall.web.Web;
 
 /** The FAQ: its index and entry pages for everyone, and the staff pages that curate it. */
 public final class FaqRoutes {

@@ -7,10 +7,10 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.HashMap;
 import java.util.Map;
 import townhall.account.Member;
-import townhall.app.InvalidInput;
-import townhall.app.NotFound;
-import townhall.app.Views;
-import townhall.app.Web;
+import townhall.web.InvalidInput;
+import townhall.web.NotFound;
+import townhall.web.Views;
+import townhall.web.Web;
 
 /** Everything done to a question or answer: answer, comment, vote, accept, verify, edit, close, delete. */
 public final class PostRoutes {

@@ -1,7 +1,7 @@
 package townhall.qa;
 
-import townhall.app.Config;
-import townhall.app.Setting;
+import townhall.config.Config;
+import townhall.config.Setting;
 
 /** The configurable numbers of the Q&A rules. */
 public record QaRules(int titleMin, int titleMax, int tagsMax, int pageSize) {

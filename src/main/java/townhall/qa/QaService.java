@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import townhall.account.Member;
-import townhall.app.InvalidInput;
-import townhall.app.NotAllowed;
-import townhall.app.NotFound;
+import townhall.web.InvalidInput;
+import townhall.web.NotAllowed;
+import townhall.web.NotFound;
 import townhall.db.Database;
 import townhall.markdown.CommentFormatter;
 import townhall.markdown.MarkdownRenderer;
-import townhall.reputation.Privileges;
+import townhall.account.Privileges;
 
 import static townhall.qa.QaRules.ANSWER_MIN;
 import static townhall.qa.QaRules.BODY_MAX;
@@ -115,7 +115,7 @@ public final class QaService {
         PostStore.PostInfo post = visiblePost(postId, author);
         boolean ownThread = post.authorId() == author.id() || post.questionAuthorId() == author.id();
         if (!ownThread && !privileges.canCommentEverywhere(author)) {
-            throw new NotAllowed("qa.denied.comment", "reputation", privileges.rules().commentPrivilege());
+            throw new NotAllowed("qa.denied.comment", "reputation", privileges.rules().comment());
         }
         if (body.length() < COMMENT_MIN || body.length() > COMMENT_MAX) {
             throw InvalidInput.of("comment", "qa.error.comment.length", "min", COMMENT_MIN, "max", COMMENT_MAX);
@@ -142,10 +142,10 @@ public final class QaService {
             throw new NotAllowed("qa.denied.vote.deleted");
         }
         if (value > 0 && !privileges.canUpvote(voter)) {
-            throw new NotAllowed("qa.denied.upvote", "reputation", privileges.rules().upvotePrivilege());
+            throw new NotAllowed("qa.denied.upvote", "reputation", privileges.rules().upvote());
         }
         if (value < 0 && !privileges.canDownvote(voter)) {
-            throw new NotAllowed("qa.denied.downvote", "reputation", privileges.rules().downvotePrivilege());
+            throw new NotAllowed("qa.denied.downvote", "reputation", privileges.rules().downvote());
         }
         return database.inTransaction(() -> {
             int previous = posts.voteOf(postId, voter.id());

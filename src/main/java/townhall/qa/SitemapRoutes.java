@@ -3,8 +3,8 @@ package townhall.qa;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.ZoneOffset;
-import townhall.app.Config;
-import townhall.app.Web;
+import townhall.config.Config;
+import townhall.web.Web;
 
 /** {@code /sitemap.xml} with the home page, the lists and every visible question, and {@code /robots.txt}. */
 public final class SitemapRoutes {

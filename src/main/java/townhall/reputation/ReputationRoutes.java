@@ -1,5 +1,6 @@
 package townhall.reputation;
 
+import townhall.account.Privileges;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URLEncoder;
@@ -13,11 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import townhall.account.AccountStore;
 import townhall.account.Member;
-import townhall.app.InvalidInput;
-import townhall.app.NotAllowed;
-import townhall.app.NotFound;
-import townhall.app.Views;
-import townhall.app.Web;
+import townhall.web.InvalidInput;
+import townhall.web.NotAllowed;
+import townhall.web.NotFound;
+import townhall.web.Views;
+import townhall.web.Web;
 import townhall.i18n.Text;
 import townhall.qa.QaRules;
 import townhall.qa.QuestionStore;

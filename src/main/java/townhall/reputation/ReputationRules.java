@@ -1,14 +1,12 @@
 package townhall.reputation;
 
-import townhall.app.Config;
-import townhall.app.Setting;
+import townhall.config.Config;
+import townhall.config.Setting;
 
-/** The configurable numbers of reputation, Helper status and privileges. */
+/** The configurable numbers of reputation and Helper status (privileges: {@code account.PrivilegeRules}). */
 public record ReputationRules(int answerUpvoted, int questionUpvoted, int answerAccepted, int accepter,
                               int answerVerified, int downvoted, int downvoteCast, int dailyVoteCap,
-                              int helperReputation, int helperAnswers, int helperAccountDays, int helperStrikeDays,
-                              int upvotePrivilege, int commentPrivilege, int downvotePrivilege, int newcomerDays,
-                              int newMemberReputation, int newMemberMaxLinks) {
+                              int helperReputation, int helperAnswers, int helperAccountDays, int helperStrikeDays) {
 
     public static ReputationRules from(Config c) {
         return new ReputationRules(
@@ -17,9 +15,6 @@ public record ReputationRules(int answerUpvoted, int questionUpvoted, int answer
                 c.getInt(Setting.REP_ANSWER_VERIFIED), c.getInt(Setting.REP_DOWNVOTED),
                 c.getInt(Setting.REP_DOWNVOTE_CAST), c.getInt(Setting.REP_DAILY_VOTE_CAP),
                 c.getInt(Setting.HELPER_REPUTATION), c.getInt(Setting.HELPER_ANSWERS),
-                c.getInt(Setting.HELPER_ACCOUNT_DAYS), c.getInt(Setting.HELPER_STRIKE_DAYS),
-                c.getInt(Setting.PRIVILEGE_UPVOTE), c.getInt(Setting.PRIVILEGE_COMMENT),
-                c.getInt(Setting.PRIVILEGE_DOWNVOTE), c.getInt(Setting.NEWCOMER_DAYS),
-                c.getInt(Setting.NEW_MEMBER_REPUTATION), c.getInt(Setting.NEW_MEMBER_MAX_LINKS));
+                c.getInt(Setting.HELPER_ACCOUNT_DAYS), c.getInt(Setting.HELPER_STRIKE_DAYS));
     }
 }

@@ -8,8 +8,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.account.Member;
-import townhall.app.Config;
-import townhall.app.Setting;
+import townhall.config.Config;
+import townhall.config.Setting;
 import townhall.db.Database;
 import townhall.markdown.MarkdownRenderer;
 

@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import townhall.account.Member;
-import townhall.app.Csrf;
-import townhall.app.InvalidInput;
-import townhall.app.Views;
-import townhall.app.Web;
+import townhall.web.Csrf;
+import townhall.web.InvalidInput;
+import townhall.web.Views;
+import townhall.web.Web;
 
 /**
  * The search page, suggestions while asking, related questions beside a question, and the staff pages for

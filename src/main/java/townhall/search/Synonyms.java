@@ -14,8 +14,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import townhall.account.Member;
-import townhall.app.InvalidInput;
-import townhall.app.NotAllowed;
+import townhall.web.InvalidInput;
+import townhall.web.NotAllowed;
 import townhall.db.Database;
 
 /**

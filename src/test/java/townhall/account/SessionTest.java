@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import townhall.app.Setting;
+import townhall.config.Setting;
 import townhall.support.TownhallServer;
 import townhall.support.WebClient;
 import townhall.support.WebClient.Response;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import townhall.app.Setting;
+import townhall.config.Setting;
 import townhall.support.TownhallServer;
 
 /** Settings another node saved reach this node within the refresh interval, without a restart. */

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import townhall.app.Setting;
+import townhall.config.Setting;
 import townhall.support.Browser;
 import townhall.support.TownhallServer;
 

@@ -10,7 +10,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import townhall.app.Setting;
+import townhall.config.Setting;
 import townhall.qa.QuestionStore;
 import townhall.support.TownhallServer;
 import townhall.support.WebClient;
@@ -69,7 +69,7 @@ class DemoCommunityTest {
     @Test
     void seedingAgainLeavesTheCommunityAsItIs() {
         int before = server.components().database.dsl().fetchCount(QUESTIONS);
-        new DemoCommunity(server.components()).seedIfEmpty();
+        server.components().seedDemo();
         assertThat(server.components().database.dsl().fetchCount(QUESTIONS)).isEqualTo(before);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import townhall.app.Setting;
+import townhall.config.Setting;
 
 /** The README's configuration table names every setting with its default, so operators can trust it. */
 class ReadmeTest {

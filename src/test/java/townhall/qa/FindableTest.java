@@ -9,7 +9,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import townhall.app.Setting;
+import townhall.config.Setting;
 import townhall.support.Community;
 import townhall.support.TownhallServer;
 import townhall.support.WebClient;

@@ -7,7 +7,7 @@ import static townhall.search.Searching.titles;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import townhall.app.Setting;
+import townhall.config.Setting;
 import townhall.support.Community;
 import townhall.support.TownhallServer;
 import townhall.support.WebClient;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import townhall.app.Application;
 import townhall.app.Components;
-import townhall.app.Config;
-import townhall.app.Setting;
+import townhall.config.Config;
+import townhall.config.Setting;
 
 /**
  * A real Townhall on a free port, over a fresh database on the shared test MariaDB, for one test class.

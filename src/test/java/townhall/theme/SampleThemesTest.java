@@ -8,7 +8,7 @@ import java.util.List;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import townhall.app.Setting;
+import townhall.config.Setting;
 import townhall.brand.Contrast;
 import townhall.support.TownhallServer;
 import townhall.support.WebClient;

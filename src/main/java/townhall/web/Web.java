@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -6,7 +6,6 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import townhall.account.Member;
 
 /** What every request knows about itself: the signed-in member, and cookie writing with the site's rules. */
 public final class Web {
@@ -17,14 +16,17 @@ public final class Web {
 
     private Web() {}
 
-    /** The signed-in member, or null for a visitor. */
-    public static Member viewer(Context ctx) {
+    /**
+     * The signed-in member, or null for a visitor, as the type the caller names: a request holds one kind of
+     * viewer (the account feature's {@code Member}), so features read it without a cast.
+     */
+    public static <V extends Viewer> V viewer(Context ctx) {
         return ctx.attribute(VIEWER);
     }
 
     /** The signed-in member; a visitor is sent to sign in and comes back here afterwards. */
-    public static Member requireViewer(Context ctx) {
-        Member viewer = viewer(ctx);
+    public static <V extends Viewer> V requireViewer(Context ctx) {
+        V viewer = viewer(ctx);
         if (viewer == null) {
             String back = ctx.method() == HandlerType.GET
                     ? sitePath(ctx) + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
@@ -35,16 +37,16 @@ public final class Web {
         return viewer;
     }
 
-    public static Member requireStaff(Context ctx) {
-        Member viewer = requireViewer(ctx);
+    public static <V extends Viewer> V requireStaff(Context ctx) {
+        V viewer = requireViewer(ctx);
         if (!viewer.isStaff()) {
             throw new NotAllowed("errors.staffOnly");
         }
         return viewer;
     }
 
-    public static Member requireAdmin(Context ctx) {
-        Member viewer = requireViewer(ctx);
+    public static <V extends Viewer> V requireAdmin(Context ctx) {
+        V viewer = requireViewer(ctx);
         if (!viewer.isAdmin()) {
             throw new NotAllowed("errors.adminOnly");
         }

@@ -1,4 +1,4 @@
-package townhall.faq;
+package townhall.demo;
 
 import static townhall.db.schema.Tables.MEMBERS;
 import static townhall.db.schema.Tables.POSTS;
@@ -9,12 +9,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.account.Member;
-import townhall.app.Components;
+import townhall.faq.FaqService;
 
 /**
  * The demo community's FAQ: a few sections and entries written by staff, and one entry promoted from a
  * verified answer (when the demo has one). Seeds only an empty FAQ, so it runs once; call it after the demo's
- * questions and answers are in: {@code new DemoFaq(components).seedIfEmpty()}.
+ * questions and answers are in: {@code new DemoFaq(services).seedIfEmpty()}.
  */
 public final class DemoFaq {
     private static final Logger log = LoggerFactory.getLogger(DemoFaq.class);
@@ -50,15 +50,15 @@ public final class DemoFaq {
                             Within 30 days of delivery, start a return from your order page. The return label is
                             free; refunds reach your account within five working days after we receive it."""))));
 
-    private final Components c;
+    private final DemoServices c;
 
-    public DemoFaq(Components components) {
-        this.c = components;
+    public DemoFaq(DemoServices services) {
+        this.c = services;
     }
 
     /** Seeds the FAQ when it has no sections yet and a staff member exists to write it. */
     public void seedIfEmpty() {
-        if (!c.faqStore.isEmpty()) {
+        if (!c.faqStore().isEmpty()) {
             return;
         }
         Optional<Member> staff = firstStaff();
@@ -69,22 +69,22 @@ public final class DemoFaq {
         Member author = staff.get();
         long first = 0;
         for (Section section : SECTIONS) {
-            long sectionId = c.faq.createSection(author, section.title());
+            long sectionId = c.faq().createSection(author, section.title());
             if (first == 0) {
                 first = sectionId;
             }
             for (Entry entry : section.entries()) {
-                c.faq.create(author, new FaqService.EntryForm(String.valueOf(sectionId), entry.question(),
+                c.faq().create(author, new FaqService.EntryForm(String.valueOf(sectionId), entry.question(),
                         entry.answer(), "", ""));
             }
         }
-        Long verifiedAnswer = c.database.dsl().select(QUESTIONS.VERIFIED_ANSWER_ID).from(QUESTIONS)
+        Long verifiedAnswer = c.database().dsl().select(QUESTIONS.VERIFIED_ANSWER_ID).from(QUESTIONS)
                 .join(POSTS).on(POSTS.ID.eq(QUESTIONS.ID))
                 .where(QUESTIONS.VERIFIED_ANSWER_ID.isNotNull()).and(POSTS.DELETED_AT.isNull())
                 .orderBy(QUESTIONS.ID).limit(1).fetchOne(QUESTIONS.VERIFIED_ANSWER_ID);
         if (verifiedAnswer != null) {
-            FaqService.EntryForm draft = c.faq.draftFromAnswer(author, verifiedAnswer);
-            c.faq.create(author, new FaqService.EntryForm(String.valueOf(first), draft.question(), draft.answer(),
+            FaqService.EntryForm draft = c.faq().draftFromAnswer(author, verifiedAnswer);
+            c.faq().create(author, new FaqService.EntryForm(String.valueOf(first), draft.question(), draft.answer(),
                     draft.sourceQuestion(), draft.sourceAnswer()));
         }
         log.info("Demo FAQ seeded: {} sections{}", SECTIONS.size(),
@@ -92,10 +92,10 @@ public final class DemoFaq {
     }
 
     private Optional<Member> firstStaff() {
-        Long id = c.database.dsl().select(MEMBERS.ID).from(MEMBERS)
+        Long id = c.database().dsl().select(MEMBERS.ID).from(MEMBERS)
                 .where(MEMBERS.ROLE.in("staff", "admin"))
                 .orderBy(MEMBERS.ROLE.eq("staff").desc(), MEMBERS.ID)
                 .limit(1).fetchOne(MEMBERS.ID);
-        return id == null ? Optional.empty() : c.accountStore.findById(id);
+        return id == null ? Optional.empty() : c.accountStore().findById(id);
     }
 }

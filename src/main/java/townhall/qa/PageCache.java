@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.qa;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,10 +15,12 @@ import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
+import townhall.config.Config;
+import townhall.config.Setting;
 import townhall.db.Database;
-import townhall.qa.PostStore;
-import townhall.qa.QaListener;
-import townhall.qa.QuestionLinks;
+import townhall.web.Csrf;
+import townhall.web.KeptPages;
+import townhall.web.Web;
 
 /**
  * The pages everyone reads (home, lists, questions) as anonymous visitors see them, kept for a minute
@@ -27,7 +29,7 @@ import townhall.qa.QuestionLinks;
  * change commits, so the time to live only bounds how old a kept page's view count, relative times and list order
  * may be. A kept page is cut where the visitor's CSRF token goes; each visitor gets their own token there.
  */
-public final class PageCache implements QaListener {
+public final class PageCache implements QaListener, KeptPages {
     /** Response header saying whether a page came from the cache: "hit" or "miss". */
     public static final String HEADER = "X-Townhall-Cache";
     private static final String KEY = "townhall.pageCacheKey";
@@ -93,7 +95,8 @@ public final class PageCache implements QaListener {
      * Before the route: serves a kept page when this request may have one, and skips the route; otherwise marks
      * the request so that {@link #rendered} keeps what it renders.
      */
-    void before(Context ctx, Locale locale) {
+    @Override
+    public void before(Context ctx, Locale locale) {
         if (pages == null || ctx.method() != HandlerType.GET || Web.viewer(ctx) != null) {
             return;
         }
@@ -117,7 +120,8 @@ public final class PageCache implements QaListener {
     }
 
     /** After a page rendered: keeps it when the request was marked and the page is a success. */
-    void rendered(Context ctx, String html) {
+    @Override
+    public void rendered(Context ctx, String html) {
         String key = ctx.attribute(KEY);
         if (key != null && ctx.status().getCode() == 200 && !changedSince(ctx.attribute(STARTED), Web.sitePath(ctx))) {
             pages.put(key, KeptPage.of(html, Csrf.token(ctx), System.nanoTime()));

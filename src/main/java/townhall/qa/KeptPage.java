@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.qa;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

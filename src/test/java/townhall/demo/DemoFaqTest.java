@@ -1,4 +1,4 @@
-package townhall.faq;
+package townhall.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static townhall.search.Searching.page;
@@ -37,8 +37,8 @@ class DemoFaqTest {
         long answer = community.answer(community.member("demohelper"), question, "It promotes the first verified one.");
         staff.post("/posts/" + answer + "/verify", Map.of());
 
-        new DemoFaq(server.components()).seedIfEmpty();
-        new DemoFaq(server.components()).seedIfEmpty();
+        new DemoFaq(server.components().demo()).seedIfEmpty();
+        new DemoFaq(server.components().demo()).seedIfEmpty();
 
         Document faq = page(member, "/faq");
         assertThat(faq.select(".faq-section h2").eachText()).containsExactly("Getting started", "Battery and charging",

@@ -1,29 +1,28 @@
-package townhall.reputation;
+package townhall.account;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-import townhall.account.Member;
 import townhall.i18n.Text;
 import townhall.markdown.LinkPolicy;
 
 /** What a member may do, by reputation and Helper status; staff may do everything. Checked on the server. */
 public final class Privileges {
-    private final ReputationRules rules;
+    private final PrivilegeRules rules;
     private final Clock clock;
 
-    public Privileges(ReputationRules rules, Clock clock) {
+    public Privileges(PrivilegeRules rules, Clock clock) {
         this.rules = rules;
         this.clock = clock;
     }
 
-    public boolean canUpvote(Member m) { return m.isStaff() || m.helper() || m.reputation() >= rules.upvotePrivilege(); }
+    public boolean canUpvote(Member m) { return m.isStaff() || m.helper() || m.reputation() >= rules.upvote(); }
 
-    public boolean canDownvote(Member m) { return m.isStaff() || m.helper() || m.reputation() >= rules.downvotePrivilege(); }
+    public boolean canDownvote(Member m) { return m.isStaff() || m.helper() || m.reputation() >= rules.downvote(); }
 
     /** Anyone comments on their own posts and on answers to their own questions; elsewhere it is earned. */
     public boolean canCommentEverywhere(Member m) {
-        return m.isStaff() || m.helper() || m.reputation() >= rules.commentPrivilege();
+        return m.isStaff() || m.helper() || m.reputation() >= rules.comment();
     }
 
     /** Edit and retag other people's posts. */
@@ -51,10 +50,10 @@ public final class Privileges {
     public List<Row> table() {
         Text helper = Text.of("privileges.needs.helper");
         return List.of(
-                new Row(Text.of("privileges.row.upvote"), reputation(rules.upvotePrivilege())),
-                new Row(Text.of("privileges.row.comment"), reputation(rules.commentPrivilege())),
-                new Row(Text.of("privileges.row.downvote", "cost", rules.downvoteCast()),
-                        reputation(rules.downvotePrivilege())),
+                new Row(Text.of("privileges.row.upvote"), reputation(rules.upvote())),
+                new Row(Text.of("privileges.row.comment"), reputation(rules.comment())),
+                new Row(Text.of("privileges.row.downvote", "cost", rules.downvoteCost()),
+                        reputation(rules.downvote())),
                 new Row(Text.of("privileges.row.links", "count", rules.newMemberMaxLinks()),
                         reputation(rules.newMemberReputation())),
                 new Row(Text.of("privileges.row.edit"), helper),
@@ -67,5 +66,5 @@ public final class Privileges {
         return Text.of("privileges.needs.reputation", "count", needed);
     }
 
-    public ReputationRules rules() { return rules; }
+    public PrivilegeRules rules() { return rules; }
 }

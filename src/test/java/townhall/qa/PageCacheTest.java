@@ -1,7 +1,8 @@
-package townhall.app;
+package townhall.qa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import townhall.config.Setting;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.web;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.db;
 
 import static townhall.db.schema.Tables.SITE_SETTINGS;
 

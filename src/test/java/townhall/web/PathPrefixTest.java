@@ -1,7 +1,8 @@
-package townhall.app;
+package townhall.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import townhall.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

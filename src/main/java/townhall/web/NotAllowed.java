@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.web;
 
 import townhall.i18n.Text;
 

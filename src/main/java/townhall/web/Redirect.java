@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.web;
 
 /** Ends a request with a 303 redirect, from anywhere in a handler. */
 public final class Redirect extends RuntimeException {

@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.qa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

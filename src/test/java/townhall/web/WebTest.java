@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

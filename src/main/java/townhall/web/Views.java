@@ -1,5 +1,7 @@
-package townhall.app;
+package townhall.web;
 
+import townhall.config.Config;
+import townhall.config.Setting;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import townhall.account.Member;
 import townhall.i18n.Messages;
 import townhall.i18n.Text;
 import townhall.theme.Templates;
@@ -27,30 +28,30 @@ public final class Views {
     private final Function<Context, Templates> templates;
     private final Config config;
     private final BiConsumer<Context, Map<String, Object>> decorator;
-    private final PageCache pageCache;
+    private final KeptPages keptPages;
 
     /**
      * {@code templates} gives the templates of the theme a request is shown in (the active theme, which an
      * administrator may switch while the site runs); {@code decorator} adds what every page shows beyond the basics,
-     * such as the brand settings; {@code pageCache} keeps what anonymous visitors see of the busiest pages.
+     * such as the brand settings; {@code keptPages} keeps what anonymous visitors see of the busiest pages.
      */
     public Views(Function<Context, Templates> templates, Config config,
-                 BiConsumer<Context, Map<String, Object>> decorator, PageCache pageCache) {
+                 BiConsumer<Context, Map<String, Object>> decorator, KeptPages keptPages) {
         this.templates = templates;
         this.config = config;
         this.decorator = decorator;
-        this.pageCache = pageCache;
+        this.keptPages = keptPages;
     }
 
     public void render(Context ctx, String template, Map<String, Object> model) {
         String html = templates.apply(ctx).render(template, withCommon(ctx, model), locale(ctx));
         ctx.html(html);
-        pageCache.rendered(ctx, html);
+        keptPages.rendered(ctx, html);
     }
 
     /** Before a route: answers from the page cache when it can (and skips the route). */
     void serveKeptPage(Context ctx) {
-        pageCache.before(ctx, locale(ctx));
+        keptPages.before(ctx, locale(ctx));
     }
 
     /**
@@ -62,7 +63,7 @@ public final class Views {
         if (known != null) {
             return known;
         }
-        Member viewer = Web.viewer(ctx);
+        Viewer viewer = Web.viewer(ctx);
         String language = viewer != null ? Messages.supported(viewer.language()) : null;
         if (language == null) {
             language = Messages.supported(ctx.cookie(LANGUAGE_COOKIE));

@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;

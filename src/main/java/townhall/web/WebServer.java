@@ -1,5 +1,7 @@
-package townhall.app;
+package townhall.web;
 
+import townhall.config.Config;
+import townhall.config.Setting;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -11,7 +13,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import townhall.account.Member;
 
 /** Javalin on virtual threads with the site-wide rules: headers, CSRF, the viewer, errors, the request log. */
 public final class WebServer {
@@ -43,7 +44,7 @@ public final class WebServer {
      * Starts serving. {@code viewerOf} finds the signed-in member of a request; {@code routes} registers
      * every feature's routes.
      */
-    public static WebServer start(Config config, Views views, Function<Context, Member> viewerOf,
+    public static WebServer start(Config config, Views views, Function<Context, ? extends Viewer> viewerOf,
                                   Consumer<JavalinDefaultRoutingApi> routes) {
         Csrf csrf = new Csrf();
         PublicAddress publicAddress = new PublicAddress(config);

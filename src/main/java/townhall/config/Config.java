@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.config;
 
 import java.io.IOException;
 import java.io.Reader;

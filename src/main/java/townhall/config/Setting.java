@@ -1,4 +1,4 @@
-package townhall.app;
+package townhall.config;
 
 /** Every setting Townhall reads, with its default; the README's configuration table lists the same. */
 public enum Setting {

@@ -1,5 +1,7 @@
-package townhall.app;
+package townhall.web;
 
+import townhall.config.Config;
+import townhall.config.Setting;
 import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
