@@ -19,6 +19,7 @@ import townhall.brand.BrandService;
 import townhall.brand.BrandStore;
 import townhall.db.Database;
 import townhall.faq.FaqRoutes;
+import townhall.notify.NotificationRoutes;
 import townhall.qa.PostRoutes;
 import townhall.qa.QuestionRoutes;
 import townhall.qa.RevisionHistory;
@@ -26,6 +27,7 @@ import townhall.qa.SitemapRoutes;
 import townhall.qa.StructuredData;
 import townhall.qa.ViewCounter;
 import townhall.reputation.ReputationRoutes;
+import townhall.search.RelatedFromIndex;
 import townhall.search.Search;
 import townhall.search.SearchInsights;
 import townhall.search.SearchRoutes;
@@ -114,13 +116,15 @@ public final class Application implements AutoCloseable {
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.qa, viewCounter, views,
-                c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)));
+                c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
+                new RelatedFromIndex(search.service()));
         c.pageCache.onHit(questionRoutes::viewedFromCache);
         c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.qa, questionRoutes, c.posts, views, new RevisionHistory(c.posts));
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, views, c.clock);
+        NotificationRoutes notificationRoutes = new NotificationRoutes(c.notifications, views, c.clock);
         StaticRoutes staticRoutes = new StaticRoutes(themes, ctx -> BrandRoutes.themeOf(brand, ctx), dev);
         HealthRoutes healthRoutes = new HealthRoutes(c.database);
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
@@ -133,6 +137,7 @@ public final class Application implements AutoCloseable {
             postRoutes.register(routes);
             sitemapRoutes.register(routes);
             reputationRoutes.register(routes);
+            notificationRoutes.register(routes);
             accountRoutes.register(routes);
             searchRoutes.register(routes);
             faqRoutes.register(routes);

@@ -19,6 +19,8 @@ import townhall.faq.FaqService;
 import townhall.faq.FaqStore;
 import townhall.markdown.CommentFormatter;
 import townhall.markdown.MarkdownRenderer;
+import townhall.notify.NotificationStore;
+import townhall.notify.Notifier;
 import townhall.qa.CategoryStore;
 import townhall.qa.PostStore;
 import townhall.qa.QaListener;
@@ -51,6 +53,7 @@ public final class Components {
     public final ReputationRules reputationRules;
     public final Privileges privileges;
     public final ReputationStore reputationStore;
+    public final NotificationStore notifications;
     public final HelperService helpers;
     public final ReputationService reputation;
     public final SearchOutbox searchOutbox;
@@ -88,7 +91,9 @@ public final class Components {
         this.reputationRules = ReputationRules.from(config);
         this.privileges = new Privileges(PrivilegeRules.from(config), clock);
         this.reputationStore = new ReputationStore(database.dsl());
-        this.helpers = new HelperService(database, reputationStore, posts, reputationRules, clock);
+        this.notifications = new NotificationStore(database.dsl());
+        this.helpers = new HelperService(database, reputationStore, posts, reputationRules,
+                new Notifier(notifications, clock), clock);
         this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
         this.searchOutbox = new SearchOutbox(database, clock);
         this.pageCache = PageCache.forQa(config, database);

@@ -15,6 +15,8 @@ import java.util.Map;
  * the way the language does ("a, b and c").
  */
 public record Text(String key, Map<String, Object> args) {
+    private static final String MESSAGE_ARGUMENT = "@";
+
     public Text {
         args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
@@ -40,13 +42,17 @@ public record Text(String key, Map<String, Object> args) {
 
     /**
      * The text as one line for storing (a notification waits in the database until it is read, in whatever language
-     * the reader then uses): {@code key?name=value&name=value}. Arguments are stored as their text.
+     * the reader then uses): {@code key?name=value&name=value}. Arguments are stored as their text; an argument that
+     * is itself a message without arguments (a badge's name) is stored as {@code @name=its.key} and translated when shown.
      */
     public String encoded() {
         StringBuilder out = new StringBuilder(key);
         char separator = '?';
         for (Map.Entry<String, Object> arg : args.entrySet()) {
-            out.append(separator).append(encode(arg.getKey())).append('=').append(encode(String.valueOf(arg.getValue())));
+            boolean message = arg.getValue() instanceof Text text && text.args().isEmpty();
+            String value = message ? ((Text) arg.getValue()).key() : String.valueOf(arg.getValue());
+            out.append(separator).append(message ? MESSAGE_ARGUMENT : "").append(encode(arg.getKey()))
+                    .append('=').append(encode(value));
             separator = '&';
         }
         return out.toString();
@@ -72,8 +78,13 @@ public record Text(String key, Map<String, Object> args) {
                 if (equals <= 0) {
                     continue;
                 }
+                String name = unescape(pair.substring(0, equals));
                 String value = unescape(pair.substring(equals + 1));
-                args.put(unescape(pair.substring(0, equals)), value.matches("-?\\d{1,18}") ? (Object) Long.parseLong(value) : value);
+                if (name.startsWith(MESSAGE_ARGUMENT)) {
+                    args.put(name.substring(1), of(value));
+                } else {
+                    args.put(name, value.matches("-?\\d{1,18}") ? (Object) Long.parseLong(value) : value);
+                }
             }
         }
         return new Text(key, args);

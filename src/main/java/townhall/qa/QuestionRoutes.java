@@ -1,6 +1,8 @@
 package townhall.qa;
 
+import townhall.account.Privileges;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URLEncoder;
@@ -19,7 +21,6 @@ import townhall.web.NotFound;
 import townhall.web.Views;
 import townhall.web.Web;
 import townhall.markdown.HtmlText;
-import townhall.markdown.LinkPolicy;
 import townhall.markdown.MarkdownRenderer;
 
 /** Reading: the home page, question lists, tags, categories, a question's page; and asking. */
@@ -32,9 +33,12 @@ public final class QuestionRoutes {
     private final MarkdownRenderer markdown;
     private final QaRules rules;
     private final StructuredData structuredData;
+    private final Privileges privileges;
+    private final RelatedQuestions related;
 
     public QuestionRoutes(QuestionStore questions, CategoryStore categories, QaService qa, ViewCounter views,
-                          Views pages, MarkdownRenderer markdown, QaRules rules, StructuredData structuredData) {
+                          Views pages, MarkdownRenderer markdown, QaRules rules, StructuredData structuredData,
+                          Privileges privileges, RelatedQuestions related) {
         this.questions = questions;
         this.categories = categories;
         this.qa = qa;
@@ -43,6 +47,8 @@ public final class QuestionRoutes {
         this.markdown = markdown;
         this.rules = rules;
         this.structuredData = structuredData;
+        this.privileges = privileges;
+        this.related = related;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -145,7 +151,7 @@ public final class QuestionRoutes {
             form.put(field, ctx.formParam(field) == null ? "" : ctx.formParam(field));
         }
         if (ctx.formParam("preview") != null) {
-            showAsk(ctx, form, Map.of(), markdown.render(form.get("body"), LinkPolicy.NOFOLLOW));
+            showAsk(ctx, form, Map.of(), markdown.render(form.get("body"), privileges.linkPolicy(asker)));
             return;
         }
         try {
@@ -162,7 +168,7 @@ public final class QuestionRoutes {
     private void preview(Context ctx) {
         Member viewer = Web.requireViewer(ctx);
         String body = ctx.formParam("body") == null ? "" : ctx.formParam("body");
-        ctx.html(markdown.render(body, viewer.isStaff() ? LinkPolicy.FOLLOW : LinkPolicy.NOFOLLOW));
+        ctx.html(markdown.render(body, privileges.linkPolicy(viewer)));
     }
 
     private void question(Context ctx) {
@@ -198,7 +204,8 @@ public final class QuestionRoutes {
         model.put("myVotes", myVotes);
         model.put("isAsker", viewer != null && viewer.id() == question.author().id());
         model.put("isStaff", staff);
-        model.put("canClose", staff || (viewer != null && viewer.helper()));
+        model.put("canClose", viewer != null && privileges.canCloseAsDuplicate(viewer));
+        model.put("canEditOthers", viewer != null && privileges.canEditOthers(viewer));
         model.put("drafts", drafts);
         model.put("errors", errors);
         model.put("jsonLd", structuredData.qaPage(Web.publicBase(ctx), question, answers));
@@ -206,6 +213,9 @@ public final class QuestionRoutes {
         model.put("editedAfterVerification", question.verification() != null && answers.stream()
                 .anyMatch(a -> a.id() == question.verification().answerId() && a.editedAt() != null
                         && a.editedAt().isAfter(question.verification().at())));
+        if (ctx.method() == HandlerType.GET) {
+            model.put("related", related.of(id));
+        }
         pages.render(ctx, "qa/question", model);
     }
 

@@ -13,6 +13,7 @@ import townhall.web.NotAllowed;
 import townhall.web.NotFound;
 import townhall.db.Database;
 import townhall.i18n.Text;
+import townhall.notify.Notifier;
 import townhall.qa.PostStore;
 
 /**
@@ -28,9 +29,12 @@ public final class HelperService {
     private final ReputationStore store;
     private final PostStore posts;
     private final ReputationRules rules;
+    private final Notifier notifier;
     private final Clock clock;
 
-    public HelperService(Database database, ReputationStore store, PostStore posts, ReputationRules rules, Clock clock) {
+    public HelperService(Database database, ReputationStore store, PostStore posts, ReputationRules rules, Notifier notifier,
+                         Clock clock) {
+        this.notifier = notifier;
         this.database = database;
         this.store = store;
         this.posts = posts;
@@ -122,7 +126,7 @@ public final class HelperService {
         store.setHelper(memberId, helper);
         store.recordHelperChange(memberId, helper, source, actorId, reason, now);
         if (helper) {
-            store.notify(memberId, Text.of("notifications.helper").encoded(), "/helpers/queue", now);
+            notifier.notify(memberId, Text.of("notifications.helper"), "/helpers/queue");
         }
     }
 
@@ -157,7 +161,7 @@ public final class HelperService {
     private void award(long memberId, Badge badge) {
         LocalDateTime now = LocalDateTime.now(clock);
         if (store.award(memberId, badge.name(), now)) {
-            store.notify(memberId, Text.of("notifications.badge", "badge", badge.name()).encoded(), "", now);
+            notifier.notify(memberId, Text.of("notifications.badge", "badge", badge.title()), "");
         }
     }
 

@@ -23,7 +23,7 @@ import townhall.i18n.Text;
 import townhall.qa.QaRules;
 import townhall.qa.QuestionStore;
 
-/** Profiles, the leaderboard, the Helpers' queue, the privileges table, notifications, staff decisions. */
+/** Profiles, the leaderboard, the Helpers' queue, the privileges table, staff decisions. */
 public final class ReputationRoutes {
     private final AccountStore accounts;
     private final ReputationStore store;
@@ -53,8 +53,6 @@ public final class ReputationRoutes {
         routes.get("/leaderboard", this::leaderboard);
         routes.get("/helpers/queue", this::queue);
         routes.get("/privileges", this::privilegesPage);
-        routes.get("/notifications", this::notifications);
-        routes.post("/notifications/read", this::markRead);
     }
 
     private Member memberOf(Context ctx) {
@@ -158,33 +156,6 @@ public final class ReputationRoutes {
         pages.render(ctx, "reputation/privileges", Map.of("title", pages.t(ctx, "privileges.title"), "rows", privileges.table(),
                 "rules", privileges.rules(),
                 "description", pages.t(ctx, "privileges.description")));
-    }
-
-    private void notifications(Context ctx) {
-        Member viewer = Web.requireViewer(ctx);
-        pages.render(ctx, "reputation/notifications", Map.of("title", pages.t(ctx, "nav.notifications"),
-                "notifications", store.notifications(viewer.id(), 50).stream().map(ReputationRoutes::shown).toList()));
-    }
-
-    private void markRead(Context ctx) {
-        Member viewer = Web.requireViewer(ctx);
-        store.markNotificationsRead(viewer.id(), LocalDateTime.now(clock));
-        Web.redirect(ctx, "/notifications");
-    }
-
-
-    /** A notification as the page shows it: its message in the reader's language (a badge's name too). */
-    private static Map<String, Object> shown(ReputationStore.Notification notification) {
-        Text message = Text.decode(notification.message());
-        if (message.args().get("badge") instanceof String code && isBadge(code)) {
-            message = message.with("badge", Badge.valueOf(code).title());
-        }
-        return Map.of("message", message, "link", notification.link(), "at", notification.at(),
-                "unread", notification.unread());
-    }
-
-    private static boolean isBadge(String code) {
-        return java.util.Arrays.stream(Badge.values()).anyMatch(badge -> badge.name().equals(code));
     }
 
     private static String encode(String value) {

@@ -13,7 +13,6 @@ import static townhall.db.schema.Tables.BADGES;
 import static townhall.db.schema.Tables.HELPER_CHANGES;
 import static townhall.db.schema.Tables.MEMBERS;
 import static townhall.db.schema.Tables.MODERATION_STRIKES;
-import static townhall.db.schema.Tables.NOTIFICATIONS;
 import static townhall.db.schema.Tables.POSTS;
 import static townhall.db.schema.Tables.QUESTIONS;
 import static townhall.db.schema.Tables.QUESTION_TAGS;
@@ -35,7 +34,7 @@ import org.jooq.SelectSelectStep;
 import townhall.db.schema.tables.Posts;
 import org.jooq.impl.DSL;
 
-/** The reputation ledger, Helper status, strikes, badges and notifications. */
+/** The reputation ledger, Helper status, strikes and badges. */
 public final class ReputationStore {
     /** A member's answer, and its question's own post, in the queries over a member's answers. */
     private static final Posts ANSWER = POSTS.as("answer");
@@ -189,28 +188,6 @@ public final class ReputationStore {
                 .set(MODERATION_STRIKES.REASON, reason)
                 .set(MODERATION_STRIKES.CREATED_AT, now)
                 .execute();
-    }
-
-    public void notify(long memberId, String message, String link, LocalDateTime now) {
-        db.insertInto(NOTIFICATIONS)
-                .set(NOTIFICATIONS.MEMBER_ID, memberId)
-                .set(NOTIFICATIONS.MESSAGE, message)
-                .set(NOTIFICATIONS.LINK, link)
-                .set(NOTIFICATIONS.CREATED_AT, now)
-                .execute();
-    }
-
-    public record Notification(long id, String message, String link, LocalDateTime at, boolean unread) {}
-
-    public List<Notification> notifications(long memberId, int limit) {
-        return db.selectFrom(NOTIFICATIONS).where(NOTIFICATIONS.MEMBER_ID.eq(memberId))
-                .orderBy(NOTIFICATIONS.ID.desc()).limit(limit)
-                .fetch(r -> new Notification(r.getId(), r.getMessage(), r.getLink(), r.getCreatedAt(), r.getReadAt() == null));
-    }
-
-    public void markNotificationsRead(long memberId, LocalDateTime now) {
-        db.update(NOTIFICATIONS).set(NOTIFICATIONS.READ_AT, now)
-                .where(NOTIFICATIONS.MEMBER_ID.eq(memberId)).and(NOTIFICATIONS.READ_AT.isNull()).execute();
     }
 
     /** What the badge rules look at, for one member. */

@@ -5,17 +5,11 @@ import static townhall.db.schema.Tables.SEARCH_LOG;
 import static townhall.db.schema.Tables.SEARCH_OPENS;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import townhall.db.BufferedWriter;
 
 /**
  * Records searches, opened results and what happens while a question is written, for measuring deflection
@@ -23,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * batch every second, so a search or a suggestion costs no database write.
  */
 public final class SearchEvents implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(SearchEvents.class);
     private static final int MAX_QUEUED = 100_000;
 
     /** A search made on the search page. */
@@ -36,19 +29,14 @@ public final class SearchEvents implements AutoCloseable {
 
     private final DSLContext db;
     private final Clock clock;
-    private final ConcurrentLinkedQueue<Query> queue = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService writer;
-    private int failures;
+    private final BufferedWriter.Queue<Query> queue = new BufferedWriter.Queue<>(MAX_QUEUED);
+    private final BufferedWriter<Query> writer;
 
     SearchEvents(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "search-events");
-            thread.setDaemon(true);
-            return thread;
-        });
-        writer.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+        // a batch that keeps failing is dropped after three tries: events are measurements, not content
+        this.writer = new BufferedWriter<>("search-events", db, Duration.ofSeconds(1), 3, queue, insert -> insert);
     }
 
     public void searched(Search s) {
@@ -88,41 +76,12 @@ public final class SearchEvents implements AutoCloseable {
     }
 
     private void enqueue(Query insert) {
-        if (queue.size() < MAX_QUEUED) {
-            queue.add(insert);
-        }
+        queue.add(insert);
     }
 
     /** Writes what is queued; returns how many rows. */
-    public synchronized int flush() {
-        List<Query> batch = new ArrayList<>();
-        for (Query q; (q = queue.poll()) != null; ) {
-            batch.add(q);
-        }
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        try {
-            db.batch(batch).execute();
-            failures = 0;
-        } catch (RuntimeException e) {
-            if (++failures <= 3) {
-                queue.addAll(batch); // the database may be back by the next batch
-            } else {
-                log.error("Dropping {} search events after repeated failures to write them", batch.size(), e);
-                failures = 0;
-            }
-            throw e;
-        }
-        return batch.size();
-    }
-
-    private void flushQuietly() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("Could not write search events; they are retried with the next batch: {}", e.getMessage());
-        }
+    public int flush() {
+        return writer.flush();
     }
 
     private LocalDateTime now() {
@@ -138,7 +97,6 @@ public final class SearchEvents implements AutoCloseable {
 
     @Override
     public void close() {
-        writer.shutdown();
-        flushQuietly();
+        writer.close();
     }
 }

@@ -29,7 +29,7 @@ import townhall.web.Views;
 import townhall.web.Web;
 
 /**
- * The search page, suggestions while asking, related questions beside a question, and the staff pages for
+ * The search page, suggestions while asking, and the staff pages for
  * synonyms and search insights. Searches, suggestions shown, results opened, questions posted and ask pages
  * left are recorded through {@link SearchEvents}.
  */
@@ -38,7 +38,6 @@ public final class SearchRoutes {
     private static final Pattern REF = Pattern.compile("([qf])(\\d{1,18})");
     private static final Pattern POSTED = Pattern.compile("^/q/(\\d+)(?:/.*)?$");
     private static final int SUGGESTED_QUESTIONS = 5;
-    private static final int RELATED = 6;
 
     private final Search search;
     private final SearchInsights insights;
@@ -69,7 +68,6 @@ public final class SearchRoutes {
         routes.post("/ask/left", this::left);
         routes.before("/ask", this::beforeAsk);
         routes.after("/ask", this::afterAsk);
-        routes.before("/q/{id}/{slug}", this::beforeQuestion);
     }
 
     // ---- the search page
@@ -244,21 +242,6 @@ public final class SearchRoutes {
     private String askSession(Context ctx) {
         String given = ctx.formParam("ask_session");
         return given != null && TOKEN.matcher(given).matches() ? given : newToken();
-    }
-
-    // ---- beside a question
-
-    private void beforeQuestion(Context ctx) {
-        if (ctx.method() != HandlerType.GET) {
-            return;
-        }
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            return;
-        }
-        Views.addToModel(ctx, "related", search.service().related(id, RELATED));
     }
 
     // ---- staff
