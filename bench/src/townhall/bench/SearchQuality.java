@@ -64,7 +64,7 @@ public final class SearchQuality {
                 }
             }
             prepareFullText(db);
-            try (Search search = Search.start(config, database, c.searchOutbox, c.synonyms, c.markdown, c.clock)) {
+            try (Search search = Search.start(config, database, c.outbox, c.synonyms, c.markdown, c.clock)) {
                 SearchService service = search.service();
                 List<String> rows = new ArrayList<>();
                 for (boolean withBody : new boolean[] {false, true}) {

@@ -20,6 +20,7 @@ import townhall.brand.BrandStore;
 import townhall.db.Database;
 import townhall.faq.FaqRoutes;
 import townhall.notify.NotificationRoutes;
+import townhall.outbox.OutboxRoutes;
 import townhall.qa.PostRoutes;
 import townhall.qa.QuestionRoutes;
 import townhall.qa.RevisionHistory;
@@ -64,7 +65,7 @@ public final class Application implements AutoCloseable {
             ViewCounter viewCounter = new ViewCounter(database.dsl(),
                     Duration.ofSeconds(config.getInt(Setting.VIEW_FLUSH_SECONDS)));
             ScheduledExecutorService jobs = startJobs(components);
-            Search search = Search.start(config, database, components.searchOutbox, components.synonyms,
+            Search search = Search.start(config, database, components.outbox, components.synonyms,
                     components.markdown, components.clock);
             WebServer web;
             try {
@@ -125,6 +126,7 @@ public final class Application implements AutoCloseable {
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, views, c.clock);
         NotificationRoutes notificationRoutes = new NotificationRoutes(c.notifications, views, c.clock);
+        OutboxRoutes outboxRoutes = new OutboxRoutes(c.outbox, views);
         StaticRoutes staticRoutes = new StaticRoutes(themes, ctx -> BrandRoutes.themeOf(brand, ctx), dev);
         HealthRoutes healthRoutes = new HealthRoutes(c.database);
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
@@ -142,6 +144,7 @@ public final class Application implements AutoCloseable {
             searchRoutes.register(routes);
             faqRoutes.register(routes);
             brandRoutes.register(routes);
+            outboxRoutes.register(routes);
         });
     }
 
@@ -158,6 +161,7 @@ public final class Application implements AutoCloseable {
         web.stop();
         jobs.shutdownNow();
         search.close();
+        components.outbox.close();
         viewCounter.close();
         components.database.close();
     }

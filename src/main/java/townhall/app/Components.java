@@ -21,6 +21,7 @@ import townhall.markdown.CommentFormatter;
 import townhall.markdown.MarkdownRenderer;
 import townhall.notify.NotificationStore;
 import townhall.notify.Notifier;
+import townhall.outbox.Outbox;
 import townhall.qa.CategoryStore;
 import townhall.qa.PostStore;
 import townhall.qa.QaListener;
@@ -56,6 +57,7 @@ public final class Components {
     public final NotificationStore notifications;
     public final HelperService helpers;
     public final ReputationService reputation;
+    public final Outbox outbox;
     public final SearchOutbox searchOutbox;
     public final Synonyms synonyms;
     public final FaqStore faqStore;
@@ -95,7 +97,8 @@ public final class Components {
         this.helpers = new HelperService(database, reputationStore, posts, reputationRules,
                 new Notifier(notifications, clock), clock);
         this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
-        this.searchOutbox = new SearchOutbox(database, clock);
+        this.outbox = new Outbox(database, clock, Outbox.Retries.from(config));
+        this.searchOutbox = new SearchOutbox(outbox);
         this.pageCache = PageCache.forQa(config, database);
         this.qa = new QaService(database, posts, categories, markdown, new CommentFormatter(), qaRules, clock,
                 QaListener.of(List.of(reputation, searchOutbox, pageCache)), privileges);

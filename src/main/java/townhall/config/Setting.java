@@ -47,7 +47,9 @@ public enum Setting {
     NEW_MEMBER_MAX_LINKS("new.member.links", "2", "Most links a post by a new member may hold"),
     LANGUAGE("site.language", "en", "Language of the community: the default interface language and the content language for search: en, ru or cs (changing it rebuilds the index)"),
     SEARCH_PAGE_SIZE("search.page.size", "20", "Results per page of a search"),
-    SEARCH_POLL_MS("search.poll.ms", "250", "How often the search indexer looks for changes besides being woken by a commit, in milliseconds");
+    SEARCH_POLL_MS("search.poll.ms", "250", "How often the search indexer looks for changes besides being woken by a commit, in milliseconds"),
+    OUTBOX_ATTEMPTS("outbox.attempts", "12", "How often a side effect (indexing, email, webhook) is tried before it is given up and shown to admins at /admin/outbox"),
+    OUTBOX_LONGEST_PAUSE_SECONDS("outbox.pause.max.seconds", "600", "Longest pause between two attempts of a failing side effect; pauses double from one second up to it");
 
     private final String key;
     private final String defaultValue;

@@ -7,7 +7,6 @@ import static townhall.db.schema.Tables.FAQ_SECTIONS;
 import static townhall.db.schema.Tables.POSTS;
 import static townhall.db.schema.Tables.QUESTIONS;
 import static townhall.db.schema.Tables.QUESTION_TAGS;
-import static townhall.db.schema.Tables.SEARCH_OUTBOX;
 import static townhall.db.schema.Tables.TAGS;
 
 import java.util.ArrayList;
@@ -23,11 +22,9 @@ import org.jooq.Record1;
 import townhall.db.schema.tables.Posts;
 import townhall.markdown.MarkdownRenderer;
 
-/** What the indexer reads: the outbox, and questions and FAQ entries as search documents. */
+/** What the indexer reads: questions and FAQ entries as search documents. */
 final class IndexSource {
     private static final Posts ANSWER = POSTS.as("answer");
-
-    record OutboxRow(long id, String kind, long refId) {}
 
     private final DSLContext db;
     private final MarkdownRenderer markdown;
@@ -35,27 +32,6 @@ final class IndexSource {
     IndexSource(DSLContext db, MarkdownRenderer markdown) {
         this.db = db;
         this.markdown = markdown;
-    }
-
-    List<OutboxRow> outbox(int limit) {
-        return db.select(SEARCH_OUTBOX.ID, SEARCH_OUTBOX.KIND, SEARCH_OUTBOX.REF_ID).from(SEARCH_OUTBOX)
-                .orderBy(SEARCH_OUTBOX.ID).limit(limit)
-                .fetch(r -> new OutboxRow(r.value1(), r.value2(), r.value3()));
-    }
-
-    void deleteOutbox(Collection<Long> ids) {
-        if (!ids.isEmpty()) {
-            db.deleteFrom(SEARCH_OUTBOX).where(SEARCH_OUTBOX.ID.in(ids)).execute();
-        }
-    }
-
-    long maxOutboxId() {
-        Long max = db.select(org.jooq.impl.DSL.max(SEARCH_OUTBOX.ID)).from(SEARCH_OUTBOX).fetchOne().value1();
-        return max == null ? 0 : max;
-    }
-
-    void deleteOutboxUpTo(long id) {
-        db.deleteFrom(SEARCH_OUTBOX).where(SEARCH_OUTBOX.ID.le(id)).execute();
     }
 
     /** The questions with the given ids; an id with no question, or a deleted one, comes back not visible. */

@@ -1,119 +1,73 @@
 package townhall.search;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.io.InterruptedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import townhall.outbox.Outbox;
+import townhall.outbox.OutboxEntry;
+import townhall.outbox.OutboxHandler;
 
 /**
- * Keeps the index in step with the database by draining the outbox: it wakes right after a transaction that
- * wrote to the outbox commits, and polls every few hundred milliseconds besides (for rows written by other
- * processes, or left by a crash). A batch is indexed, made searchable, committed to disk, and only then
- * deleted from the outbox, so nothing is lost between a database commit and the index.
+ * Keeps the index in step with the database: the outbox's search topic hands it what changed, and it indexes a
+ * batch, makes it searchable and commits it to disk before the outbox deletes the entries, so nothing is lost
+ * between a database commit and the index. A missing, broken or outdated index is rebuilt from the database first.
  */
-public final class Indexer implements AutoCloseable {
+public final class Indexer implements OutboxHandler {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     private static final int BATCH = 500;
 
     private final SearchIndex index;
     private final IndexSource source;
-    private final Duration poll;
-    private final Semaphore wake = new Semaphore(0);
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile boolean paused;
+    private final Outbox outbox;
     private volatile boolean rebuilding;
+    private volatile boolean closing;
 
-    Indexer(SearchIndex index, IndexSource source, Duration poll) {
+    Indexer(SearchIndex index, IndexSource source, Outbox outbox) {
         this.index = index;
         this.source = source;
-        this.poll = poll;
+        this.outbox = outbox;
         this.rebuilding = index.rebuildReason() != null;
-        this.thread = Thread.ofPlatform().name("search-indexer").daemon(true).unstarted(this::run);
     }
 
-    void start() {
-        thread.start();
-    }
+    @Override
+    public String topic() { return SearchOutbox.TOPIC; }
 
-    /** Asks for a drain now (after a commit that wrote to the outbox). */
-    void wake() {
-        wake.release();
-    }
+    @Override
+    public int batchSize() { return BATCH; }
 
     /** True while the whole index is being rebuilt: searches see the old (or an empty) index meanwhile. */
     public boolean rebuilding() { return rebuilding; }
 
-    /** Stops indexing until {@link #resume()}: outbox rows wait in the database (for maintenance and tests). */
-    public void pause() { paused = true; }
-
-    public void resume() {
-        paused = false;
-        wake();
-    }
-
-    private void run() {
+    @Override
+    public void starting() {
         String reason = index.rebuildReason();
         if (reason != null) {
             rebuildQuietly(reason);
         }
-        while (running) {
-            try {
-                if (!paused) {
-                    drain();
-                }
-            } catch (Exception e) {
-                if (!running) {
-                    break;
-                }
-                log.warn("Search indexing failed; the outbox keeps the changes and it is retried: {}", e.toString());
-                sleep(Duration.ofSeconds(2));
-            }
-            try {
-                wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                break;
-            }
-        }
     }
 
-    /** Indexes everything in the outbox; returns how many rows it took. */
-    int drain() throws IOException {
-        int total = 0;
-        while (running && !paused) {
-            List<IndexSource.OutboxRow> rows = source.outbox(BATCH);
-            if (rows.isEmpty()) {
-                return total;
+    @Override
+    public void handle(List<OutboxEntry> batch) throws IOException {
+        if (batch.stream().anyMatch(entry -> SearchOutbox.REBUILD.equals(entry.payload()))) {
+            rebuild("a reindex was asked for");
+            if (closing) {
+                throw new InterruptedIOException("closing: the reindex is asked for again at the next start");
             }
-            if (rows.stream().anyMatch(row -> "rebuild".equals(row.kind()))) {
-                rebuild("a reindex was asked for");
-                continue;
-            }
-            Set<Long> questions = new LinkedHashSet<>();
-            Set<Long> faq = new LinkedHashSet<>();
-            List<Long> ids = new ArrayList<>(rows.size());
-            for (IndexSource.OutboxRow row : rows) {
-                (Fields.FAQ.equals(row.kind()) ? faq : questions).add(row.refId());
-                ids.add(row.id());
-            }
-            index.apply(source.questions(questions));
-            index.apply(source.faqEntries(faq));
-            index.refresh();
-            index.commit();
-            source.deleteOutbox(ids);
-            total += rows.size();
-            if (rows.size() < BATCH) {
-                return total;
-            }
+            return;
         }
-        return total;
+        Set<Long> questions = new LinkedHashSet<>();
+        Set<Long> faq = new LinkedHashSet<>();
+        for (OutboxEntry entry : batch) {
+            (Fields.FAQ.equals(entry.payload()) ? faq : questions).add(entry.refId());
+        }
+        index.apply(source.questions(questions));
+        index.apply(source.faqEntries(faq));
+        index.refresh();
+        index.commit();
     }
 
     private void rebuildQuietly(String reason) {
@@ -125,17 +79,17 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    /** Rebuilds the whole index from the database; outbox rows written before it began are then done. */
+    /** Rebuilds the whole index from the database; outbox entries written before it began are then done. */
     void rebuild(String reason) throws IOException {
         rebuilding = true;
         long started = System.nanoTime();
         log.info("Rebuilding the search index from the database: {}", reason);
         try {
-            long upTo = source.maxOutboxId();
+            long upTo = outbox.lastId(SearchOutbox.TOPIC);
             index.clear();
             long after = 0;
             int count = 0;
-            while (running) {
+            while (!closing) {
                 List<SearchDocument> batch = source.questionsAfter(after, BATCH);
                 if (batch.isEmpty()) {
                     break;
@@ -144,14 +98,14 @@ public final class Indexer implements AutoCloseable {
                 count += batch.size();
                 after = batch.get(batch.size() - 1).id();
             }
-            if (!running) {
-                return; // closing: the old commit stays, and the rebuild is asked for again at the next start
+            if (closing) {
+                return; // the old commit stays, and the rebuild is asked for again at the next start
             }
             List<SearchDocument> entries = source.allFaqEntries();
             index.add(entries);
             index.commit();
             index.refresh();
-            source.deleteOutboxUpTo(upTo);
+            outbox.completeUpTo(SearchOutbox.TOPIC, upTo);
             log.info("Search index rebuilt: {} questions and {} FAQ entries in {} ms", count, entries.size(),
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
@@ -159,22 +113,8 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        wake();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Stops a rebuild under way: the process is closing. */
+    void stop() {
+        closing = true;
     }
 }

@@ -12,6 +12,8 @@ import townhall.config.Config;
 import townhall.config.Setting;
 import townhall.db.Database;
 import townhall.markdown.MarkdownRenderer;
+import townhall.outbox.Outbox;
+import townhall.outbox.OutboxWorker;
 
 /**
  * Search in a running Townhall: the index under {@code <data dir>/index}, its indexer, the searches, and the
@@ -22,13 +24,16 @@ public final class Search implements AutoCloseable {
 
     private final SearchIndex index;
     private final Indexer indexer;
+    private final OutboxWorker worker;
     private final SearchService service;
     private final SearchEvents events;
     private final Synonyms synonyms;
 
-    private Search(SearchIndex index, Indexer indexer, SearchService service, SearchEvents events, Synonyms synonyms) {
+    private Search(SearchIndex index, Indexer indexer, OutboxWorker worker, SearchService service, SearchEvents events,
+                   Synonyms synonyms) {
         this.index = index;
         this.indexer = indexer;
+        this.worker = worker;
         this.service = service;
         this.events = events;
         this.synonyms = synonyms;
@@ -39,21 +44,19 @@ public final class Search implements AutoCloseable {
     }
 
     /** Opens the index (rebuilding it in the background if it is missing, broken or outdated) and starts indexing. */
-    public static Search start(Config config, Database database, SearchOutbox outbox, Synonyms synonyms,
+    public static Search start(Config config, Database database, Outbox outbox, Synonyms synonyms,
                                MarkdownRenderer markdown, Clock clock) {
         Analysis analysis = new Analysis(Language.of(config.get(Setting.LANGUAGE)));
         SearchIndex index = SearchIndex.open(indexDir(config), analysis);
-        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown),
-                Duration.ofMillis(Math.max(20, config.getInt(Setting.SEARCH_POLL_MS))));
-        outbox.onCommit(indexer::wake);
+        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown), outbox);
         SearchService service = new SearchService(index, indexer::rebuilding);
         try {
             service.useSynonyms(Synonyms.parse(synonyms.rules(), analysis.rules()));
         } catch (RuntimeException e) {
             log.warn("The saved search synonyms cannot be read and are not applied: {}", e.getMessage());
         }
-        indexer.start();
-        return new Search(index, indexer, service, new SearchEvents(database.background(), clock), synonyms);
+        OutboxWorker worker = outbox.start(indexer, Duration.ofMillis(Math.max(20, config.getInt(Setting.SEARCH_POLL_MS))));
+        return new Search(index, indexer, worker, service, new SearchEvents(database.background(), clock), synonyms);
     }
 
     /**
@@ -63,7 +66,8 @@ public final class Search implements AutoCloseable {
     public static int rebuild(Config config, Database database, MarkdownRenderer markdown) {
         Analysis analysis = new Analysis(Language.of(config.get(Setting.LANGUAGE)));
         SearchIndex index = SearchIndex.open(indexDir(config), analysis);
-        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown), Duration.ofSeconds(1));
+        Outbox outbox = new Outbox(database, Clock.systemUTC(), Outbox.Retries.from(config));
+        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown), outbox);
         try (index) {
             indexer.rebuild("the reindex command");
             return index.documentCount();
@@ -76,7 +80,8 @@ public final class Search implements AutoCloseable {
 
     public SearchEvents events() { return events; }
 
-    public Indexer indexer() { return indexer; }
+    /** The worker that feeds the index from the outbox: paused and resumed for maintenance and tests. */
+    public OutboxWorker indexer() { return worker; }
 
     /** Saves staff's synonyms and applies them to every search from now on. */
     public void saveSynonyms(Member staff, String text) {
@@ -86,7 +91,8 @@ public final class Search implements AutoCloseable {
 
     @Override
     public void close() {
-        indexer.close();
+        indexer.stop();
+        worker.close();
         events.close();
         try {
             index.close();

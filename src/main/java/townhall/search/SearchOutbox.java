@@ -1,72 +1,38 @@
 package townhall.search;
 
-import static townhall.db.schema.Tables.SEARCH_OUTBOX;
-
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.List;
-import org.jooq.TransactionContext;
-import org.jooq.TransactionListener;
-import townhall.db.Database;
 import townhall.faq.FaqListener;
+import townhall.outbox.Outbox;
 import townhall.qa.QaListener;
 
 /**
- * Writes a row to the search outbox inside the transaction that changed a question or FAQ entry, so the change
- * reaches the index even if the process stops right after the commit. Once such a transaction commits it
- * wakes the indexer, so a new post is searchable well within a second.
+ * Adds a search entry to the outbox inside the transaction that changed a question or FAQ entry, so the change
+ * reaches the index even if the process stops right after the commit; the commit wakes the {@link Indexer}, so a
+ * new post is searchable well within a second.
  */
 public final class SearchOutbox implements QaListener, FaqListener {
-    private final Database database;
-    private final Clock clock;
-    private final ThreadLocal<Boolean> wroteInThisTransaction = ThreadLocal.withInitial(() -> false);
-    private volatile Runnable onCommit = () -> {};
+    /** The outbox topic of search indexing; an entry's payload is what changed: a question, an FAQ entry, or all. */
+    static final String TOPIC = "search";
+    static final String REBUILD = "rebuild";
 
-    public SearchOutbox(Database database, Clock clock) {
-        this.database = database;
-        this.clock = clock;
-        database.listen(new TransactionListener() {
-            @Override
-            public void commitEnd(TransactionContext ctx) {
-                if (wroteInThisTransaction.get()) {
-                    wroteInThisTransaction.remove();
-                    onCommit.run();
-                }
-            }
+    private final Outbox outbox;
 
-            @Override
-            public void rollbackEnd(TransactionContext ctx) {
-                wroteInThisTransaction.remove();
-            }
-        });
-    }
-
-    /** What to run after a transaction that wrote to the outbox commits: the indexer's wake-up. */
-    void onCommit(Runnable action) {
-        this.onCommit = action;
+    public SearchOutbox(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     @Override
     public void questionChanged(long questionId) {
-        add(Fields.QUESTION, questionId);
+        outbox.add(TOPIC, questionId, Fields.QUESTION);
     }
 
     @Override
     public void entriesChanged(List<Long> entryIds) {
-        entryIds.forEach(id -> add(Fields.FAQ, id));
+        entryIds.forEach(id -> outbox.add(TOPIC, id, Fields.FAQ));
     }
 
     /** Asks for the whole index to be rebuilt from the database by whichever process indexes. */
     public void requestRebuild() {
-        add("rebuild", 0);
-    }
-
-    private void add(String kind, long refId) {
-        database.dsl().insertInto(SEARCH_OUTBOX)
-                .set(SEARCH_OUTBOX.KIND, kind)
-                .set(SEARCH_OUTBOX.REF_ID, refId)
-                .set(SEARCH_OUTBOX.CREATED_AT, LocalDateTime.now(clock))
-                .execute();
-        wroteInThisTransaction.set(true); // outside a transaction the indexer's poll finds the row instead
+        outbox.add(TOPIC, 0, REBUILD);
     }
 }

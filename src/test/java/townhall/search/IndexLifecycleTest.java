@@ -1,7 +1,7 @@
 package townhall.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static townhall.db.schema.Tables.SEARCH_OUTBOX;
+import static townhall.db.schema.Tables.OUTBOX;
 import static townhall.search.Searching.awaitSearch;
 import static townhall.search.Searching.search;
 import static townhall.search.Searching.titles;
@@ -45,7 +45,7 @@ class IndexLifecycleTest {
     }
 
     private static int outboxRows() {
-        return server.components().database.dsl().fetchCount(SEARCH_OUTBOX);
+        return server.components().database.dsl().fetchCount(OUTBOX, OUTBOX.TOPIC.eq("search"));
     }
 
     @Test
@@ -87,7 +87,7 @@ class IndexLifecycleTest {
         // an index that lost a change (its outbox row gone) is put right by a reindex
         server.app().search().indexer().pause();
         community.ask(asker, "Subwoofer crossover frequency advice", "Where should the crossover sit?", "subwoofer");
-        server.components().database.dsl().deleteFrom(SEARCH_OUTBOX).execute();
+        server.components().database.dsl().deleteFrom(OUTBOX).where(OUTBOX.TOPIC.eq("search")).execute();
         server.app().search().indexer().resume();
         assertThat(titles(search(asker, "subwoofer crossover"))).isEmpty();
 
@@ -99,7 +99,7 @@ class IndexLifecycleTest {
         // stopped: the command rebuilds the index itself
         server.app().search().indexer().pause();
         community.ask(asker, "Soundbar remote pairing lost", "The remote forgot the soundbar.", "soundbar");
-        server.components().database.dsl().deleteFrom(SEARCH_OUTBOX).execute();
+        server.components().database.dsl().deleteFrom(OUTBOX).where(OUTBOX.TOPIC.eq("search")).execute();
         int[] documents = new int[1];
         restart(() -> {
             try (Database database = Database.open(server.config())) {
