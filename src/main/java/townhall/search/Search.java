@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public final class Search implements AutoCloseable {
         Analysis analysis = new Analysis(Language.of(config.get(Setting.LANGUAGE)));
         SearchIndex index = SearchIndex.open(indexDir(config), analysis);
         Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown), outbox);
-        SearchService service = new SearchService(index, indexer::rebuilding);
+        SearchService service = searchService(index, indexer::rebuilding);
         try {
             service.useSynonyms(Synonyms.parse(synonyms.rules(), analysis.rules()));
         } catch (RuntimeException e) {
@@ -57,6 +58,17 @@ public final class Search implements AutoCloseable {
         }
         OutboxWorker worker = outbox.start(indexer, Duration.ofMillis(Math.max(20, config.getInt(Setting.SEARCH_POLL_MS))));
         return new Search(index, indexer, worker, service, new SearchEvents(database.background(), clock), synonyms);
+    }
+
+    private static SearchService searchService(SearchIndex index, BooleanSupplier rebuilding) {
+        Analysis analysis = index.analysis();
+        Queries queries = new Queries(analysis);
+        FaqMatcher faq = new FaqMatcher(analysis);
+        HitReader hits = new HitReader(new Highlighting(analysis));
+        return new SearchService(index, rebuilding,
+                new PageSearch(index, queries, faq, hits, new Spelling(analysis), rebuilding),
+                new AskSuggestions(index, queries, faq, hits),
+                new SimilarQuestions(index, hits));
     }
 
     /**

@@ -185,10 +185,19 @@ final class SearchIndex implements Closeable {
     }
 
     int documentCount() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Does the work with a current searcher, released afterwards. */
+    <T> T withSearcher(SearcherWork<T> work) {
         try {
             IndexSearcher searcher = acquire();
             try {
-                return searcher.getIndexReader().numDocs();
+                return work.apply(searcher);
             } finally {
                 release(searcher);
             }

@@ -1,0 +1,102 @@
+package townhall.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import townhall.search.SearchService.Suggestions;
+
+/** What the ask page shows while a question is written: the FAQ entry and the questions it may already have. */
+final class AskSuggestions {
+    private static final int BODY_MAX_CHARS = 5000;
+    private static final int BODY_TERMS = 12;
+
+    private final SearchIndex index;
+    private final Queries queries;
+    private final FaqMatcher faq;
+    private final HitReader hits;
+
+    AskSuggestions(SearchIndex index, Queries queries, FaqMatcher faq, HitReader hits) {
+        this.index = index;
+        this.queries = queries;
+        this.faq = faq;
+        this.hits = hits;
+    }
+
+    /** The FAQ entry that matches most of the title's words, and the questions most like the title and body. */
+    Suggestions suggest(String title, String body, int questionLimit, Analyzer analyzer) {
+        String cleanTitle = Queries.limit(title);
+        String cleanBody = body == null ? ""
+                : body.length() > BODY_MAX_CHARS ? body.substring(0, BODY_MAX_CHARS) : body;
+        if (QueryTerms.terms(analyzer, Fields.TITLE, cleanTitle).isEmpty() && cleanBody.isBlank()) {
+            return new Suggestions(List.of(), List.of());
+        }
+        return index.withSearcher(searcher -> {
+            BooleanQuery.Builder text = new BooleanQuery.Builder();
+            if (!cleanTitle.isBlank()) {
+                Queries.flatten(queries.titleQuery(analyzer, cleanTitle), 1.0f, text);
+            }
+            Query bodyTerms = telltaleTerms(searcher, analyzer, cleanBody, BODY_TERMS);
+            if (bodyTerms != null) {
+                Queries.flatten(bodyTerms, 0.5f, text);
+            }
+            Query textQuery = text.build();
+            Query highlight = Queries.highlightQuery(analyzer, cleanTitle);
+            List<SearchHit> faqHits = new ArrayList<>();
+            ScoreDoc best = cleanTitle.isBlank() ? null : faq.best(searcher, analyzer, cleanTitle, List.of());
+            if (best != null) {
+                faqHits.addAll(hits.read(searcher, highlight, new ScoreDoc[] {best}, true));
+            }
+            TopDocs top = Ranking.withQualityLift(searcher, Queries.questionsOnly(textQuery), questionLimit,
+                    Ranking.NO_COUNT);
+            ScoreDoc[] questions = Ranking.closeToBest(top.scoreDocs, 0.3f);
+            return new Suggestions(faqHits, hits.read(searcher, highlight, questions, false));
+        });
+    }
+
+    /** The body's most telling words (rarest in the index first), as one query over title and body. */
+    private static Query telltaleTerms(IndexSearcher searcher, Analyzer analyzer, String body, int max)
+            throws IOException {
+        if (body.isBlank()) {
+            return null;
+        }
+        IndexReader reader = searcher.getIndexReader();
+        Map<String, Integer> counts = new HashMap<>();
+        for (String term : QueryTerms.terms(analyzer, Fields.BODY, body)) {
+            counts.merge(term, 1, Integer::sum);
+        }
+        int docs = Math.max(1, reader.numDocs());
+        Map<String, Double> weights = new HashMap<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            int df = reader.docFreq(new Term(Fields.BODY, e.getKey()));
+            if (df == 0) {
+                continue; // a word no document has cannot find anything
+            }
+            weights.put(e.getKey(), (1 + Math.log(e.getValue())) * Math.log(1 + (double) docs / df));
+        }
+        List<String> best = weights.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(max).map(Map.Entry::getKey).toList();
+        if (best.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String term : best) {
+            query.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, term)), 1.5f), Occur.SHOULD);
+            query.add(new TermQuery(new Term(Fields.BODY, term)), Occur.SHOULD);
+        }
+        return query.build();
+    }
+}

@@ -1,0 +1,155 @@
+package townhall.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import townhall.search.SearchService.Request;
+import townhall.search.SearchService.Scope;
+
+/**
+ * The Lucene queries made of what was typed: the words over title, tags, body and answers (weighted alike), a
+ * bonus when the words stand close together in the title, the words to highlight, and the page's filters.
+ */
+final class Queries {
+    /** Questions only, said as "no FAQ entries" (see {@link #questionsOnly}). */
+    private static final BooleanClause NOT_FAQ =
+            new BooleanClause(new TermQuery(new Term(Fields.KIND, Fields.FAQ)), Occur.MUST_NOT);
+    private static final int QUERY_MAX_CHARS = 200;
+
+    private final Analysis analysis;
+
+    Queries(Analysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** The text as a query takes it: white space folded, at most {@value #QUERY_MAX_CHARS} characters. */
+    static String limit(String text) {
+        if (text == null) {
+            return "";
+        }
+        String clean = text.strip().replaceAll("\\s+", " ");
+        return clean.length() > QUERY_MAX_CHARS ? clean.substring(0, QUERY_MAX_CHARS) : clean;
+    }
+
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /**
+     * The query's questions, without FAQ entries. Leaving out the few FAQ entries, rather than keeping only the
+     * questions that are nearly every document, lets Lucene skip the documents that cannot make the top: a
+     * suggestion took 2.1 ms instead of 2.4 (mean) over the million-post index's 2,000 bench titles.
+     */
+    static Query questionsOnly(Query query) {
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(NOT_FAQ).build();
+    }
+
+    /**
+     * The text part of a search: {@link #wordsQuery} over title, tags, body and answers. Equal weights: on the real
+     * dump's 117 "linked question" pairs, title-heavy weights (3, 2, 1, 0.4) found the linked question in the top 5
+     * for 36 % of titles, equal weights for 40 % (bench/BENCHMARKS.md).
+     */
+    Query textQuery(Analyzer analyzer, String text) {
+        return wordsQuery(analyzer, text, true);
+    }
+
+    /**
+     * A title as typed on the ask page, against other questions' titles and tags: asked on every pause in typing,
+     * it stays off the long body and answer fields, whose postings make a query a hundred times dearer at a
+     * million posts; what the asker writes in the body adds its telling words (see {@link AskSuggestions#suggest}).
+     */
+    Query titleQuery(Analyzer analyzer, String title) {
+        return wordsQuery(analyzer, title, false);
+    }
+
+    /**
+     * Each field analysed on its own and weighted alike (the loose forms less), plus a bonus when the words stand
+     * close together in the title. Every word of every field is one clause of a single flat disjunction, the shape
+     * Lucene's dynamic pruning handles best: nested per-field disjunctions made it score every document that has
+     * any of the words.
+     */
+    private Query wordsQuery(Analyzer analyzer, String text, boolean withBodies) {
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        addField(query, builder, Fields.TITLE, text, 1.0f);
+        addField(query, builder, Fields.TAGS, text, 1.0f);
+        if (withBodies) {
+            addField(query, builder, Fields.BODY, text, 1.0f);
+            addField(query, builder, Fields.ANSWERS, text, 1.0f);
+        }
+        if (analysis.language().hasLooseForm()) {
+            addField(query, builder, Fields.TITLE_LOOSE, text, 0.4f);
+            if (withBodies) {
+                addField(query, builder, Fields.BODY_LOOSE, text, 0.4f);
+            }
+        }
+        if (QueryTerms.terms(analyzer, Fields.TITLE, text).size() >= 2) {
+            Query inTitle = builder.createPhraseQuery(Fields.TITLE, text, 3);
+            if (inTitle != null) {
+                query.add(new BoostQuery(inTitle, 2.0f), Occur.SHOULD);
+            }
+        }
+        return query.build();
+    }
+
+    /** The words of a query in the title and body, as the highlighter marks them. */
+    static Query highlightQuery(Analyzer analyzer, String text) {
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        addField(query, builder, Fields.TITLE, text, 1.0f);
+        addField(query, builder, Fields.BODY, text, 1.0f);
+        return query.build();
+    }
+
+    /** Adds the clauses of a disjunction to another, weighted: one flat disjunction instead of nested ones. */
+    static void flatten(Query disjunction, float boost, BooleanQuery.Builder into) {
+        for (var clause : ((BooleanQuery) disjunction).clauses()) {
+            into.add(boost == 1.0f ? clause.query() : new BoostQuery(clause.query(), boost), Occur.SHOULD);
+        }
+    }
+
+    /** Adds each word of the text in this field (a word with its synonyms as one clause) with the field's weight. */
+    private static void addField(BooleanQuery.Builder query, QueryBuilder builder, String field, String text,
+                                 float boost) {
+        Query q = builder.createBooleanQuery(field, text, Occur.SHOULD);
+        if (q instanceof BooleanQuery words) {
+            words.clauses().forEach(clause -> query.add(new BoostQuery(clause.query(), boost), Occur.SHOULD));
+        } else if (q != null) {
+            query.add(new BoostQuery(q, boost), Occur.SHOULD);
+        }
+    }
+
+    /** The search page's filters: scope, tag, answered, verified. */
+    static List<BooleanClause> filters(Request request) {
+        List<BooleanClause> filters = new ArrayList<>();
+        if (request.scope() == Scope.FAQ) {
+            filters.add(filter(Fields.KIND, Fields.FAQ));
+        } else if (request.scope() == Scope.QUESTIONS) {
+            filters.add(NOT_FAQ); // see questionsOnly
+        }
+        if (!blank(request.tag())) {
+            filters.add(filter(Fields.TAG, request.tag().trim().toLowerCase(Locale.ROOT)));
+        }
+        if (request.answered()) {
+            filters.add(filter(Fields.ANSWERED, "1"));
+        }
+        if (request.verified()) {
+            filters.add(filter(Fields.VERIFIED, "1"));
+        }
+        return filters;
+    }
+
+    private static BooleanClause filter(String field, String value) {
+        return new BooleanClause(new TermQuery(new Term(field, value)), Occur.FILTER);
+    }
+}

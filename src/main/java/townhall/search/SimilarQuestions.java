@@ -1,0 +1,94 @@
+package townhall.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/** The questions like a question, by its title's telling words and its tags: for the question page. */
+final class SimilarQuestions {
+    private static final int RELATED_TITLE_TERMS = 4;
+    private static final int RELATED_TAGS = 2;
+
+    private final SearchIndex index;
+    private final HitReader hits;
+    /**
+     * Related questions change slowly and are looked up on every question page view: kept for a few minutes, so a
+     * busy question costs one search per few minutes rather than one per view.
+     */
+    private final Cache<RelatedKey, List<SearchHit>> relatedCache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(10_000).build();
+
+    SimilarQuestions(SearchIndex index, HitReader hits) {
+        this.index = index;
+        this.hits = hits;
+    }
+
+    private record RelatedKey(long questionId, int limit) {}
+
+    List<SearchHit> related(long questionId, int limit, Analyzer analyzer) {
+        return relatedCache.get(new RelatedKey(questionId, limit),
+                key -> findRelated(key.questionId(), key.limit(), analyzer));
+    }
+
+    private List<SearchHit> findRelated(long questionId, int limit, Analyzer analyzer) {
+        return index.withSearcher(searcher -> {
+            Term self = new Term(Fields.UID, SearchDocument.uid(Fields.QUESTION, questionId));
+            TopDocs found = searcher.search(new TermQuery(self), 1);
+            if (found.scoreDocs.length == 0) {
+                return List.of();
+            }
+            Document doc = searcher.storedFields().document(found.scoreDocs[0].doc);
+            BooleanQuery.Builder like = new BooleanQuery.Builder();
+            for (Term term : rarest(searcher.getIndexReader(), Fields.TITLE, QueryTerms.terms(analyzer, Fields.TITLE,
+                    doc.get(Fields.TITLE)), RELATED_TITLE_TERMS)) {
+                like.add(new TermQuery(term), Occur.SHOULD);
+            }
+            String tags = doc.get(Fields.TAG_LIST);
+            if (tags != null) {
+                for (Term tag : rarest(searcher.getIndexReader(), Fields.TAG, List.of(tags.split(" ")), RELATED_TAGS)) {
+                    like.add(new BoostQuery(new TermQuery(tag), 0.5f), Occur.SHOULD);
+                }
+            }
+            Query others = new BooleanQuery.Builder()
+                    .add(like.build(), Occur.MUST)
+                    .add(new TermQuery(self), Occur.MUST_NOT)
+                    .build();
+            TopDocs top = Ranking.withQualityLift(searcher, Queries.questionsOnly(others), limit, Ranking.NO_COUNT);
+            return hits.read(searcher, null, Ranking.closeToBest(top.scoreDocs, 0.25f), false);
+        });
+    }
+
+    /**
+     * The rarest of these words in the field, at most {@code max}: what tells a question apart. Common words would
+     * add little to the ranking yet make the query score a large part of the index on every page view.
+     */
+    private static List<Term> rarest(IndexReader reader, String field, List<String> words, int max)
+            throws IOException {
+        Map<Term, Integer> frequencies = new HashMap<>();
+        for (String word : new LinkedHashSet<>(words)) {
+            Term term = new Term(field, word);
+            int df = reader.docFreq(term);
+            if (df > 0) {
+                frequencies.put(term, df);
+            }
+        }
+        return frequencies.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .limit(max).map(Map.Entry::getKey).toList();
+    }
+}
