@@ -8,17 +8,20 @@ import townhall.config.Setting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.account.AccountRoutes;
+import townhall.brand.BrandMailLook;
 import townhall.brand.BrandRoutes;
 import townhall.brand.BrandService;
 import townhall.brand.BrandStore;
 import townhall.db.Database;
 import townhall.faq.FaqRoutes;
+import townhall.mail.MailRoutes;
 import townhall.notify.NotificationRoutes;
 import townhall.outbox.OutboxRoutes;
 import townhall.qa.PostRoutes;
@@ -112,6 +115,7 @@ public final class Application implements AutoCloseable {
         BrandService brand = new BrandService(c.database, new BrandStore(c.database.dsl()), c.markdown, themes, config,
                 c.clock);
         brand.current();
+        c.mail.start(c.outbox, new BrandMailLook(brand), config.publicBase(), Duration.ofSeconds(1));
         Views views = new Views(ctx -> BrandRoutes.themeOf(brand, ctx).templates(), config,
                 (ctx, model) -> brand.decorate(BrandRoutes.brandOf(brand, ctx), model), c.pageCache);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
@@ -127,12 +131,13 @@ public final class Application implements AutoCloseable {
                 c.privileges, c.questions, c.qaRules, views, c.clock);
         NotificationRoutes notificationRoutes = new NotificationRoutes(c.notifications, views, c.clock);
         OutboxRoutes outboxRoutes = new OutboxRoutes(c.outbox, views);
+        MailRoutes mailRoutes = new MailRoutes(c.mail, c.outbox.store(), views);
         StaticRoutes staticRoutes = new StaticRoutes(themes, ctx -> BrandRoutes.themeOf(brand, ctx), dev);
         HealthRoutes healthRoutes = new HealthRoutes(c.database);
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE));
         FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
-        return WebServer.start(config, views, accountRoutes::viewerOf, routes -> {
+        return WebServer.start(config, views, accountRoutes::viewerOf, Set.of(MailRoutes.UNSUBSCRIBE), routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
             questionRoutes.register(routes);
@@ -145,6 +150,7 @@ public final class Application implements AutoCloseable {
             faqRoutes.register(routes);
             brandRoutes.register(routes);
             outboxRoutes.register(routes);
+            mailRoutes.register(routes);
         });
     }
 

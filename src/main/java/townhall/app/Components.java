@@ -19,6 +19,7 @@ import townhall.faq.FaqService;
 import townhall.faq.FaqStore;
 import townhall.markdown.CommentFormatter;
 import townhall.markdown.MarkdownRenderer;
+import townhall.mail.Mail;
 import townhall.notify.NotificationStore;
 import townhall.notify.Notifier;
 import townhall.outbox.Outbox;
@@ -58,6 +59,7 @@ public final class Components {
     public final HelperService helpers;
     public final ReputationService reputation;
     public final Outbox outbox;
+    public final Mail mail;
     public final SearchOutbox searchOutbox;
     public final Synonyms synonyms;
     public final FaqStore faqStore;
@@ -98,6 +100,7 @@ public final class Components {
                 new Notifier(notifications, clock), clock);
         this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
         this.outbox = new Outbox(database, clock, Outbox.Retries.from(config));
+        this.mail = new Mail(database, outbox, siteSettings, config, clock);
         this.searchOutbox = new SearchOutbox(outbox);
         this.pageCache = PageCache.forQa(config, database);
         this.qa = new QaService(database, posts, categories, markdown, new CommentFormatter(), qaRules, clock,

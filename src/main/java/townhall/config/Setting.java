@@ -48,6 +48,12 @@ public enum Setting {
     LANGUAGE("site.language", "en", "Language of the community: the default interface language and the content language for search: en, ru or cs (changing it rebuilds the index)"),
     SEARCH_PAGE_SIZE("search.page.size", "20", "Results per page of a search"),
     SEARCH_POLL_MS("search.poll.ms", "250", "How often the search indexer looks for changes besides being woken by a commit, in milliseconds"),
+    SMTP_HOST("smtp.host", "", "SMTP server that sends Townhall's email; empty keeps every message at /admin/mail (and in the log) instead of sending it"),
+    SMTP_PORT("smtp.port", "587", "Port of the SMTP server (587 for STARTTLS, 465 for TLS, 25 for none)"),
+    SMTP_USER("smtp.user", "", "User name for the SMTP server; empty signs in as nobody"),
+    SMTP_PASSWORD("smtp.password", "", "Password for the SMTP server"),
+    SMTP_SECURITY("smtp.security", "starttls", "How the SMTP connection is protected: starttls, tls or none"),
+    MAIL_FROM("mail.from", "Townhall <noreply@localhost>", "The From address of Townhall's email, e.g. Northwind Community <community@northwind.example>"),
     OUTBOX_ATTEMPTS("outbox.attempts", "12", "How often a side effect (indexing, email, webhook) is tried before it is given up and shown to admins at /admin/outbox"),
     OUTBOX_LONGEST_PAUSE_SECONDS("outbox.pause.max.seconds", "600", "Longest pause between two attempts of a failing side effect; pauses double from one second up to it");
 

@@ -26,4 +26,10 @@ public final class SiteSettingsStore {
                 .set(SITE_SETTINGS.VALUE, value)
                 .execute();
     }
+
+    /** Stores a value only when the name has none yet (two nodes making a key at once keep the first). */
+    public void insertIfAbsent(String name, String value) {
+        db.insertInto(SITE_SETTINGS).set(SITE_SETTINGS.NAME, name).set(SITE_SETTINGS.VALUE, value)
+                .onDuplicateKeyIgnore().execute();
+    }
 }

@@ -5,7 +5,9 @@ import static townhall.db.schema.Tables.OUTBOX;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -88,6 +90,17 @@ public final class OutboxStore {
 
     public boolean discard(long id) {
         return db.deleteFrom(OUTBOX).where(OUTBOX.ID.eq(id)).execute() > 0;
+    }
+
+    /** The failing entries of a topic that stand for the given things (mail messages), by what they stand for. */
+    public Map<Long, OutboxEntry> troubledByRef(String topic, Collection<Long> refIds) {
+        if (refIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.selectFrom(OUTBOX).where(OUTBOX.TOPIC.eq(topic)).and(OUTBOX.REF_ID.in(refIds))
+                .and(OUTBOX.ATTEMPTS.gt(0))
+                .fetch(OutboxStore::entry).stream()
+                .collect(Collectors.toMap(OutboxEntry::refId, entry -> entry, (first, second) -> first));
     }
 
     private static OutboxEntry entry(Record r) {

@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -41,12 +42,14 @@ public final class WebServer {
     }
 
     /**
-     * Starts serving. {@code viewerOf} finds the signed-in member of a request; {@code routes} registers
-     * every feature's routes.
+     * Starts serving. {@code viewerOf} finds the signed-in member of a request; {@code ownProofPaths} are the site
+     * paths whose POST carries its own proof instead of a CSRF token (a signed one-click link); {@code routes}
+     * registers every feature's routes.
      */
     public static WebServer start(Config config, Views views, Function<Context, ? extends Viewer> viewerOf,
+                                  Set<String> ownProofPaths,
                                   Consumer<JavalinDefaultRoutingApi> routes) {
-        Csrf csrf = new Csrf();
+        Csrf csrf = new Csrf(ownProofPaths);
         PublicAddress publicAddress = new PublicAddress(config);
         String prefix = config.basePath();
         Javalin javalin = Javalin.create(javalinConfig -> {
