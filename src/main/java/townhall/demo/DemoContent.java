@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import townhall.account.Member;
-import townhall.qa.QaService;
+import townhall.qa.CurationService;
+import townhall.qa.PostingService;
 import townhall.qa.ViewCounter;
 
 /**
@@ -427,49 +428,49 @@ final class DemoContent {
     private long ask(String who, double daysAgo, String category, String tags, String title, String body) {
         asked = now.minus(minutes(daysAgo * 24));
         set(asked);
-        long id = at.qa().ask(member(who), new QaService.AskForm(title, body, tags, category));
+        long id = at.posting().ask(member(who), new PostingService.AskForm(title, body, tags, category));
         ages.put(id, daysAgo);
         return id;
     }
 
     private long answer(String who, long questionId, String body) {
-        return at.qa().answer(member(who), questionId, body);
+        return at.posting().answer(member(who), questionId, body);
     }
 
     private void comment(String who, long postId, String text) {
-        at.qa().comment(member(who), postId, text);
+        at.posting().comment(member(who), postId, text);
     }
 
     private void up(long postId, String... voters) {
         for (String voter : voters) {
-            at.qa().vote(member(voter), postId, 1);
+            at.votesAndMarks().vote(member(voter), postId, 1);
         }
     }
 
     private void down(long postId, String... voters) {
         for (String voter : voters) {
-            at.qa().vote(member(voter), postId, -1);
+            at.votesAndMarks().vote(member(voter), postId, -1);
         }
     }
 
     private void accept(String asker, long answerId) {
-        at.qa().accept(member(asker), answerId);
+        at.votesAndMarks().accept(member(asker), answerId);
     }
 
     private void verify(long answerId, String note) {
-        at.qa().verify(member(STAFF), answerId, note);
+        at.votesAndMarks().verify(member(STAFF), answerId, note);
     }
 
     private void close(long questionId, long originalId) {
-        at.qa().close(member(STAFF), questionId, "", String.valueOf(originalId));
+        at.curation().close(member(STAFF), questionId, "", String.valueOf(originalId));
     }
 
     private void edit(String who, long answerId, String body, String reason) {
-        at.qa().edit(member(who), answerId, new QaService.EditForm(null, body, null, reason));
+        at.curation().edit(member(who), answerId, new CurationService.EditForm(null, body, null, reason));
     }
 
     private void edit(String who, long questionId, String title, String tags, String body, String reason) {
-        at.qa().edit(member(who), questionId, new QaService.EditForm(title, body, tags, reason));
+        at.curation().edit(member(who), questionId, new CurationService.EditForm(title, body, tags, reason));
     }
 
     /** Moves the clock to the given number of hours after the last question was asked. */
