@@ -120,12 +120,13 @@ public final class Application implements AutoCloseable {
                 (ctx, model) -> brand.decorate(BrandRoutes.brandOf(brand, ctx), model), c.pageCache);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, views);
-        QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.qa, viewCounter, views,
+        QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.posting, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
                 new RelatedFromIndex(search.service()));
         c.pageCache.onHit(questionRoutes::viewedFromCache);
         c.pageCache.varyBy(brand::current);
-        PostRoutes postRoutes = new PostRoutes(c.qa, questionRoutes, c.posts, views, new RevisionHistory(c.posts));
+        PostRoutes postRoutes = new PostRoutes(c.posting, c.votesAndMarks, c.curation, c.postAccess, questionRoutes,
+                c.posts, views, new RevisionHistory(c.posts));
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, views, c.clock);

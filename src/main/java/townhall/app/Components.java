@@ -27,7 +27,11 @@ import townhall.qa.CategoryStore;
 import townhall.qa.PostStore;
 import townhall.qa.QaListener;
 import townhall.qa.QaRules;
-import townhall.qa.QaService;
+import townhall.qa.CurationService;
+import townhall.qa.PostAccess;
+import townhall.qa.PostInput;
+import townhall.qa.PostingService;
+import townhall.qa.VoteAndMarkService;
 import townhall.qa.QuestionStore;
 import townhall.reputation.HelperService;
 import townhall.account.PrivilegeRules;
@@ -51,7 +55,10 @@ public final class Components {
     public final PostStore posts;
     public final QuestionStore questions;
     public final QaRules qaRules;
-    public final QaService qa;
+    public final PostAccess postAccess;
+    public final PostingService posting;
+    public final VoteAndMarkService votesAndMarks;
+    public final CurationService curation;
     public final ReputationRules reputationRules;
     public final Privileges privileges;
     public final ReputationStore reputationStore;
@@ -68,8 +75,8 @@ public final class Components {
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
-        return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, qa, reputationStore,
-                helpers, faqStore, faq);
+        return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, posting,
+                votesAndMarks, curation, reputationStore, helpers, faqStore, faq);
     }
 
     /** Seeds the demo community and its FAQ into an empty database. */
@@ -103,8 +110,14 @@ public final class Components {
         this.mail = new Mail(database, outbox, siteSettings, config, clock);
         this.searchOutbox = new SearchOutbox(outbox);
         this.pageCache = PageCache.forQa(config, database);
-        this.qa = new QaService(database, posts, categories, markdown, new CommentFormatter(), qaRules, clock,
-                QaListener.of(List.of(reputation, searchOutbox, pageCache)), privileges);
+        this.postAccess = new PostAccess(posts);
+        PostInput postInput = new PostInput(markdown, qaRules, privileges);
+        QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache));
+        this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
+                postAccess, clock, qaListener, privileges);
+        this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
+        this.curation = new CurationService(database, posts, markdown, postInput, postAccess, clock, qaListener,
+                privileges);
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
         this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);

@@ -33,7 +33,7 @@ public final class StackExchangeImporter {
     static final int BATCH_CHARS = 4_000_000;
     /** Writer threads for the files whose batches do not depend on each other's order (much): posts, comments. */
     static final int WRITERS = 2;
-    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9+#.-]{0,34}"); // as QaService
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9+#.-]{0,34}"); // as qa.PostInput
     private static final Pattern TAG_SPLIT = Pattern.compile("[<>|]+");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 

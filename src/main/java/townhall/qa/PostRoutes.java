@@ -14,14 +14,22 @@ import townhall.web.Web;
 
 /** Everything done to a question or answer: answer, comment, vote, accept, verify, edit, close, delete. */
 public final class PostRoutes {
-    private final QaService qa;
+    private final PostingService posting;
+    private final VoteAndMarkService votesAndMarks;
+    private final CurationService curation;
+    private final PostAccess access;
     private final QuestionRoutes questionPages;
     private final PostStore posts;
     private final Views pages;
     private final RevisionHistory history;
 
-    public PostRoutes(QaService qa, QuestionRoutes questionPages, PostStore posts, Views pages, RevisionHistory history) {
-        this.qa = qa;
+    public PostRoutes(PostingService posting, VoteAndMarkService votesAndMarks, CurationService curation,
+                      PostAccess access, QuestionRoutes questionPages, PostStore posts, Views pages,
+                      RevisionHistory history) {
+        this.posting = posting;
+        this.votesAndMarks = votesAndMarks;
+        this.curation = curation;
+        this.access = access;
         this.questionPages = questionPages;
         this.posts = posts;
         this.pages = pages;
@@ -32,14 +40,14 @@ public final class PostRoutes {
         routes.post("/q/{id}/answers", this::answer);
         routes.post("/posts/{id}/comments", this::comment);
         routes.post("/posts/{id}/vote", this::vote);
-        routes.post("/posts/{id}/accept", ctx -> act(ctx, (viewer, id) -> qa.accept(viewer, id)));
-        routes.post("/q/{id}/unaccept", ctx -> act(ctx, (viewer, id) -> qa.unaccept(viewer, id)));
+        routes.post("/posts/{id}/accept", ctx -> act(ctx, (viewer, id) -> votesAndMarks.accept(viewer, id)));
+        routes.post("/q/{id}/unaccept", ctx -> act(ctx, (viewer, id) -> votesAndMarks.unaccept(viewer, id)));
         routes.post("/posts/{id}/verify", this::verify);
-        routes.post("/q/{id}/unverify", ctx -> act(ctx, (viewer, id) -> qa.unverify(viewer, id)));
+        routes.post("/q/{id}/unverify", ctx -> act(ctx, (viewer, id) -> votesAndMarks.unverify(viewer, id)));
         routes.post("/q/{id}/close", this::close);
-        routes.post("/q/{id}/reopen", ctx -> act(ctx, (viewer, id) -> qa.reopen(viewer, id)));
-        routes.post("/posts/{id}/delete", ctx -> act(ctx, (viewer, id) -> qa.delete(viewer, id)));
-        routes.post("/posts/{id}/restore", ctx -> act(ctx, (viewer, id) -> qa.restore(viewer, id)));
+        routes.post("/q/{id}/reopen", ctx -> act(ctx, (viewer, id) -> curation.reopen(viewer, id)));
+        routes.post("/posts/{id}/delete", ctx -> act(ctx, (viewer, id) -> curation.delete(viewer, id)));
+        routes.post("/posts/{id}/restore", ctx -> act(ctx, (viewer, id) -> curation.restore(viewer, id)));
         routes.get("/posts/{id}/edit", ctx -> showEdit(ctx, null, Map.of()));
         routes.post("/posts/{id}/edit", this::edit);
         routes.get("/posts/{id}/revisions", this::revisions);
@@ -68,7 +76,7 @@ public final class PostRoutes {
         long questionId = parseId(ctx.pathParam("id"));
         String body = ctx.formParam("body") == null ? "" : ctx.formParam("body");
         try {
-            long answerId = qa.answer(author, questionId, body);
+            long answerId = posting.answer(author, questionId, body);
             backToPost(ctx, answerId);
         } catch (InvalidInput e) {
             ctx.status(422);
@@ -81,10 +89,10 @@ public final class PostRoutes {
         long postId = parseId(ctx.pathParam("id"));
         String body = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
         try {
-            qa.comment(author, postId, body);
+            posting.comment(author, postId, body);
             backToPost(ctx, postId);
         } catch (InvalidInput e) {
-            PostStore.PostInfo post = qa.visiblePost(postId, author);
+            PostStore.PostInfo post = access.visiblePost(postId, author);
             ctx.status(422);
             questionPages.showQuestion(ctx, post.questionId(), Map.of("comment" + postId, body),
                     Map.of("comment" + postId, pages.t(ctx, e.errors().values().iterator().next())));
@@ -101,7 +109,7 @@ public final class PostRoutes {
             case "none" -> 0;
             default -> throw InvalidInput.of("vote", "qa.error.vote");
         };
-        int score = qa.vote(voter, postId, value);
+        int score = votesAndMarks.vote(voter, postId, value);
         if (String.valueOf(ctx.header("Accept")).contains("application/json")) {
             ctx.json(Map.of("score", score, "vote", value));
         } else {
@@ -112,7 +120,7 @@ public final class PostRoutes {
     private void verify(Context ctx) {
         Member staff = Web.requireViewer(ctx);
         long answerId = parseId(ctx.pathParam("id"));
-        qa.verify(staff, answerId, ctx.formParam("note"));
+        votesAndMarks.verify(staff, answerId, ctx.formParam("note"));
         backToPost(ctx, answerId);
     }
 
@@ -120,7 +128,7 @@ public final class PostRoutes {
         Member staff = Web.requireViewer(ctx);
         long questionId = parseId(ctx.pathParam("id"));
         try {
-            qa.close(staff, questionId, ctx.formParam("reason"), ctx.formParam("duplicateOf"));
+            curation.close(staff, questionId, ctx.formParam("reason"), ctx.formParam("duplicateOf"));
             backToPost(ctx, questionId);
         } catch (InvalidInput e) {
             ctx.status(422);
@@ -133,7 +141,7 @@ public final class PostRoutes {
     private void showEdit(Context ctx, Map<String, String> form, Map<String, String> errors) {
         Member editor = Web.requireViewer(ctx);
         long postId = parseId(ctx.pathParam("id"));
-        PostStore.PostInfo post = qa.editablePost(editor, postId);
+        PostStore.PostInfo post = curation.editablePost(editor, postId);
         Map<String, String> values = form;
         if (values == null) {
             PostStore.Revision current = posts.revisionsOf(postId).getFirst();
@@ -160,8 +168,8 @@ public final class PostRoutes {
             form.put(field, orEmpty(ctx.formParam(field)));
         }
         try {
-            qa.edit(editor, postId, new QaService.EditForm(form.get("title"), form.get("body"), form.get("tags"),
-                    form.get("reason")));
+            curation.edit(editor, postId, new CurationService.EditForm(form.get("title"), form.get("body"),
+                    form.get("tags"), form.get("reason")));
             backToPost(ctx, postId);
         } catch (InvalidInput e) {
             ctx.status(422);
@@ -171,7 +179,7 @@ public final class PostRoutes {
 
     private void revisions(Context ctx) {
         long postId = parseId(ctx.pathParam("id"));
-        PostStore.PostInfo post = qa.visiblePost(postId, Web.viewer(ctx));
+        PostStore.PostInfo post = access.visiblePost(postId, Web.viewer(ctx));
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, post.isQuestion() ? "qa.history.of.question" : "qa.history.of.answer", "title", post.title()));
         model.put("post", post);

@@ -16,7 +16,10 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
-/** Writes to posts, questions, tags, votes, comments and revisions; the rules are in {@link QaService}. */
+/**
+ * Writes to posts, questions, tags, votes, comments and revisions; the rules are in {@link PostingService},
+ * {@link VoteAndMarkService} and {@link CurationService}.
+ */
 public final class PostStore {
     private final DSLContext db;
 

@@ -27,7 +27,7 @@ import townhall.markdown.MarkdownRenderer;
 public final class QuestionRoutes {
     private final QuestionStore questions;
     private final CategoryStore categories;
-    private final QaService qa;
+    private final PostingService posting;
     private final ViewCounter views;
     private final Views pages;
     private final MarkdownRenderer markdown;
@@ -36,12 +36,12 @@ public final class QuestionRoutes {
     private final Privileges privileges;
     private final RelatedQuestions related;
 
-    public QuestionRoutes(QuestionStore questions, CategoryStore categories, QaService qa, ViewCounter views,
-                          Views pages, MarkdownRenderer markdown, QaRules rules, StructuredData structuredData,
-                          Privileges privileges, RelatedQuestions related) {
+    public QuestionRoutes(QuestionStore questions, CategoryStore categories, PostingService posting,
+                          ViewCounter views, Views pages, MarkdownRenderer markdown, QaRules rules,
+                          StructuredData structuredData, Privileges privileges, RelatedQuestions related) {
         this.questions = questions;
         this.categories = categories;
-        this.qa = qa;
+        this.posting = posting;
         this.views = views;
         this.pages = pages;
         this.markdown = markdown;
@@ -155,8 +155,8 @@ public final class QuestionRoutes {
             return;
         }
         try {
-            long id = qa.ask(asker, new QaService.AskForm(form.get("title"), form.get("body"), form.get("tags"),
-                    form.get("category")));
+            long id = posting.ask(asker, new PostingService.AskForm(form.get("title"), form.get("body"),
+                    form.get("tags"), form.get("category")));
             Web.redirect(ctx, "/q/" + id);
         } catch (InvalidInput e) {
             ctx.status(422);

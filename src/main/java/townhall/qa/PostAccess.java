@@ -1,0 +1,45 @@
+package townhall.qa;
+
+import townhall.account.Member;
+import townhall.web.NotAllowed;
+import townhall.web.NotFound;
+
+/** Finds the post an action is about, as far as the member may reach it; the Q&A services share these checks. */
+public final class PostAccess {
+    private final PostStore posts;
+
+    public PostAccess(PostStore posts) {
+        this.posts = posts;
+    }
+
+    /** A post the member can see: deleted posts, and posts of deleted questions, exist only for staff. */
+    public PostStore.PostInfo visiblePost(long postId, Member viewer) {
+        PostStore.PostInfo post = posts.info(postId).orElseThrow(NotFound::new);
+        boolean hidden = post.deleted() || post.questionDeleted();
+        if (hidden && (viewer == null || !viewer.isStaff())) {
+            throw new NotFound();
+        }
+        return post;
+    }
+
+    PostStore.PostInfo visibleQuestion(long questionId) {
+        PostStore.PostInfo post = posts.info(questionId).orElseThrow(NotFound::new);
+        if (!post.isQuestion()) {
+            throw new NotFound();
+        }
+        if (post.deleted()) {
+            throw new NotAllowed("qa.denied.deleted");
+        }
+        return post;
+    }
+
+    boolean isOpenQuestion(long id) {
+        return posts.info(id).filter(p -> p.isQuestion() && !p.deleted()).isPresent();
+    }
+
+    static void requireStaff(Member member, String refusalKey) {
+        if (!member.isStaff()) {
+            throw new NotAllowed(refusalKey);
+        }
+    }
+}
