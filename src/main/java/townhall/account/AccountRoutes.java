@@ -16,10 +16,12 @@ public final class AccountRoutes {
     public static final String SESSION_COOKIE = "th_session";
 
     private final AccountService accounts;
+    private final AddressService addresses;
     private final Views views;
 
-    public AccountRoutes(AccountService accounts, Views views) {
+    public AccountRoutes(AccountService accounts, AddressService addresses, Views views) {
         this.accounts = accounts;
+        this.addresses = addresses;
         this.views = views;
     }
 
@@ -66,8 +68,8 @@ public final class AccountRoutes {
         form.put("username", orEmpty(ctx.formParam("username")));
         form.put("email", orEmpty(ctx.formParam("email")));
         try {
-            Member member = accounts.register(new AccountService.Registration(
-                    form.get("username"), form.get("email"), orEmpty(ctx.formParam("password"))), Role.MEMBER);
+            Member member = addresses.signUp(new AccountService.Registration(form.get("username"), form.get("email"),
+                    orEmpty(ctx.formParam("password"))), views.locale(ctx).toLanguageTag());
             startSession(ctx, accounts.openSession(member.id()));
             Web.redirect(ctx, "/?welcome=1");
         } catch (InvalidInput e) {
@@ -82,6 +84,7 @@ public final class AccountRoutes {
         model.put("title", views.t(ctx, "account.signin.title"));
         model.put("errors", errors);
         model.put("login", login);
+        model.put("confirmed", "1".equals(ctx.queryParam("confirmed")));
         model.put("next", Web.localPath(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"), ""));
         views.render(ctx, "account/signin", model);
     }
@@ -94,7 +97,7 @@ public final class AccountRoutes {
             Web.redirect(ctx, Web.localPath(ctx.formParam("next"), "/"));
         } catch (InvalidInput e) {
             showSignIn(ctx, views.errors(ctx, e), login, 422);
-        } catch (AccountService.SignInThrottled e) {
+        } catch (AccountService.Throttled e) {
             showSignIn(ctx, Map.of("login", views.t(ctx, e.reason())), login, 429);
         }
     }
@@ -103,6 +106,10 @@ public final class AccountRoutes {
         accounts.signOut(ctx.cookie(SESSION_COOKIE));
         Web.clearCookie(ctx, SESSION_COOKIE);
         Web.redirect(ctx, "/");
+    }
+
+    static void startSession(Context ctx, AccountService accounts, String token) {
+        Web.setCookie(ctx, SESSION_COOKIE, token, accounts.sessionLength());
     }
 
     private void startSession(Context ctx, String token) {

@@ -28,12 +28,12 @@ public final class AccountService {
     private final Database database;
     private final AccountStore store;
     private final PasswordHasher hasher;
-    private final SignInLimiter limiter;
+    private final AttemptLimiter limiter;
     private final Clock clock;
     private final Duration sessionLength;
     private final SecureRandom random = new SecureRandom();
 
-    public AccountService(Database database, AccountStore store, PasswordHasher hasher, SignInLimiter limiter,
+    public AccountService(Database database, AccountStore store, PasswordHasher hasher, AttemptLimiter limiter,
                           Clock clock, Duration sessionLength) {
         this.database = database;
         this.store = store;
@@ -47,10 +47,22 @@ public final class AccountService {
 
     public record SignedIn(Member member, String sessionToken) {}
 
-    /** Creates a member with the given role; throws {@link InvalidInput} with a message per bad field. */
+    /**
+     * Creates a member with the given role whose address counts as confirmed (the demo, the create-admin command);
+     * throws {@link InvalidInput} with a message per bad field.
+     */
     public Member register(Registration form, Role role) {
+        return register(form, role, true);
+    }
+
+    /** Sign-up: a member whose address waits for confirmation ({@link AddressService#signUp} sends the link). */
+    Member registerUnconfirmed(Registration form) {
+        return register(form, Role.MEMBER, false);
+    }
+
+    private Member register(Registration form, Role role, boolean confirmed) {
         String username = form.username() == null ? "" : form.username().trim();
-        String email = form.email() == null ? "" : form.email().trim().toLowerCase(Locale.ROOT);
+        String email = normalEmail(form.email());
         String password = form.password() == null ? "" : form.password();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         if (username.isEmpty()) {
@@ -58,16 +70,8 @@ public final class AccountService {
         } else if (!USERNAME.matcher(username).matches()) {
             errors.add("username", "account.error.username.invalid");
         }
-        if (email.isEmpty()) {
-            errors.add("email", "account.error.email.missing");
-        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            errors.add("email", "account.error.email.invalid");
-        }
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add("password", "account.error.password.short", "min", MIN_PASSWORD_LENGTH);
-        } else if (password.length() > MAX_PASSWORD_LENGTH) {
-            errors.add("password", "account.error.password.long", "max", MAX_PASSWORD_LENGTH);
-        }
+        checkEmail("email", email, errors);
+        checkPassword("password", password, errors);
         errors.throwIfAny();
         String hash = hasher.hash(password);
         return database.inTransaction(() -> {
@@ -79,9 +83,30 @@ public final class AccountService {
                 taken.add("email", "account.error.email.taken");
             }
             taken.throwIfAny();
-            long id = store.insertMember(username, email, hash, role, now());
+            LocalDateTime now = now();
+            long id = store.insertMember(username, email, hash, role, now, confirmed ? now : null);
             return store.findById(id).orElseThrow();
         });
+    }
+
+    static String normalEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static void checkEmail(String field, String email, InvalidInput.Collector errors) {
+        if (email.isEmpty()) {
+            errors.add(field, "account.error.email.missing");
+        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add(field, "account.error.email.invalid");
+        }
+    }
+
+    static void checkPassword(String field, String password, InvalidInput.Collector errors) {
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add(field, "account.error.password.short", "min", MIN_PASSWORD_LENGTH);
+        } else if (password.length() > MAX_PASSWORD_LENGTH) {
+            errors.add(field, "account.error.password.long", "max", MAX_PASSWORD_LENGTH);
+        }
     }
 
     /** Checks the password (within the rate limit) and opens a session. */
@@ -93,8 +118,7 @@ public final class AccountService {
         }
         Duration wait = limiter.tryAttempt(trimmed, clientAddress);
         if (!wait.isZero()) {
-            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            throw new SignInThrottled(minutes);
+            throw Throttled.after("account.error.signin.throttled", wait);
         }
         Optional<AccountStore.Credentials> credentials = store.findCredentials(trimmed);
         if (credentials.isEmpty()) {
@@ -148,9 +172,9 @@ public final class AccountService {
         if (existing.isEmpty()) {
             return register(form, Role.ADMIN);
         }
-        if (form.password().length() < MIN_PASSWORD_LENGTH) {
-            throw InvalidInput.of("password", "account.error.password.short", "min", MIN_PASSWORD_LENGTH);
-        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        checkPassword("password", form.password(), errors);
+        errors.throwIfAny();
         database.inTransaction(() -> {
             store.setRole(existing.get().id(), Role.ADMIN);
             store.setPasswordHash(existing.get().id(), hasher.hash(form.password()));
@@ -173,17 +197,23 @@ public final class AccountService {
         }
     }
 
-    /** Sign-in refused by the rate limit; {@link #reason()} says how long to wait. */
-    public static final class SignInThrottled extends RuntimeException {
+    /** Refused by a rate limit (sign-in, password reset); {@link #reason()} says how long to wait. */
+    public static final class Throttled extends RuntimeException {
+        private final String key;
         private final long minutes;
 
-        public SignInThrottled(long minutes) {
-            super("Too many sign-in attempts; wait " + minutes + " min", null, false, false);
+        public Throttled(String key, long minutes) {
+            super("Too many attempts; wait " + minutes + " min", null, false, false);
+            this.key = key;
             this.minutes = minutes;
         }
 
+        static Throttled after(String key, Duration wait) {
+            return new Throttled(key, Math.max(1, (wait.toSeconds() + 59) / 60));
+        }
+
         public Text reason() {
-            return Text.of("account.error.signin.throttled", "minutes", minutes);
+            return Text.of(key, "minutes", minutes);
         }
     }
 }

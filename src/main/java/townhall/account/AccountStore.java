@@ -1,5 +1,6 @@
 package townhall.account;
 
+import static townhall.db.schema.Tables.ACCOUNT_TOKENS;
 import static townhall.db.schema.Tables.MEMBERS;
 import static townhall.db.schema.Tables.NOTIFICATIONS;
 import static townhall.db.schema.Tables.SESSIONS;
@@ -23,13 +24,16 @@ public final class AccountStore {
         this.db = db;
     }
 
-    public long insertMember(String username, String email, String passwordHash, Role role, LocalDateTime now) {
+    /** {@code confirmedAt}: when the address counts as confirmed, or null until the member follows the link. */
+    public long insertMember(String username, String email, String passwordHash, Role role, LocalDateTime now,
+                             LocalDateTime confirmedAt) {
         return db.insertInto(MEMBERS)
                 .set(MEMBERS.USERNAME, username)
                 .set(MEMBERS.EMAIL, email)
                 .set(MEMBERS.PASSWORD_HASH, passwordHash)
                 .set(MEMBERS.ROLE, role.dbValue())
                 .set(MEMBERS.CREATED_AT, now)
+                .set(MEMBERS.EMAIL_CONFIRMED_AT, confirmedAt)
                 .returningResult(MEMBERS.ID)
                 .fetchOne(MEMBERS.ID);
     }
@@ -64,6 +68,56 @@ public final class AccountStore {
 
     public void setPasswordHash(long memberId, String passwordHash) {
         db.update(MEMBERS).set(MEMBERS.PASSWORD_HASH, passwordHash).where(MEMBERS.ID.eq(memberId)).execute();
+    }
+
+    public void confirmEmail(long memberId, String email, LocalDateTime now) {
+        db.update(MEMBERS).set(MEMBERS.EMAIL, email).set(MEMBERS.EMAIL_CONFIRMED_AT, now)
+                .where(MEMBERS.ID.eq(memberId)).execute();
+    }
+
+    public Optional<String> passwordHashOf(long memberId) {
+        return db.select(MEMBERS.PASSWORD_HASH).from(MEMBERS).where(MEMBERS.ID.eq(memberId))
+                .fetchOptional(MEMBERS.PASSWORD_HASH);
+    }
+
+    /** Signs a member out everywhere but {@code keptTokenHash} (null: everywhere). */
+    public void deleteSessionsOf(long memberId, String keptTokenHash) {
+        db.deleteFrom(SESSIONS).where(SESSIONS.MEMBER_ID.eq(memberId))
+                .and(keptTokenHash == null ? DSL.noCondition() : SESSIONS.TOKEN_HASH.ne(keptTokenHash)).execute();
+    }
+
+    public void insertToken(String tokenHash, long memberId, String purpose, String newEmail, LocalDateTime now,
+                            LocalDateTime expiresAt) {
+        db.insertInto(ACCOUNT_TOKENS)
+                .set(ACCOUNT_TOKENS.TOKEN_HASH, tokenHash)
+                .set(ACCOUNT_TOKENS.MEMBER_ID, memberId)
+                .set(ACCOUNT_TOKENS.PURPOSE, purpose)
+                .set(ACCOUNT_TOKENS.NEW_EMAIL, newEmail)
+                .set(ACCOUNT_TOKENS.CREATED_AT, now)
+                .set(ACCOUNT_TOKENS.EXPIRES_AT, expiresAt)
+                .execute();
+    }
+
+    /** A link's token as stored: for whom, what for, and whether it may still be used. */
+    public record Token(long memberId, String purpose, String newEmail, LocalDateTime expiresAt, LocalDateTime usedAt) {}
+
+    public Optional<Token> findToken(String tokenHash) {
+        return db.selectFrom(ACCOUNT_TOKENS).where(ACCOUNT_TOKENS.TOKEN_HASH.eq(tokenHash))
+                .fetchOptional(r -> new Token(r.getMemberId(), r.getPurpose(), r.getNewEmail(), r.getExpiresAt(),
+                        r.getUsedAt()));
+    }
+
+    /** Marks a link used; false when it was used already (by a request that got there first). */
+    public boolean useToken(String tokenHash, LocalDateTime now) {
+        return db.update(ACCOUNT_TOKENS).set(ACCOUNT_TOKENS.USED_AT, now)
+                .where(ACCOUNT_TOKENS.TOKEN_HASH.eq(tokenHash)).and(ACCOUNT_TOKENS.USED_AT.isNull()).execute() == 1;
+    }
+
+    /** Retires a member's unused links of one purpose: a new link replaces the old ones. */
+    public void retireTokens(long memberId, String purpose, LocalDateTime now) {
+        db.update(ACCOUNT_TOKENS).set(ACCOUNT_TOKENS.USED_AT, now)
+                .where(ACCOUNT_TOKENS.MEMBER_ID.eq(memberId)).and(ACCOUNT_TOKENS.PURPOSE.eq(purpose))
+                .and(ACCOUNT_TOKENS.USED_AT.isNull()).execute();
     }
 
     public void setLanguage(long memberId, String language) {
@@ -120,7 +174,8 @@ public final class AccountStore {
                 r.get(MEMBERS.REPUTATION),
                 r.get(MEMBERS.HELPER),
                 r.indexOf(UNREAD) >= 0 ? r.get(UNREAD) : 0,
-                r.indexOf(MEMBERS.LANGUAGE) >= 0 ? r.get(MEMBERS.LANGUAGE) : null);
+                r.indexOf(MEMBERS.LANGUAGE) >= 0 ? r.get(MEMBERS.LANGUAGE) : null,
+                r.get(MEMBERS.EMAIL_CONFIRMED_AT) != null);
     }
 
     public record Credentials(Member member, String passwordHash) {}

@@ -5,13 +5,13 @@ import townhall.config.Setting;
 
 /** The configurable thresholds of what a member may do: reputation needed, newcomers' limits. */
 public record PrivilegeRules(int upvote, int comment, int downvote, int downvoteCost, int newcomerDays,
-                             int newMemberReputation, int newMemberMaxLinks) {
+                             int newMemberReputation, int newMemberMaxLinks, int unconfirmedQuestions) {
 
     public static PrivilegeRules from(Config c) {
         return new PrivilegeRules(
                 c.getInt(Setting.PRIVILEGE_UPVOTE), c.getInt(Setting.PRIVILEGE_COMMENT),
                 c.getInt(Setting.PRIVILEGE_DOWNVOTE), c.getInt(Setting.REP_DOWNVOTE_CAST),
                 c.getInt(Setting.NEWCOMER_DAYS), c.getInt(Setting.NEW_MEMBER_REPUTATION),
-                c.getInt(Setting.NEW_MEMBER_MAX_LINKS));
+                c.getInt(Setting.NEW_MEMBER_MAX_LINKS), c.getInt(Setting.UNCONFIRMED_QUESTIONS));
     }
 }

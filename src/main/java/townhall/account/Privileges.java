@@ -3,6 +3,7 @@ package townhall.account;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.IntSupplier;
 import townhall.i18n.Text;
 import townhall.markdown.LinkPolicy;
 
@@ -38,6 +39,19 @@ public final class Privileges {
     /** How many links a post by this member may hold, or -1 for no limit. */
     public int maxLinks(Member m) {
         return m.isStaff() || m.helper() || m.reputation() >= rules.newMemberReputation() ? -1 : rules.newMemberMaxLinks();
+    }
+
+    /**
+     * Until their address is confirmed a member may ask {@code account.unconfirmed.questions} questions and not answer
+     * or comment; {@code questionsSoFar} is only asked for then.
+     */
+    public boolean mayAsk(Member m, IntSupplier questionsSoFar) {
+        return mayReply(m) || questionsSoFar.getAsInt() < rules.unconfirmedQuestions();
+    }
+
+    /** Answer and comment: a confirmed address (or staff, or a site that lets unconfirmed members post freely). */
+    public boolean mayReply(Member m) {
+        return m.isStaff() || m.emailConfirmed() || rules.unconfirmedQuestions() < 0;
     }
 
     public boolean isNewcomer(Member m) {

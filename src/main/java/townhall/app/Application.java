@@ -108,18 +108,16 @@ public final class Application implements AutoCloseable {
     private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search) {
         Config config = c.config;
         boolean dev = config.getBoolean(Setting.DEV);
-        // Every theme of the folder is built once, when first shown; each request finds the active one (the
-        // administrator's choice in the brand settings, else TOWNHALL_THEME) in memory.
-        Themes themes = new Themes(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME), dev, c.clock,
-                config.basePath());
-        BrandService brand = new BrandService(c.database, new BrandStore(c.database.dsl()), c.markdown, themes, config,
-                c.clock);
+        Themes themes = c.themes;
+        BrandService brand = c.brand;
         brand.current();
         c.mail.start(c.outbox, new BrandMailLook(brand), config.publicBase(), Duration.ofSeconds(1));
         Views views = new Views(ctx -> BrandRoutes.themeOf(brand, ctx).templates(), config,
                 (ctx, model) -> brand.decorate(BrandRoutes.brandOf(brand, ctx), model), c.pageCache);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
-        AccountRoutes accountRoutes = new AccountRoutes(c.accounts, views);
+        AccountRoutes accountRoutes = new AccountRoutes(c.accounts, c.addresses, views);
+        SettingsRoutes settingsRoutes = new SettingsRoutes(c.addresses, c.passwords, views);
+        PasswordRoutes passwordRoutes = new PasswordRoutes(c.passwords, c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.posting, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
                 new RelatedFromIndex(search.service()));
@@ -147,6 +145,8 @@ public final class Application implements AutoCloseable {
             reputationRoutes.register(routes);
             notificationRoutes.register(routes);
             accountRoutes.register(routes);
+            settingsRoutes.register(routes);
+            passwordRoutes.register(routes);
             searchRoutes.register(routes);
             faqRoutes.register(routes);
             brandRoutes.register(routes);

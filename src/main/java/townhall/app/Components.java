@@ -10,7 +10,7 @@ import java.util.List;
 import townhall.account.AccountService;
 import townhall.account.AccountStore;
 import townhall.account.PasswordHasher;
-import townhall.account.SignInLimiter;
+import townhall.account.AttemptLimiter;
 import townhall.db.Database;
 import townhall.demo.DemoCommunity;
 import townhall.demo.DemoFaq;
@@ -72,6 +72,11 @@ public final class Components {
     public final FaqStore faqStore;
     public final PageCache pageCache;
     public final FaqService faq;
+    public final Notifier notifier;
+    public final Themes themes;
+    public final BrandService brand;
+    public final AddressService addresses;
+    public final PasswordService passwords;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -91,8 +96,9 @@ public final class Components {
         this.database = database;
         this.siteSettings = new SiteSettingsStore(database.dsl());
         this.accountStore = new AccountStore(database.dsl());
-        this.accounts = new AccountService(database, accountStore, new PasswordHasher(),
-                new SignInLimiter(config.getInt(Setting.SIGNIN_PER_ACCOUNT), config.getInt(Setting.SIGNIN_PER_ADDRESS)),
+        PasswordHasher hasher = new PasswordHasher();
+        this.accounts = new AccountService(database, accountStore, hasher,
+                new AttemptLimiter(config.getInt(Setting.SIGNIN_PER_ACCOUNT), config.getInt(Setting.SIGNIN_PER_ADDRESS)),
                 clock, Duration.ofDays(config.getInt(Setting.SESSION_DAYS)));
         this.categories = new CategoryStore(database.dsl());
         this.markdown = new MarkdownRenderer();
@@ -103,8 +109,8 @@ public final class Components {
         this.privileges = new Privileges(PrivilegeRules.from(config), clock);
         this.reputationStore = new ReputationStore(database.dsl());
         this.notifications = new NotificationStore(database.dsl());
-        this.helpers = new HelperService(database, reputationStore, posts, reputationRules,
-                new Notifier(notifications, clock), clock);
+        this.notifier = new Notifier(notifications, clock);
+        this.helpers = new HelperService(database, reputationStore, posts, reputationRules, notifier, clock);
         this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
         this.outbox = new Outbox(database, clock, Outbox.Retries.from(config));
         this.mail = new Mail(database, outbox, siteSettings, config, clock);
@@ -121,5 +127,16 @@ public final class Components {
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
         this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);
+        // Every theme of the folder is built once, when first shown; each request finds the active one (the
+        // administrator's choice in the brand settings, else TOWNHALL_THEME) in memory.
+        this.themes = new Themes(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME),
+                config.getBoolean(Setting.DEV), clock, config.basePath());
+        this.brand = new BrandService(database, new BrandStore(database.dsl()), markdown, themes, config, clock);
+        this.addresses = new AddressService(database, accounts, accountStore, hasher, mail.mailer(),
+                new BrandWelcome(brand, mail.mailer(), notifier, markdown, config.get(Setting.LANGUAGE)),
+                Duration.ofHours(config.getInt(Setting.CONFIRM_HOURS)), clock);
+        this.passwords = new PasswordService(database, accountStore, hasher, mail.mailer(),
+                new AttemptLimiter(config.getInt(Setting.RESET_PER_ACCOUNT), config.getInt(Setting.RESET_PER_ADDRESS)),
+                Duration.ofMinutes(config.getInt(Setting.RESET_MINUTES)), clock);
     }
 }

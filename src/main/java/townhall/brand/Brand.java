@@ -10,6 +10,7 @@ import java.util.List;
  * @param customCssPath   site path of the extra stylesheet, or null when there is no extra CSS
  * @param welcomeHtml     the home page's welcome text, rendered; null for the theme's default text
  * @param guidelinesHtml  the community guidelines page, rendered (the default guidelines when none were written)
+ * @param newcomerMarkdown the message that welcomes a member once their address is confirmed; empty for the default
  * @param theme           the folder of the theme the site is shown in: the administrator's choice, else
  *                        {@code TOWNHALL_THEME} (also when the chosen theme is no longer in the themes folder)
  * @param themeSetting    the administrator's choice of theme, empty when none was made
@@ -30,6 +31,7 @@ public record Brand(
         String welcomeHtml,
         String guidelinesMarkdown,
         String guidelinesHtml,
+        String newcomerMarkdown,
         String theme,
         String themeSetting) {
 

@@ -13,6 +13,7 @@ import static townhall.brand.BrandService.SITE_NAME_MAX;
 import static townhall.brand.BrandService.TAGLINE;
 import static townhall.brand.BrandService.TAGLINE_MAX;
 import static townhall.brand.BrandService.THEME;
+import static townhall.brand.BrandService.NEWCOMER;
 import static townhall.brand.BrandService.WELCOME;
 import static townhall.brand.BrandService.WELCOME_MAX;
 
@@ -56,6 +57,7 @@ final class BrandFormValidator {
         footerLinks(errors, changes, form.footerLinks());
 
         markdownField(errors, changes, "welcome", WELCOME, form.welcome(), WELCOME_MAX, "welcome");
+        markdownField(errors, changes, "newcomer", NEWCOMER, form.newcomer(), WELCOME_MAX, "newcomer");
         markdownField(errors, changes, "guidelines", GUIDELINES,
                 form.guidelines().strip().equals(DEFAULT_GUIDELINES) ? "" : form.guidelines(), GUIDELINES_MAX,
                 "guidelines");

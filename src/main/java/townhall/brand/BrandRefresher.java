@@ -11,6 +11,7 @@ import static townhall.brand.BrandService.PRIMARY;
 import static townhall.brand.BrandService.SITE_NAME;
 import static townhall.brand.BrandService.TAGLINE;
 import static townhall.brand.BrandService.THEME;
+import static townhall.brand.BrandService.NEWCOMER;
 import static townhall.brand.BrandService.WELCOME;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -93,6 +94,7 @@ final class BrandRefresher {
                 welcome.isBlank() ? null : markdown.render(welcome, LinkPolicy.FOLLOW),
                 guidelinesSource,
                 markdown.render(guidelinesSource, LinkPolicy.FOLLOW),
+                values.getOrDefault(NEWCOMER, ""),
                 theme,
                 themeSetting);
     }

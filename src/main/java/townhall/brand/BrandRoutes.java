@@ -109,7 +109,7 @@ public final class BrandRoutes {
         BrandService.Form form = new BrandService.Form(theme,
                 field(ctx, "siteName"), field(ctx, "tagline"), field(ctx, "primaryColor"), field(ctx, "accentColor"),
                 field(ctx, "extraCss"), field(ctx, "footerLinks"), field(ctx, "welcome"), field(ctx, "guidelines"),
-                ctx.formParam("removeLogo") != null, ctx.formParam("removeFavicon") != null);
+                field(ctx, "newcomer"), ctx.formParam("removeLogo") != null, ctx.formParam("removeFavicon") != null);
         try {
             brand.save(admin, form, upload(ctx, "logo", BrandService.LOGO_MAX_BYTES),
                     upload(ctx, "favicon", BrandService.FAVICON_MAX_BYTES));

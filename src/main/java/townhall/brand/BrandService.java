@@ -45,6 +45,7 @@ public final class BrandService {
     static final String EXTRA_CSS = "extra_css";
     static final String FOOTER_LINKS = "footer_links";
     static final String WELCOME = "welcome_md";
+    static final String NEWCOMER = "newcomer_md";
     static final String GUIDELINES = "guidelines_md";
     static final String THEME = "theme";
 
@@ -136,14 +137,14 @@ public final class BrandService {
      * folder, or empty for the configured theme ({@code TOWNHALL_THEME}).
      */
     public record Form(String theme, String siteName, String tagline, String primaryColor, String accentColor,
-                       String extraCss, String footerLinks, String welcome, String guidelines, boolean removeLogo,
-                       boolean removeFavicon) {
+                       String extraCss, String footerLinks, String welcome, String guidelines, String newcomer,
+                       boolean removeLogo, boolean removeFavicon) {
 
         /** The form as the current settings fill it. */
         public static Form of(Brand brand) {
             return new Form(brand.themeSetting(), brand.siteNameSetting(), brand.tagline(), brand.primaryColor(),
                     brand.accentColor(), brand.extraCss(), brand.footerLinksText(), brand.welcomeMarkdown(),
-                    brand.guidelinesMarkdown(), false, false);
+                    brand.guidelinesMarkdown(), brand.newcomerMarkdown(), false, false);
         }
     }
 

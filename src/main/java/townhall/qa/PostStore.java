@@ -163,6 +163,11 @@ public final class PostStore {
     }
 
     /** The member's current vote on a post: +1, -1 or 0. */
+    /** How many questions a member has asked (deleted ones too). */
+    public int questionCountOf(long memberId) {
+        return db.fetchCount(POSTS, POSTS.AUTHOR_ID.eq(memberId).and(POSTS.KIND.eq("question")));
+    }
+
     public int voteOf(long postId, long memberId) {
         Record r = db.select(VOTES.VALUE).from(VOTES)
                 .where(VOTES.POST_ID.eq(postId)).and(VOTES.MEMBER_ID.eq(memberId)).forUpdate().fetchOne();

@@ -51,8 +51,17 @@ public final class PostingService {
 
     public record AskForm(String title, String body, String tags, String category) {}
 
+    private void requireReplyAllowed(Member author) {
+        if (!privileges.mayReply(author)) {
+            throw new NotAllowed("qa.denied.unconfirmed", "email", author.email());
+        }
+    }
+
     /** Posts a question; returns its id. */
     public long ask(Member asker, AskForm form) {
+        if (!privileges.mayAsk(asker, () -> posts.questionCountOf(asker.id()))) {
+            throw new NotAllowed("qa.denied.unconfirmed", "email", asker.email());
+        }
         String title = clean(form.title());
         String body = form.body() == null ? "" : form.body().strip();
         InvalidInput.Collector errors = new InvalidInput.Collector();
@@ -82,6 +91,7 @@ public final class PostingService {
 
     /** Posts an answer; returns its id. */
     public long answer(Member author, long questionId, String text) {
+        requireReplyAllowed(author);
         String body = text == null ? "" : text.strip();
         PostStore.PostInfo question = access.visibleQuestion(questionId);
         if (question.questionClosed()) {
@@ -105,6 +115,7 @@ public final class PostingService {
 
     /** Adds a comment under a question or answer; returns the question id. */
     public PostStore.PostInfo comment(Member author, long postId, String text) {
+        requireReplyAllowed(author);
         String body = clean(text);
         PostStore.PostInfo post = access.visiblePost(postId, author);
         boolean ownThread = post.authorId() == author.id() || post.questionAuthorId() == author.id();

@@ -8,8 +8,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Token buckets per account and per client address; a sign-in attempt needs a token from both. */
-public final class SignInLimiter {
+/** Token buckets per account and per client address; an attempt (a sign-in, a password reset) needs a token from both. */
+public final class AttemptLimiter {
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
     private final int perAccount;
@@ -17,7 +17,7 @@ public final class SignInLimiter {
     private final Cache<String, Bucket> accounts = buckets();
     private final Cache<String, Bucket> addresses = buckets();
 
-    public SignInLimiter(int perAccount, int perAddress) {
+    public AttemptLimiter(int perAccount, int perAddress) {
         this.perAccount = perAccount;
         this.perAddress = perAddress;
     }
@@ -28,17 +28,23 @@ public final class SignInLimiter {
 
     /** Takes one attempt; returns how long to wait when the attempt is refused, or {@link Duration#ZERO}. */
     public Duration tryAttempt(String login, String address) {
-        String account = login.trim().toLowerCase(Locale.ROOT);
-        Bucket addressBucket = addresses.get(address, key -> bucket(perAddress));
-        ConsumptionProbe byAddress = addressBucket.tryConsumeAndReturnRemaining(1);
-        if (!byAddress.isConsumed()) {
-            return Duration.ofNanos(byAddress.getNanosToWaitForRefill());
-        }
-        ConsumptionProbe byAccount = accounts.get(account, key -> bucket(perAccount)).tryConsumeAndReturnRemaining(1);
-        if (!byAccount.isConsumed()) {
-            return Duration.ofNanos(byAccount.getNanosToWaitForRefill());
-        }
-        return Duration.ZERO;
+        Duration byAddress = tryAddress(address);
+        return byAddress.isZero() ? tryAccount(login) : byAddress;
+    }
+
+    /** Takes one attempt from the client address's bucket only. */
+    public Duration tryAddress(String address) {
+        return take(addresses.get(address, key -> bucket(perAddress)));
+    }
+
+    /** Takes one attempt from the account's bucket only (by login, or any other key that names the account). */
+    public Duration tryAccount(String account) {
+        return take(accounts.get(account.trim().toLowerCase(Locale.ROOT), key -> bucket(perAccount)));
+    }
+
+    private static Duration take(Bucket bucket) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
     private static Bucket bucket(int attempts) {
