@@ -23,6 +23,8 @@ import townhall.mail.Mail;
 import townhall.notify.NotificationStore;
 import townhall.notify.Notifier;
 import townhall.outbox.Outbox;
+import townhall.profile.ProfileService;
+import townhall.profile.ProfileStore;
 import townhall.qa.CategoryStore;
 import townhall.qa.PostStore;
 import townhall.qa.QaListener;
@@ -72,6 +74,8 @@ public final class Components {
     public final FaqStore faqStore;
     public final PageCache pageCache;
     public final FaqService faq;
+    public final ProfileStore profileStore;
+    public final ProfileService profiles;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -91,7 +95,8 @@ public final class Components {
         this.database = database;
         this.siteSettings = new SiteSettingsStore(database.dsl());
         this.accountStore = new AccountStore(database.dsl());
-        this.accounts = new AccountService(database, accountStore, new PasswordHasher(),
+        PasswordHasher passwordHasher = new PasswordHasher();
+        this.accounts = new AccountService(database, accountStore, passwordHasher,
                 new SignInLimiter(config.getInt(Setting.SIGNIN_PER_ACCOUNT), config.getInt(Setting.SIGNIN_PER_ADDRESS)),
                 clock, Duration.ofDays(config.getInt(Setting.SESSION_DAYS)));
         this.categories = new CategoryStore(database.dsl());
@@ -121,5 +126,8 @@ public final class Components {
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
         this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);
+        this.profileStore = new ProfileStore(database.dsl());
+        this.profiles = new ProfileService(database, profileStore, accountStore, passwordHasher, curation, qaListener,
+                clock);
     }
 }
