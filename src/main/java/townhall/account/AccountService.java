@@ -20,6 +20,8 @@ import townhall.i18n.Text;
 public final class AccountService {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{2,31}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** Deleted accounts are renamed {@code deleted-<id>}: nobody registers such a name. */
+    public static final String RESERVED_USERNAME_PREFIX = "deleted-";
     public static final int MIN_PASSWORD_LENGTH = 10;
     private static final int MAX_PASSWORD_LENGTH = 200;
     /** last_seen is written at most this often, so reading a session costs no write per request. */
@@ -69,6 +71,8 @@ public final class AccountService {
             errors.add("username", "account.error.username.missing");
         } else if (!USERNAME.matcher(username).matches()) {
             errors.add("username", "account.error.username.invalid");
+        } else if (username.toLowerCase(Locale.ROOT).startsWith(RESERVED_USERNAME_PREFIX)) {
+            errors.add("username", "account.error.username.taken");
         }
         checkEmail("email", email, errors);
         checkPassword("password", password, errors);

@@ -54,6 +54,11 @@ public final class Privileges {
         return m.isStaff() || m.emailConfirmed() || rules.unconfirmedQuestions() < 0;
     }
 
+    /** Members delete their own account; staff delete members' accounts; only an administrator deletes staff's. */
+    public boolean mayDeleteAccount(Member actor, Member target) {
+        return actor != null && (actor.id() == target.id() || actor.isStaff() && (!target.isStaff() || actor.isAdmin()));
+    }
+
     public boolean isNewcomer(Member m) {
         return m.createdAt().isAfter(LocalDateTime.now(clock).minusDays(rules.newcomerDays()));
     }

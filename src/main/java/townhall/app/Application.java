@@ -1,11 +1,12 @@
 package townhall.app;
 
+import townhall.account.PasswordRoutes;
+import townhall.account.SettingsRoutes;
 import townhall.web.HealthRoutes;
 import townhall.web.Views;
 import townhall.web.WebServer;
 import townhall.config.Config;
 import townhall.config.Setting;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -18,12 +19,12 @@ import townhall.account.AccountRoutes;
 import townhall.brand.BrandMailLook;
 import townhall.brand.BrandRoutes;
 import townhall.brand.BrandService;
-import townhall.brand.BrandStore;
 import townhall.db.Database;
 import townhall.faq.FaqRoutes;
 import townhall.mail.MailRoutes;
 import townhall.notify.NotificationRoutes;
 import townhall.outbox.OutboxRoutes;
+import townhall.profile.ProfileRoutes;
 import townhall.qa.PostRoutes;
 import townhall.qa.QuestionRoutes;
 import townhall.qa.RevisionHistory;
@@ -127,7 +128,7 @@ public final class Application implements AutoCloseable {
                 c.posts, views, new RevisionHistory(c.posts));
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
-                c.privileges, c.questions, c.qaRules, views, c.clock);
+                c.privileges, c.questions, c.qaRules, c.profileStore, views, c.clock);
         NotificationRoutes notificationRoutes = new NotificationRoutes(c.notifications, views, c.clock);
         OutboxRoutes outboxRoutes = new OutboxRoutes(c.outbox, views);
         MailRoutes mailRoutes = new MailRoutes(c.mail, c.outbox.store(), views);
@@ -136,6 +137,7 @@ public final class Application implements AutoCloseable {
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE));
         FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
+        ProfileRoutes profileRoutes = new ProfileRoutes(c.profiles, c.profileStore, c.accountStore, views, c.clock);
         return WebServer.start(config, views, accountRoutes::viewerOf, Set.of(MailRoutes.UNSUBSCRIBE), routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
@@ -149,6 +151,7 @@ public final class Application implements AutoCloseable {
             passwordRoutes.register(routes);
             searchRoutes.register(routes);
             faqRoutes.register(routes);
+            profileRoutes.register(routes);
             brandRoutes.register(routes);
             outboxRoutes.register(routes);
             mailRoutes.register(routes);

@@ -1,9 +1,16 @@
 package townhall.app;
 
+import townhall.account.AddressService;
+import townhall.account.PasswordService;
+import townhall.brand.BrandService;
+import townhall.brand.BrandStore;
+import townhall.brand.BrandWelcome;
+import townhall.theme.Themes;
 import townhall.db.SiteSettingsStore;
 import townhall.qa.PageCache;
 import townhall.config.Config;
 import townhall.config.Setting;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +30,8 @@ import townhall.mail.Mail;
 import townhall.notify.NotificationStore;
 import townhall.notify.Notifier;
 import townhall.outbox.Outbox;
+import townhall.profile.ProfileService;
+import townhall.profile.ProfileStore;
 import townhall.qa.CategoryStore;
 import townhall.qa.PostStore;
 import townhall.qa.QaListener;
@@ -77,6 +86,8 @@ public final class Components {
     public final BrandService brand;
     public final AddressService addresses;
     public final PasswordService passwords;
+    public final ProfileStore profileStore;
+    public final ProfileService profiles;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -138,5 +149,8 @@ public final class Components {
         this.passwords = new PasswordService(database, accountStore, hasher, mail.mailer(),
                 new AttemptLimiter(config.getInt(Setting.RESET_PER_ACCOUNT), config.getInt(Setting.RESET_PER_ADDRESS)),
                 Duration.ofMinutes(config.getInt(Setting.RESET_MINUTES)), clock);
+        this.profileStore = new ProfileStore(database.dsl());
+        this.profiles = new ProfileService(database, profileStore, accountStore, hasher, curation, qaListener,
+                privileges, clock);
     }
 }

@@ -53,7 +53,13 @@ final class MailRenderer {
         model.put("subject", subject);
         String html = brand.templates().render("mail/" + message.template() + ".html", model, locale);
         String text = brand.templates().render("mail/" + message.template() + ".txt", model, locale);
-        return new Rendered(subject, text.strip() + "\n", html, messageId(message.id()), unsubscribe);
+        return new Rendered(subject, tidy(text), html, messageId(message.id()), unsubscribe);
+    }
+
+    /** Plain text as mail programs show it best: no trailing spaces (but the signature's "-- "), one blank line at most. */
+    static String tidy(String text) {
+        String lines = text.replaceAll("(?m)(?<!^--)[ \t]+$", "");
+        return lines.replaceAll("\n{3,}", "\n\n").strip() + "\n";
     }
 
     /** The same for every attempt, so a receiver that got a message twice after a crash can tell. */

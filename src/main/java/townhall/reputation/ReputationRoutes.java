@@ -21,6 +21,9 @@ import townhall.web.Views;
 import townhall.web.Web;
 import townhall.i18n.Text;
 import townhall.qa.QaRules;
+import townhall.profile.Profile;
+import townhall.profile.ProfileService;
+import townhall.profile.ProfileStore;
 import townhall.qa.QuestionStore;
 
 /** Profiles, the leaderboard, the Helpers' queue, the privileges table, staff decisions. */
@@ -31,17 +34,19 @@ public final class ReputationRoutes {
     private final Privileges privileges;
     private final QuestionStore questions;
     private final QaRules qaRules;
+    private final ProfileStore profiles;
     private final Views pages;
     private final Clock clock;
 
     public ReputationRoutes(AccountStore accounts, ReputationStore store, HelperService helpers, Privileges privileges,
-                            QuestionStore questions, QaRules qaRules, Views pages, Clock clock) {
+                            QuestionStore questions, QaRules qaRules, ProfileStore profiles, Views pages, Clock clock) {
         this.accounts = accounts;
         this.store = store;
         this.helpers = helpers;
         this.privileges = privileges;
         this.questions = questions;
         this.qaRules = qaRules;
+        this.profiles = profiles;
         this.pages = pages;
         this.clock = clock;
     }
@@ -65,11 +70,18 @@ public final class ReputationRoutes {
         ReputationStore.Standing standing = helpers.standing(member.id()).orElseThrow(NotFound::new);
         ReputationStore.Achievements achievements = store.achievements(member.id());
         boolean staffView = viewer != null && viewer.isStaff();
+        Profile profile = profiles.find(member.id()).orElse(Profile.empty(member.id()));
+        boolean deleted = ProfileService.isDeleted(member.id(), member.username());
+        String name = deleted ? pages.t(ctx, "profile.deletedMember") : profile.nameOr(member.username());
         Map<String, Object> model = new HashMap<>();
-        model.put("title", member.username());
-        model.put("description", pages.t(ctx, "profile.description", "name", member.username(),
+        model.put("title", name);
+        model.put("description", pages.t(ctx, "profile.description", "name", name,
                 "reputation", member.reputation(), "answers", achievements.answers()));
         model.put("member", member);
+        model.put("profile", profile);
+        model.put("avatarUrl", profile.avatarPath(member.username()));
+        model.put("deleted", deleted);
+        model.put("canDelete", staffView && viewer.id() != member.id() && privileges.mayDeleteAccount(viewer, member));
         model.put("progress", helpers.progress(standing));
         model.put("achievements", achievements);
         model.put("badges", store.badgesOf(member.id()).stream().map(award -> Map.of(

@@ -91,7 +91,7 @@ class AccountEmailTest {
         assertThat(browser.page("/settings/account").select("#email-heading + p").text()).contains("not confirmed yet");
 
         String link = linkIn(awaitMail("confirmer@example.com", "Confirm your email address"));
-        assertThat(browser.page(link).select("form button").text()).isEqualTo("Confirm my address");
+        assertThat(browser.page(link).select("main form button").text()).isEqualTo("Confirm my address");
         Response confirmed = browser.post("/account/confirm", Map.of("t", tokenOf(link)));
         assertThat(confirmed.status()).isEqualTo(303);
         assertThat(browser.visit(confirmed.location()).html().select("[role=status]").text())
