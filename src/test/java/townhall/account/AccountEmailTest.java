@@ -4,40 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static townhall.db.schema.Tables.ACCOUNT_TOKENS;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import townhall.config.Setting;
 import townhall.support.Community;
+import townhall.support.Eventually;
+import townhall.support.Mailbox;
 import townhall.support.TownhallServer;
 import townhall.support.WebClient;
 import townhall.support.WebClient.Response;
 
+
+
 /** Confirming an address, a forgotten password and changing address or password, through HTTP and real mail. */
 class AccountEmailTest {
-    private static final ServerSetup SMTP = new ServerSetup(3026, "127.0.0.1", "smtp");
-    private static final Pattern LINK = Pattern.compile("https?://\\S+?(/(?:account/confirm|password/reset)\\?t=[A-Za-z0-9_-]+)");
+    private static final Mailbox mail = Mailbox.onPort(3026);
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(SMTP).withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = mail.server();
 
     @RegisterExtension
-    static final TownhallServer server = new TownhallServer()
-            .with(Setting.SMTP_HOST, "127.0.0.1")
-            .with(Setting.SMTP_PORT, "3026")
-            .with(Setting.SMTP_SECURITY, "none")
+    static final TownhallServer server = mail.townhall()
             .with(Setting.RESET_PER_ACCOUNT, "3")
             .with(Setting.RESET_PER_ADDRESS, "100");
 
@@ -46,38 +37,6 @@ class AccountEmailTest {
     @BeforeAll
     static void setUp() {
         community = new Community(server);
-    }
-
-    private static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    /** The newest message to an address whose subject starts so, once it arrived. */
-    private static MimeMessage awaitMail(String address, String subjectStart) {
-        await(() -> mailTo(address).stream().anyMatch(m -> subject(m).startsWith(subjectStart)));
-        return mailTo(address).stream().filter(m -> subject(m).startsWith(subjectStart)).reduce((a, b) -> b).orElseThrow();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    /** The site path of the link in a message's text part. */
-    private static String linkIn(MimeMessage message) throws Exception {
-        String text = GreenMailUtil.getBody(((Multipart) message.getContent()).getBodyPart(0));
-        Matcher link = LINK.matcher(text);
-        assertThat(link.find()).as("a link in: " + text).isTrue();
-        return link.group(1);
     }
 
     private static String tokenOf(String path) {
@@ -90,7 +49,7 @@ class AccountEmailTest {
         assertThat(browser.register("confirmer", "a long enough password").status()).isEqualTo(303);
         assertThat(browser.page("/settings/account").select("#email-heading + p").text()).contains("not confirmed yet");
 
-        String link = linkIn(awaitMail("confirmer@example.com", "Confirm your email address"));
+        String link = Mailbox.linkPath(mail.await("confirmer@example.com", "Confirm your email address"));
         assertThat(browser.page(link).select("main form button").text()).isEqualTo("Confirm my address");
         Response confirmed = browser.post("/account/confirm", Map.of("t", tokenOf(link)));
         assertThat(confirmed.status()).isEqualTo(303);
@@ -103,8 +62,8 @@ class AccountEmailTest {
         assertThat(again.status()).isEqualTo(410);
         assertThat(again.html().select("[role=alert]").text()).contains("does not work any more");
 
-        MimeMessage welcome = awaitMail("confirmer@example.com", "Welcome to");
-        assertThat(GreenMailUtil.getBody(((Multipart) welcome.getContent()).getBodyPart(0))).contains("/guidelines");
+        MimeMessage welcome = mail.await("confirmer@example.com", "Welcome to");
+        assertThat(Mailbox.text(welcome)).contains("/guidelines");
         assertThat(browser.page("/notifications").select(".notifications").text()).contains("Welcome to");
     }
 
@@ -138,9 +97,9 @@ class AccountEmailTest {
         assertThat(known.html().select("main").text()).isEqualTo(unknown.html().select("main").text())
                 .contains("If that is an account here");
 
-        MimeMessage mail = awaitMail("forgetful@example.com", "Set a new password");
-        String link = linkIn(mail);
-        assertThat(GreenMailUtil.getBody(((Multipart) mail.getContent()).getBodyPart(0))).contains("60 minutes");
+        MimeMessage resetMail = mail.await("forgetful@example.com", "Set a new password");
+        String link = Mailbox.linkPath(resetMail);
+        assertThat(Mailbox.text(resetMail)).contains("60 minutes");
 
         WebClient resetter = server.newClient();
         assertThat(resetter.page(link).select("#password")).hasSize(1);
@@ -166,7 +125,7 @@ class AccountEmailTest {
     void anExpiredResetLinkIsRefused() throws Exception {
         server.newClient().register("slowpoke", "the old password here");
         server.newClient().post("/password/forgot", Map.of("login", "slowpoke@example.com"));
-        String link = linkIn(awaitMail("slowpoke@example.com", "Set a new password"));
+        String link = Mailbox.linkPath(mail.await("slowpoke@example.com", "Set a new password"));
         server.components().database.dsl().update(ACCOUNT_TOKENS)
                 .set(ACCOUNT_TOKENS.EXPIRES_AT, LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1))
                 .where(ACCOUNT_TOKENS.PURPOSE.eq("reset")).execute();
@@ -185,9 +144,9 @@ class AccountEmailTest {
             assertThat(asked.status()).isEqualTo(200);
             assertThat(asked.html().text()).contains("If that is an account here");
         }
-        awaitMail("popular@example.com", "Set a new password");
-        sleep(1500);
-        assertThat(mailTo("popular@example.com").stream().filter(m -> subject(m).startsWith("Set a new password")))
+        mail.await("popular@example.com", "Set a new password");
+        Eventually.pause(1500);
+        assertThat(mail.to("popular@example.com").stream().filter(m -> Mailbox.subject(m).startsWith("Set a new password")))
                 .hasSize(3);
     }
 
@@ -203,9 +162,9 @@ class AccountEmailTest {
         Response asked = browser.post("/settings/email", Map.of("email", "moved@example.org", "current",
                 "a long enough password"));
         assertThat(asked.status()).isEqualTo(303);
-        MimeMessage told = awaitMail(username + "@example.com", "Your email address at");
-        assertThat(GreenMailUtil.getBody(((Multipart) told.getContent()).getBodyPart(0))).contains("moved@example.org");
-        String link = linkIn(awaitMail("moved@example.org", "Confirm your new email address"));
+        MimeMessage told = mail.await(username + "@example.com", "Your email address at");
+        assertThat(Mailbox.text(told)).contains("moved@example.org");
+        String link = Mailbox.linkPath(mail.await("moved@example.org", "Confirm your new email address"));
         assertThat(server.newClient().signIn("moved@example.org", "a long enough password").status()).isEqualTo(422);
 
         assertThat(browser.post("/account/confirm", Map.of("t", tokenOf(link))).status()).isEqualTo(303);
@@ -236,21 +195,5 @@ class AccountEmailTest {
                 "password", "a brand new password")).status()).isEqualTo(403);
         assertThat(browser.postRaw("/settings/email", Map.of("current", "a long enough password",
                 "email", "elsewhere@example.org")).status()).isEqualTo(403);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
-            sleep(50);
-        }
     }
 }

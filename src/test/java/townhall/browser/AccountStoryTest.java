@@ -4,23 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import townhall.config.Setting;
 import townhall.support.Browser;
 import townhall.support.Community;
+import townhall.support.Mailbox;
 import townhall.support.TownhallServer;
 
 /**
@@ -36,16 +29,12 @@ import townhall.support.TownhallServer;
  * deletes the account; the operator sees at /admin/mail what was sent.
  */
 class AccountStoryTest {
-    private static final ServerSetup SMTP = new ServerSetup(3027, "127.0.0.1", "smtp");
-    private static final Pattern LINK = Pattern.compile("https?://\\S+?(/(?:account/confirm|password/reset)\\?t=[A-Za-z0-9_-]+)");
+    private static final Mailbox mail = Mailbox.onPort(3027);
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(SMTP).withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = mail.server();
     @RegisterExtension
-    static final TownhallServer server = new TownhallServer()
-            .with(Setting.SMTP_HOST, "127.0.0.1")
-            .with(Setting.SMTP_PORT, "3027")
-            .with(Setting.SMTP_SECURITY, "none")
+    static final TownhallServer server = mail.townhall()
             .with(Setting.SITE_NAME, "Northwind Community");
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -56,29 +45,8 @@ class AccountStoryTest {
     }
 
     /** The link of the newest mail with that subject, on the test server (mail links use the public base URL). */
-    private static String linkInMail(String subjectStart) throws Exception {
-        Matcher link = LINK.matcher(textOfMail(subjectStart));
-        assertThat(link.find()).isTrue();
-        return server.baseUrl() + link.group(1);
-    }
-
-    /** The plain-text part of the newest mail with that subject, once it arrived. */
-    private static String textOfMail(String subjectStart) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            MimeMessage found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getSubject().startsWith(subjectStart);
-                } catch (Exception e) {
-                    return false;
-                }
-            }).reduce((a, b) -> b).orElse(null);
-            if (found != null) {
-                return GreenMailUtil.getBody(((Multipart) found.getContent()).getBodyPart(0));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail \"" + subjectStart + "\" within 20 s");
+    private static String linkInMail(String subjectStart) {
+        return server.baseUrl() + Mailbox.linkPath(mail.await(subjectStart));
     }
 
     private static byte[] portrait() throws Exception {
@@ -109,7 +77,7 @@ class AccountStoryTest {
         page.navigate(linkInMail("Confirm your email address"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my address")).click();
         assertThat(page.locator("[role=status]")).containsText("your email address is confirmed");
-        assertThat(textOfMail("Welcome to Northwind Community")).contains("/guidelines");
+        assertThat(Mailbox.text(mail.await("Welcome to Northwind Community"))).contains("/guidelines");
 
         // ...signs out, forgets the password and sets a new one by mail...
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();

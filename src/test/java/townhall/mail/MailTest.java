@@ -3,32 +3,29 @@ package townhall.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import townhall.config.Setting;
 import townhall.support.Community;
+import townhall.support.Eventually;
+import townhall.support.Mailbox;
 import townhall.support.TownhallServer;
 import townhall.support.WebClient;
 
 /** Email through a real SMTP server (GreenMail): sent once, in the brand's look, retried through an outage. */
 class MailTest {
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+    private static final Mailbox mail = Mailbox.onPort(3025);
 
     @RegisterExtension
-    static final TownhallServer server = new TownhallServer()
-            .with(Setting.SMTP_HOST, "127.0.0.1")
-            .with(Setting.SMTP_PORT, String.valueOf(ServerSetupTest.SMTP.getPort()))
-            .with(Setting.SMTP_SECURITY, "none")
+    static final GreenMailExtension smtp = mail.server();
+
+    @RegisterExtension
+    static final TownhallServer server = mail.townhall()
             .with(Setting.MAIL_FROM, "Northwind Community <community@northwind.example>")
             .with(Setting.SITE_NAME, "Northwind Community")
             .with(Setting.OUTBOX_LONGEST_PAUSE_SECONDS, "1");
@@ -42,26 +39,19 @@ class MailTest {
         admin = community.admin("mailadmin");
     }
 
-    private static Mail mail() {
+    private static Mail mailing() {
         return server.components().mail;
     }
 
     private static MimeMessage[] received(String to) {
-        return java.util.Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return m.getAllRecipients()[0].toString().equals(to);
-                    } catch (Exception e) {
-                        return false;
-                    }
-                }).toArray(MimeMessage[]::new);
+        return mail.to(to).toArray(MimeMessage[]::new);
     }
 
     @Test
     void anAdminsTestMessageArrivesWithTextAndHtmlInTheBrandsLookAndShowsAsSent() throws Exception {
         WebClient.Response sent = admin.post("/admin/mail/test", Map.of("to", "ops@northwind.example"));
         assertThat(sent.status()).isEqualTo(303);
-        await(() -> received("ops@northwind.example").length == 1);
+        Eventually.await(() -> received("ops@northwind.example").length == 1);
         MimeMessage message = received("ops@northwind.example")[0];
         assertThat(message.getSubject()).isEqualTo("Test message from Northwind Community");
         assertThat(message.getFrom()[0].toString()).contains("community@northwind.example");
@@ -70,9 +60,9 @@ class MailTest {
         Multipart parts = (Multipart) message.getContent();
         assertThat(parts.getCount()).isEqualTo(2);
         assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
-        assertThat(GreenMailUtil.getBody(parts.getBodyPart(0))).contains("Email works").contains("/admin/mail");
+        assertThat(Mailbox.text(message)).contains("Email works").contains("/admin/mail");
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
-        String html = (String) parts.getBodyPart(1).getContent();
+        String html = Mailbox.html(message);
         assertThat(html).contains("Northwind Community").contains("#1f5fbf") // the default theme's primary colour
                 .contains(server.config().publicBase() + "/admin/mail");
 
@@ -86,23 +76,23 @@ class MailTest {
     void aMessageWrittenDuringAnSmtpOutageIsRetriedAndArrivesOnce() throws Exception {
         smtp.stop();
         try {
-            long id = mail().send(Letter.transactional("outage@northwind.example", null, "en", "test",
+            long id = mailing().send(Letter.transactional("outage@northwind.example", null, "en", "test",
                     Map.of("path", "/")));
-            await(() -> admin.page("/admin/mail").select("tr.mail-queued .field-error").text().contains("attempt"));
+            Eventually.await(() -> admin.page("/admin/mail").select("tr.mail-queued .field-error").text().contains("attempt"));
             assertThat(admin.page("/admin/mail/" + id).select(".mail-facts").text()).contains("connect to host");
         } finally {
             smtp.start();
         }
-        await(() -> received("outage@northwind.example").length > 0);
+        Eventually.await(() -> received("outage@northwind.example").length > 0);
         Thread.sleep(1500); // a second attempt would land within the longest pause
         assertThat(received("outage@northwind.example")).hasSize(1);
-        await(() -> admin.page("/admin/mail").select("tr.mail-sent").text().contains("outage@northwind.example"));
+        Eventually.await(() -> admin.page("/admin/mail").select("tr.mail-sent").text().contains("outage@northwind.example"));
     }
 
     @Test
     void bulkMailCarriesOneClickUnsubscribeThatWorksWithoutSigningInAndIsHonoured() throws Exception {
-        mail().send(Letter.bulk("digest@northwind.example", null, "en", "test", Map.of("path", "/")));
-        await(() -> received("digest@northwind.example").length == 1);
+        mailing().send(Letter.bulk("digest@northwind.example", null, "en", "test", Map.of("path", "/")));
+        Eventually.await(() -> received("digest@northwind.example").length == 1);
         MimeMessage message = received("digest@northwind.example")[0];
         assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         String link = message.getHeader("List-Unsubscribe")[0].replaceAll("^<|>$", "");
@@ -115,31 +105,18 @@ class MailTest {
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.html().select("[role=status]").text()).contains("digest@northwind.example");
 
-        long skipped = mail().send(Letter.bulk("digest@northwind.example", null, "en", "test", Map.of("path", "/")));
-        await(() -> "skipped".equals(mail().store().find(skipped).orElseThrow().status()));
-        mail().send(Letter.transactional("digest@northwind.example", null, "en", "test", Map.of("path", "/")));
-        await(() -> received("digest@northwind.example").length == 2); // what they ask for still arrives
+        long skipped = mailing().send(Letter.bulk("digest@northwind.example", null, "en", "test", Map.of("path", "/")));
+        Eventually.await(() -> "skipped".equals(mailing().store().find(skipped).orElseThrow().status()));
+        mailing().send(Letter.transactional("digest@northwind.example", null, "en", "test", Map.of("path", "/")));
+        Eventually.await(() -> received("digest@northwind.example").length == 2); // what they ask for still arrives
     }
 
     @Test
     void aMessageIsWrittenInTheRecipientsLanguage() throws Exception {
-        mail().send(Letter.transactional("ru@northwind.example", null, "ru", "test", Map.of("path", "/")));
-        mail().send(Letter.transactional("cs@northwind.example", null, "cs", "test", Map.of("path", "/")));
-        await(() -> received("ru@northwind.example").length == 1 && received("cs@northwind.example").length == 1);
+        mailing().send(Letter.transactional("ru@northwind.example", null, "ru", "test", Map.of("path", "/")));
+        mailing().send(Letter.transactional("cs@northwind.example", null, "cs", "test", Map.of("path", "/")));
+        Eventually.await(() -> received("ru@northwind.example").length == 1 && received("cs@northwind.example").length == 1);
         assertThat(received("ru@northwind.example")[0].getSubject()).isEqualTo("Проверочное письмо от Northwind Community");
         assertThat(received("cs@northwind.example")[0].getSubject()).isEqualTo("Zkušební zpráva od Northwind Community");
-    }
-
-    static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

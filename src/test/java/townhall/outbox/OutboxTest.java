@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import townhall.config.Setting;
 import townhall.db.Database;
 import townhall.support.Community;
+import townhall.support.Eventually;
 import townhall.support.TownhallServer;
 import townhall.support.WebClient;
 
@@ -86,9 +86,9 @@ class OutboxTest {
             } catch (RuntimeException expected) {
                 // the change and its effect are gone together
             }
-            await(() -> recorder.handled.contains(1L));
+            Eventually.await(() -> recorder.handled.contains(1L));
             assertThat(recorder.handled).containsExactly(1L);
-            await(() -> sql().fetchCount(OUTBOX, OUTBOX.TOPIC.eq("test-commit")) == 0);
+            Eventually.await(() -> sql().fetchCount(OUTBOX, OUTBOX.TOPIC.eq("test-commit")) == 0);
         }
     }
 
@@ -100,7 +100,7 @@ class OutboxTest {
         });
         Recorder recorder = new Recorder("test-crash");
         try (OutboxWorker ignored = outbox().start(recorder, Duration.ofMillis(50))) {
-            await(() -> recorder.handled.size() == 2);
+            Eventually.await(() -> recorder.handled.size() == 2);
             assertThat(recorder.handled).containsExactly(7L, 8L);
         }
     }
@@ -111,7 +111,7 @@ class OutboxTest {
         recorder.failing = true;
         try (OutboxWorker ignored = outbox().start(recorder, Duration.ofMillis(50))) {
             database().inTransaction(() -> outbox().add("test-mail", 42, "to: ana@example.com"));
-            await(() -> sql().fetchCount(OUTBOX, OUTBOX.TOPIC.eq("test-mail").and(OUTBOX.FAILED_AT.isNotNull())) == 1);
+            Eventually.await(() -> sql().fetchCount(OUTBOX, OUTBOX.TOPIC.eq("test-mail").and(OUTBOX.FAILED_AT.isNotNull())) == 1);
             assertThat(recorder.calls.get()).isEqualTo(3); // the configured attempts, a pause between each
             assertThat(recorder.handled).isEmpty();
 
@@ -126,8 +126,8 @@ class OutboxTest {
             assertThat(community.member("outboxmember2").post("/admin/outbox/" + id + "/retry", Map.of())
                     .status()).isEqualTo(403);
             assertThat(admin.post("/admin/outbox/" + id + "/retry", Map.of()).status()).isEqualTo(303);
-            await(() -> recorder.handled.contains(42L));
-            await(() -> sql().fetchCount(OUTBOX, OUTBOX.TOPIC.eq("test-mail")) == 0);
+            Eventually.await(() -> recorder.handled.contains(42L));
+            Eventually.await(() -> sql().fetchCount(OUTBOX, OUTBOX.TOPIC.eq("test-mail")) == 0);
             assertThat(admin.page("/admin/outbox").select(".outbox-entry")).isEmpty();
         }
     }
@@ -139,18 +139,5 @@ class OutboxTest {
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5),
                         Duration.ofSeconds(5));
         assertThat(retries.after(6)).isNull(); // the last attempt failed: given up
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 15 s").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }
