@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,9 @@ final class TimeFilters {
             @Override
             public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
                                 int line) {
-                return input instanceof LocalDateTime time ? time.atOffset(ZoneOffset.UTC).toString() : "";
+                // whole seconds: HTML's datetime takes at most three digits of a second, and nobody reads the rest
+                return input instanceof LocalDateTime time
+                        ? time.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString() : "";
             }
 
             @Override

@@ -1,0 +1,69 @@
+package townhall.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import townhall.support.Community;
+import townhall.support.Eventually;
+import townhall.support.NuHtmlChecker;
+import townhall.support.TownhallServer;
+import townhall.support.WebClient;
+
+/** The pages visitors, members and admins see are valid HTML by the Nu Html Checker (validator.w3.org/nu), run here. */
+class ValidHtmlTest {
+    @RegisterExtension
+    static final TownhallServer server = new TownhallServer();
+
+    private static Community community;
+    private static WebClient member;
+    private static WebClient admin;
+    private static long question;
+
+    @BeforeAll
+    static void setUp() {
+        community = new Community(server);
+        member = community.member("validmember");
+        admin = community.admin("validadmin");
+        question = community.ask(member, "Does the page pass the HTML checker?",
+                "A question with **Markdown**, a [link](https://example.org) and `code`.", "html validity");
+        community.answer(community.member("validhelper"), question, "It does, every page of it.");
+        member.post("/password/forgot", Map.of("login", community.usernameOf(member))); // a message for /admin/mail
+    }
+
+    private static void assertValid(WebClient browser, String... paths) throws Exception {
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String path : paths) {
+            WebClient.Response page = browser.get(path);
+            assertThat(page.status()).as(path).isIn(200, 410);
+            pages.put(path, page.body());
+        }
+        Map<String, List<String>> errors = NuHtmlChecker.errors(pages);
+        assertThat(errors).as("the Nu Html Checker's errors per page").allSatisfy((path, found) ->
+                assertThat(found).as(path).isEmpty());
+    }
+
+    @Test
+    void pagesForVisitorsAreValid() throws Exception {
+        assertValid(server.newClient(), "/", "/questions", "/q/" + question + "/does-the-page-pass-the-html-checker",
+                "/signin", "/register", "/password/forgot", "/password/reset?t=not-a-link", "/account/confirm?t=not-a-link",
+                "/u/" + community.usernameOf(member));
+    }
+
+    @Test
+    void pagesForMembersAreValid() throws Exception {
+        assertValid(member, "/ask", "/settings/account", "/settings/profile", "/settings/data", "/notifications",
+                "/q/" + question + "/does-the-page-pass-the-html-checker");
+    }
+
+    @Test
+    void pagesForAdministratorsAreValid() throws Exception {
+        Eventually.await(() -> admin.page("/admin/mail").select("tr.mail-kept").size() > 0);
+        String message = admin.page("/admin/mail").select("tr.mail-kept a").attr("href");
+        assertValid(admin, "/admin/mail", message, "/admin/outbox", "/admin/brand");
+    }
+}
