@@ -52,6 +52,12 @@ class CrashRestartTest {
         assertThat(orphans.getFirst().isAlive()).isFalse();
         assertThat(LeftoverServer.find(mariaDbData())).hasSize(1).doesNotContain(orphans.getFirst());
         assertThat(Files.readString(log("second"))).contains("left by a Townhall that did not stop it");
+
+        long stopping = System.nanoTime();
+        townhall.destroy(); // SIGTERM: the shutdown hook closes the application, the database last
+        assertThat(townhall.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+        System.out.printf("Stopped %d ms after SIGTERM%n", (System.nanoTime() - stopping) / 1_000_000);
+        assertThat(LeftoverServer.find(mariaDbData())).as("its mariadbd stopped with it").isEmpty();
     }
 
     private Process start(int port, String name) throws IOException {
