@@ -35,9 +35,19 @@ final class LeftoverServer {
         return mariadbd && info.arguments().map(List::of).orElse(List.of()).contains(dataDirArgument);
     }
 
-    /** Ends every leftover server of the folder: SIGTERM, and SIGKILL if it is still there after the wait. */
+    /**
+     * Ends every leftover server of the folder: SIGTERM, and SIGKILL if it is still there after the wait. A server
+     * whose parent is still a running JVM belongs to a live Townhall: that one is refused, never stopped.
+     */
     static void endAll(Path dataDir, long waitSeconds) {
-        for (ProcessHandle leftover : find(dataDir)) {
+        List<ProcessHandle> servers = find(dataDir);
+        for (ProcessHandle server : servers) {
+            server.parent().filter(LeftoverServer::isJvm).ifPresent(owner -> {
+                throw new IllegalStateException("Townhall (pid " + owner.pid() + ") is running on the embedded "
+                        + "database in " + dataDir + "; stop it first, or do this with the running Townhall");
+            });
+        }
+        for (ProcessHandle leftover : servers) {
             log.warn("A MariaDB server (pid {}) is still running on {}, left by a Townhall that did not stop it; "
                     + "stopping it before starting a new one", leftover.pid(), dataDir);
             end(leftover, waitSeconds);
@@ -60,6 +70,10 @@ final class LeftoverServer {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not wait for the leftover MariaDB server to stop", e);
         }
+    }
+
+    private static boolean isJvm(ProcessHandle process) {
+        return process.isAlive() && process.info().command().map(command -> command.endsWith("/java")).orElse(false);
     }
 
     private static Path canonical(Path dir) {

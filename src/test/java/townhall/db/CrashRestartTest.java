@@ -53,6 +53,12 @@ class CrashRestartTest {
         assertThat(LeftoverServer.find(mariaDbData())).hasSize(1).doesNotContain(orphans.getFirst());
         assertThat(Files.readString(log("second"))).contains("left by a Townhall that did not stop it");
 
+        Process reindex = command("reindex").start();
+        assertThat(reindex.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("reindex answered at once").isTrue();
+        assertThat(reindex.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(log("reindex"))).contains("is running on the embedded database");
+        assertThat(townhall.isAlive()).isTrue();
+
         long stopping = System.nanoTime();
         townhall.destroy(); // SIGTERM: the shutdown hook closes the application, the database last
         assertThat(townhall.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
@@ -61,16 +67,22 @@ class CrashRestartTest {
     }
 
     private Process start(int port, String name) throws IOException {
+        ProcessBuilder builder = command("serve");
+        builder.environment().put("TOWNHALL_PORT", Integer.toString(port));
+        return builder.redirectOutput(log(name).toFile()).start();
+    }
+
+    /** Townhall's command line on the test's data folder, its output in {@code <command>.log}. */
+    private ProcessBuilder command(String command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "townhall.Townhall", "serve");
+                "-cp", System.getProperty("java.class.path"), "townhall.Townhall", command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("TOWNHALL_"));
         env.put("TOWNHALL_CONFIG", dataDir.resolve("none.properties").toString());
         env.put("TOWNHALL_DATA_DIR", dataDir.toString());
-        env.put("TOWNHALL_PORT", Integer.toString(port));
         env.put("TOWNHALL_DEMO", "false");
         Files.createDirectories(dataDir);
-        return builder.redirectErrorStream(true).redirectOutput(log(name).toFile()).start();
+        return builder.redirectErrorStream(true).redirectOutput(log(command).toFile());
     }
 
     private void awaitHealth(int port, Duration patience) throws IOException, InterruptedException {
