@@ -184,9 +184,11 @@ public final class Townhall {
                     Usage: townhall reindex
 
                     Rebuilds the search index (TOWNHALL_DATA_DIR/index) from the database, which is the only
-                    source of truth: questions, their answers and tags, and the FAQ. If Townhall is running on
-                    this index, the command asks it to rebuild instead, and it does so in the background while
-                    it keeps serving. Deleting the index folder and restarting does the same.""";
+                    source of truth: questions, their answers and tags, and the FAQ. With an external database
+                    (TOWNHALL_DB_URL) and Townhall running on this index, the command asks it to rebuild instead,
+                    and it does so in the background while it keeps serving. With the embedded database, stop
+                    Townhall first: the command refuses while it runs. Deleting the index folder and restarting
+                    does the same.""";
             case "create-admin" -> """
                     Usage: townhall create-admin <username> <email> [password]
 

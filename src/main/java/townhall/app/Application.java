@@ -166,13 +166,19 @@ public final class Application implements AutoCloseable {
 
     public Search search() { return search; }
 
+    /**
+     * Stops in the order that loses nothing: no new requests and the running ones finished, then the last view
+     * counts and search events written, the workers stopped, and only then the database.
+     */
     @Override
     public void close() {
+        long stopping = System.nanoTime();
         web.stop();
         jobs.shutdownNow();
+        viewCounter.close();
         search.close();
         components.outbox.close();
-        viewCounter.close();
         components.database.close();
+        log.info("Townhall stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
     }
 }

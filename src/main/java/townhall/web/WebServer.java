@@ -55,6 +55,8 @@ public final class WebServer {
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.concurrency.useVirtualThreads = true;
             javalinConfig.jetty.port = config.getInt(Setting.PORT);
+            // a stop closes the port, then gives requests under way this long to finish
+            javalinConfig.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.http.maxRequestSize = 12_000_000L;
             javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
