@@ -9,6 +9,7 @@ import townhall.config.Config;
 import townhall.config.Setting;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,7 @@ import townhall.db.Database;
 import townhall.faq.FaqRoutes;
 import townhall.mail.MailRoutes;
 import townhall.notify.NotificationRoutes;
+import townhall.outbox.OutboxHealth;
 import townhall.outbox.OutboxRoutes;
 import townhall.profile.ProfileRoutes;
 import townhall.qa.PostRoutes;
@@ -133,7 +135,8 @@ public final class Application implements AutoCloseable {
         OutboxRoutes outboxRoutes = new OutboxRoutes(c.outbox, views);
         MailRoutes mailRoutes = new MailRoutes(c.mail, c.outbox.store(), views);
         StaticRoutes staticRoutes = new StaticRoutes(themes, ctx -> BrandRoutes.themeOf(brand, ctx), dev);
-        HealthRoutes healthRoutes = new HealthRoutes(c.database);
+        HealthRoutes healthRoutes = new HealthRoutes(c.database,
+                List.of(new OutboxHealth(c.outbox.store(), c.clock, Duration.ofMinutes(5))));
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE));
         FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);

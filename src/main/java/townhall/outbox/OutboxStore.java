@@ -70,14 +70,17 @@ public final class OutboxStore {
                 .fetch(OutboxStore::entry);
     }
 
-    public record TopicCounts(String topic, int waiting, int retrying, int failed) {}
+    /** {@code oldestWaiting}: when the oldest entry not given up was written, or null when none waits. */
+    public record TopicCounts(String topic, int waiting, int retrying, int failed, LocalDateTime oldestWaiting) {}
 
     public List<TopicCounts> counts() {
         var failed = DSL.count().filterWhere(OUTBOX.FAILED_AT.isNotNull());
         var retrying = DSL.count().filterWhere(OUTBOX.FAILED_AT.isNull().and(OUTBOX.ATTEMPTS.gt(0)));
-        return db.select(OUTBOX.TOPIC, DSL.count(), retrying, failed).from(OUTBOX).groupBy(OUTBOX.TOPIC)
+        var oldest = DSL.min(DSL.when(OUTBOX.FAILED_AT.isNull(), OUTBOX.CREATED_AT));
+        return db.select(OUTBOX.TOPIC, DSL.count(), retrying, failed, oldest).from(OUTBOX).groupBy(OUTBOX.TOPIC)
                 .orderBy(OUTBOX.TOPIC)
-                .fetch(r -> new TopicCounts(r.value1(), r.value2() - r.value3() - r.value4(), r.value3(), r.value4()));
+                .fetch(r -> new TopicCounts(r.value1(), r.value2() - r.value3() - r.value4(), r.value3(), r.value4(),
+                        r.value5()));
     }
 
     /** Makes an entry due at once with a fresh count of attempts; returns its topic, if it exists. */

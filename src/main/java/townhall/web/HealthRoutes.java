@@ -2,14 +2,23 @@ package townhall.web;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import townhall.db.Database;
 
-/** {@code /health}: JSON for load balancers and container healthchecks; 503 when the database does not answer. */
+/**
+ * {@code /health}: JSON for load balancers, container healthchecks and monitors. 503 ("down") when the database does
+ * not answer; 200 with "degraded" when a part such as an outbox queue is behind or failing, with its figures; else
+ * 200 "ok".
+ */
 public final class HealthRoutes {
     private final Database database;
+    private final List<HealthCheck> checks;
 
-    public HealthRoutes(Database database) {
+    public HealthRoutes(Database database, List<HealthCheck> checks) {
         this.database = database;
+        this.checks = List.copyOf(checks);
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -17,9 +26,23 @@ public final class HealthRoutes {
     }
 
     private void health(Context ctx) {
-        boolean up = database.isHealthy();
         ctx.header("Cache-Control", "no-store");
-        ctx.status(up ? 200 : 503).contentType("application/json")
-                .result(up ? "{\"status\":\"ok\",\"database\":\"ok\"}" : "{\"status\":\"down\",\"database\":\"unreachable\"}");
+        Map<String, Object> report = new LinkedHashMap<>();
+        if (!database.isHealthy()) {
+            report.put("status", "down");
+            report.put("database", "unreachable");
+            ctx.status(503).json(report);
+            return;
+        }
+        report.put("status", "ok");
+        report.put("database", "ok");
+        for (HealthCheck check : checks) {
+            HealthCheck.Report part = check.check();
+            if (part.degraded()) {
+                report.put("status", "degraded");
+            }
+            report.put(check.name(), part.figures());
+        }
+        ctx.json(report);
     }
 }

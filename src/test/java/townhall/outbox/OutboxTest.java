@@ -114,6 +114,10 @@ class OutboxTest {
             Eventually.await(() -> sql().fetchCount(OUTBOX, OUTBOX.TOPIC.eq("test-mail").and(OUTBOX.FAILED_AT.isNotNull())) == 1);
             assertThat(recorder.calls.get()).isEqualTo(3); // the configured attempts, a pause between each
             assertThat(recorder.handled).isEmpty();
+            WebClient.Response health = server.newClient().get("/health");
+            assertThat(health.status()).isEqualTo(200); // the site serves; a monitor sees what is stuck
+            assertThat(health.body()).contains("\"status\":\"degraded\"")
+                    .contains("\"test-mail\":{").containsPattern("\"test-mail\":\\{[^}]*\"failed\":1");
 
             WebClient admin = community.admin("outboxadmin");
             Document page = admin.page("/admin/outbox");
@@ -129,6 +133,7 @@ class OutboxTest {
             Eventually.await(() -> recorder.handled.contains(42L));
             Eventually.await(() -> sql().fetchCount(OUTBOX, OUTBOX.TOPIC.eq("test-mail")) == 0);
             assertThat(admin.page("/admin/outbox").select(".outbox-entry")).isEmpty();
+            assertThat(server.newClient().get("/health").body()).contains("\"status\":\"ok\"");
         }
     }
 
