@@ -120,11 +120,12 @@ public final class AccountService {
         if (trimmed.isEmpty() || given.isEmpty()) {
             throw InvalidInput.of("login", "account.error.signin.missing");
         }
-        Duration wait = limiter.tryAttempt(trimmed, clientAddress);
-        if (!wait.isZero()) {
-            throw Throttled.after("account.error.signin.throttled", wait);
-        }
+        throwIfThrottled(limiter.tryAddress(clientAddress));
         Optional<AccountStore.Credentials> credentials = store.findCredentials(trimmed);
+        // one bucket per account, however the login was spelt (case, accents, username or address)
+        throwIfThrottled(limiter.tryAccount(credentials
+                .map(found -> "member:" + found.member().id())
+                .orElseGet(() -> "login:" + Names.folded(trimmed))));
         if (credentials.isEmpty()) {
             hasher.spendTimeOfOneCheck(given);
             throw InvalidInput.of("login", "account.error.signin.wrong");
@@ -133,6 +134,12 @@ public final class AccountService {
             throw InvalidInput.of("login", "account.error.signin.wrong");
         }
         return new SignedIn(credentials.get().member(), openSession(credentials.get().member().id()));
+    }
+
+    private static void throwIfThrottled(Duration wait) {
+        if (!wait.isZero()) {
+            throw Throttled.after("account.error.signin.throttled", wait);
+        }
     }
 
     public String openSession(long memberId) {
