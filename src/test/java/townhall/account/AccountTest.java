@@ -2,6 +2,8 @@ package townhall.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -126,5 +128,23 @@ class AccountTest {
         WebClient browser = server.newClient();
         assertThat(browser.signIn("chief", "chief's password").status()).isEqualTo(303);
         assertThat(browser.get("/").html().select(".who").text()).contains("chief").contains("staff");
+    }
+
+    @Test
+    void signInReturnsOnlyToAPathOnThisSite() {
+        for (String elsewhere : new String[] {"/\t/evil.example", "/\n/evil", "/\\evil", "//evil", "https://evil", "/\u3000/evil"}) {
+            Document page = server.newClient().get("/signin?next=" + URLEncoder.encode(elsewhere, StandardCharsets.UTF_8)).html();
+            assertThat(page.select("input[name=next]").val()).as(elsewhere).isEmpty();
+        }
+        server.newClient().register("homebody", "homebody's password");
+        WebClient browser = server.newClient();
+        for (String elsewhere : new String[] {"/\t/evil.example", "//evil"}) {
+            Response response = browser.post("/signin",
+                    Map.of("login", "homebody", "password", "homebody's password", "next", elsewhere));
+            assertThat(response.location()).as(elsewhere).isEqualTo("/");
+        }
+        Response back = browser.post("/signin",
+                Map.of("login", "homebody", "password", "homebody's password", "next", "/q/1?x=1#a"));
+        assertThat(back.location()).isEqualTo("/q/1?x=1#a");
     }
 }
