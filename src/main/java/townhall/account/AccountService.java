@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import townhall.web.InvalidInput;
+import townhall.web.Texts;
 import townhall.db.Database;
 import townhall.i18n.Text;
 
@@ -94,7 +95,7 @@ public final class AccountService {
     }
 
     static String normalEmail(String email) {
-        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        return Texts.line(email).toLowerCase(Locale.ROOT);
     }
 
     static void checkEmail(String field, String email, InvalidInput.Collector errors) {
