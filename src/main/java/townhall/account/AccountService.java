@@ -19,7 +19,8 @@ import townhall.i18n.Text;
 
 /** Registration, sign-in and sessions: the rules; the queries are in {@link AccountStore}. */
 public final class AccountService {
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{2,31}");
+    /** 3 to 32 characters; a dot, dash or underscore only between two letters or digits. */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|[_.-](?=[A-Za-z0-9])){2,31}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** Deleted accounts are renamed {@code deleted-<id>}: nobody registers such a name. */
     public static final String RESERVED_USERNAME_PREFIX = "deleted-";
@@ -82,7 +83,7 @@ public final class AccountService {
         return database.inTransaction(() -> {
             InvalidInput.Collector taken = new InvalidInput.Collector();
             if (store.usernameTaken(username)) {
-                taken.add("username", "account.error.username.taken");
+                taken.add("username", "account.error.username.lookalike");
             }
             if (store.emailTaken(email)) {
                 taken.add("email", "account.error.email.taken");

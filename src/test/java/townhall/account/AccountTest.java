@@ -147,4 +147,28 @@ class AccountTest {
                 Map.of("login", "homebody", "password", "homebody's password", "next", "/q/1?x=1#a"));
         assertThat(back.location()).isEqualTo("/q/1?x=1#a");
     }
+
+    @Test
+    void aUsernameThatOnlyLooksLikeAnExistingOneIsRefused() {
+        server.newClient().register("sam_staff", "a long enough password");
+        int before = members();
+        for (String lookalike : new String[] {"sam.staff", "sam-staff", "SamStaff", "samstaff", "S.A.M.staff"}) {
+            Response response = server.newClient().register(lookalike, "a long enough password");
+            assertThat(response.status()).as(lookalike).isEqualTo(422);
+            assertThat(response.html().select("#username-error").text()).as(lookalike).contains("differs only by case");
+        }
+        assertThat(members()).isEqualTo(before);
+    }
+
+    @Test
+    void aUsernameMayNotStartOrEndWithPunctuationNorDoubleIt() {
+        int before = members();
+        for (String odd : new String[] {"chief.", "chief_", "chief-", "a..", "_chief", "chi..ef", "chi._ef"}) {
+            Response response = server.newClient().register(odd, "a long enough password");
+            assertThat(response.status()).as(odd).isEqualTo(422);
+            assertThat(response.html().select("#username-error").text()).as(odd).contains("3 to 32 letters");
+        }
+        assertThat(members()).isEqualTo(before);
+        assertThat(server.newClient().register("chief.of-the_staff", "a long enough password").status()).isEqualTo(303);
+    }
 }
