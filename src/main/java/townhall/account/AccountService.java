@@ -13,12 +13,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import townhall.web.InvalidInput;
+import townhall.web.Texts;
 import townhall.db.Database;
 import townhall.i18n.Text;
 
 /** Registration, sign-in and sessions: the rules; the queries are in {@link AccountStore}. */
 public final class AccountService {
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{2,31}");
+    /** 3 to 32 characters; a dot, dash or underscore only between two letters or digits. */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|[_.-](?=[A-Za-z0-9])){2,31}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** Deleted accounts are renamed {@code deleted-<id>}: nobody registers such a name. */
     public static final String RESERVED_USERNAME_PREFIX = "deleted-";
@@ -81,7 +83,7 @@ public final class AccountService {
         return database.inTransaction(() -> {
             InvalidInput.Collector taken = new InvalidInput.Collector();
             if (store.usernameTaken(username)) {
-                taken.add("username", "account.error.username.taken");
+                taken.add("username", "account.error.username.lookalike");
             }
             if (store.emailTaken(email)) {
                 taken.add("email", "account.error.email.taken");
@@ -94,7 +96,7 @@ public final class AccountService {
     }
 
     static String normalEmail(String email) {
-        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        return Texts.line(email).toLowerCase(Locale.ROOT);
     }
 
     static void checkEmail(String field, String email, InvalidInput.Collector errors) {
@@ -120,11 +122,12 @@ public final class AccountService {
         if (trimmed.isEmpty() || given.isEmpty()) {
             throw InvalidInput.of("login", "account.error.signin.missing");
         }
-        Duration wait = limiter.tryAttempt(trimmed, clientAddress);
-        if (!wait.isZero()) {
-            throw Throttled.after("account.error.signin.throttled", wait);
-        }
+        throwIfThrottled(limiter.tryAddress(clientAddress));
         Optional<AccountStore.Credentials> credentials = store.findCredentials(trimmed);
+        // one bucket per account, however the login was spelt (case, accents, username or address)
+        throwIfThrottled(limiter.tryAccount(credentials
+                .map(found -> "member:" + found.member().id())
+                .orElseGet(() -> "login:" + Names.folded(trimmed))));
         if (credentials.isEmpty()) {
             hasher.spendTimeOfOneCheck(given);
             throw InvalidInput.of("login", "account.error.signin.wrong");
@@ -133,6 +136,12 @@ public final class AccountService {
             throw InvalidInput.of("login", "account.error.signin.wrong");
         }
         return new SignedIn(credentials.get().member(), openSession(credentials.get().member().id()));
+    }
+
+    private static void throwIfThrottled(Duration wait) {
+        if (!wait.isZero()) {
+            throw Throttled.after("account.error.signin.throttled", wait);
+        }
     }
 
     public String openSession(long memberId) {

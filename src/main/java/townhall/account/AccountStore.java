@@ -14,6 +14,9 @@ import org.jooq.impl.DSL;
 
 /** Members and their sign-in sessions. */
 public final class AccountStore {
+    /** A generated column (migration V14) that jOOQ's generator cannot see: {@link Names#usernameKey} of the username. */
+    public static final Field<String> USERNAME_KEY = DSL.field(DSL.name("members", "username_key"), String.class);
+
     /** Unread notifications, read along with the session so the header can show them at no extra query. */
     private static final Field<Integer> UNREAD = DSL.field(DSL.selectCount().from(NOTIFICATIONS)
             .where(NOTIFICATIONS.MEMBER_ID.eq(MEMBERS.ID)).and(NOTIFICATIONS.READ_AT.isNull())).as("unread");
@@ -38,8 +41,9 @@ public final class AccountStore {
                 .fetchOne(MEMBERS.ID);
     }
 
+    /** Whether a member's name differs from this one only by case or by dots, dashes and underscores. */
     public boolean usernameTaken(String username) {
-        return db.fetchExists(MEMBERS, MEMBERS.USERNAME.eq(username));
+        return db.fetchExists(MEMBERS, USERNAME_KEY.eq(Names.usernameKey(username)));
     }
 
     public boolean emailTaken(String email) {

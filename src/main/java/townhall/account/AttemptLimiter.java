@@ -26,18 +26,15 @@ public final class AttemptLimiter {
         return Caffeine.newBuilder().expireAfterAccess(WINDOW.multipliedBy(2)).maximumSize(200_000).build();
     }
 
-    /** Takes one attempt; returns how long to wait when the attempt is refused, or {@link Duration#ZERO}. */
-    public Duration tryAttempt(String login, String address) {
-        Duration byAddress = tryAddress(address);
-        return byAddress.isZero() ? tryAccount(login) : byAddress;
-    }
-
-    /** Takes one attempt from the client address's bucket only. */
+    /** Takes one attempt from the client address's bucket; returns how long to wait if refused, or {@link Duration#ZERO}. */
     public Duration tryAddress(String address) {
         return take(addresses.get(address, key -> bucket(perAddress)));
     }
 
-    /** Takes one attempt from the account's bucket only (by login, or any other key that names the account). */
+    /**
+     * Takes one attempt from the account's bucket. The key must name the account whatever spelling reached it
+     * ({@code "member:" + id} once the login is resolved), or a variant of a login gets a fresh bucket.
+     */
     public Duration tryAccount(String account) {
         return take(accounts.get(account.trim().toLowerCase(Locale.ROOT), key -> bucket(perAccount)));
     }

@@ -7,6 +7,7 @@ import townhall.account.Member;
 import townhall.web.InvalidInput;
 import townhall.web.NotAllowed;
 import townhall.web.NotFound;
+import townhall.web.Texts;
 import townhall.db.Database;
 import townhall.markdown.LinkPolicy;
 import townhall.markdown.MarkdownRenderer;
@@ -171,7 +172,7 @@ public final class FaqService {
 
     private FaqStore.EntryRow validate(EntryForm form) {
         String question = clean(form.question());
-        String answer = form.answer() == null ? "" : form.answer().strip();
+        String answer = Texts.clean(form.answer(), true).strip();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Long sectionId = parseId(form.section());
         if (sectionId == null || !store.sectionExists(sectionId)) {
@@ -222,7 +223,7 @@ public final class FaqService {
     }
 
     private static String clean(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return Texts.line(text);
     }
 
     private LocalDateTime now() {

@@ -28,6 +28,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
+import townhall.account.AccountStore;
+import townhall.account.Names;
 import townhall.db.schema.tables.ImportMap;
 import townhall.db.schema.tables.Posts;
 
@@ -70,12 +72,13 @@ public final class ImportStore {
         insert.execute();
     }
 
-    /** Which of the usernames are taken, lower-cased (usernames compare without regard to case). */
+    /** The keys ({@link Names#usernameKey}) of the usernames that are taken, by themselves or by a lookalike. */
     Set<String> takenUsernames(Collection<String> candidates) {
         Set<String> taken = new HashSet<>();
         if (candidates.isEmpty()) return taken;
-        db.select(MEMBERS.USERNAME).from(MEMBERS).where(MEMBERS.USERNAME.in(candidates))
-                .forEach(r -> taken.add(r.value1().toLowerCase(Locale.ROOT)));
+        db.select(AccountStore.USERNAME_KEY).from(MEMBERS)
+                .where(AccountStore.USERNAME_KEY.in(candidates.stream().map(Names::usernameKey).toList()))
+                .forEach(r -> taken.add(r.value1()));
         return taken;
     }
 

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import townhall.account.Names;
 import townhall.account.PasswordHasher;
 import townhall.db.Database;
 
@@ -91,7 +91,7 @@ final class MemberImport {
                 });
             } finally {
                 synchronized (usernamesInFlight) {
-                    names.forEach(name -> usernamesInFlight.remove(lower(name)));
+                    names.forEach(name -> usernamesInFlight.remove(key(name)));
                 }
             }
         }
@@ -119,14 +119,14 @@ final class MemberImport {
             for (int i = 0; i < fresh.size(); i++) {
                 String base = bases.get(i);
                 long id = fresh.get(i).id();
-                String name = taken.contains(lower(base)) ? Usernames.withSuffix(base, "-" + Math.abs(id)) : base;
-                for (int n = 2; taken.contains(lower(name)); n++) {
+                String name = taken.contains(key(base)) ? Usernames.withSuffix(base, "-" + Math.abs(id)) : base;
+                for (int n = 2; taken.contains(key(name)); n++) {
                     // rare: the name with the source id after it is taken too
                     name = Usernames.withSuffix(base, "-" + Math.abs(id) + "-" + n);
                     taken.addAll(store.takenUsernames(List.of(name)));
                 }
-                taken.add(lower(name));
-                usernamesInFlight.add(lower(name));
+                taken.add(key(name));
+                usernamesInFlight.add(key(name));
                 chosen.add(name);
             }
             return chosen;
@@ -169,7 +169,8 @@ final class MemberImport {
         return closerId;
     }
 
-    private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+    /** Usernames that differ only by case or punctuation are one name. */
+    private static String key(String s) {
+        return Names.usernameKey(s);
     }
 }

@@ -19,6 +19,7 @@ import townhall.qa.CurationService;
 import townhall.qa.QaListener;
 import townhall.web.InvalidInput;
 import townhall.web.NotAllowed;
+import townhall.web.Texts;
 
 /** The rules of a member's profile and of deleting an account; one transaction each. */
 public final class ProfileService {
@@ -61,7 +62,7 @@ public final class ProfileService {
     public void save(Member member, Form form, byte[] upload, boolean removeAvatar) {
         String displayName = oneLine(form.displayName());
         String bio = paragraphs(form.bio());
-        String website = form.website() == null ? "" : form.website().strip();
+        String website = Texts.line(form.website());
         InvalidInput.Collector errors = new InvalidInput.Collector();
         if (displayName.codePointCount(0, displayName.length()) > DISPLAY_NAME_MAX) {
             errors.add("displayName", "profile.settings.error.displayName", "max", DISPLAY_NAME_MAX);
@@ -165,7 +166,7 @@ public final class ProfileService {
 
     /** One line: control characters and runs of white space become one space. */
     static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return Texts.line(text);
     }
 
     /** Plain text in paragraphs: line breaks kept (at most one empty line in a row), other control characters dropped. */
@@ -173,8 +174,7 @@ public final class ProfileService {
         if (text == null) {
             return "";
         }
-        return text.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ')
-                .replaceAll("[\\p{Cntrl}&&[^\n]]", "")
+        return Texts.clean(text, true).replace('\t', ' ')
                 .replaceAll("[ \\u00a0]+\n", "\n")
                 .replaceAll("\n{3,}", "\n\n")
                 .strip();

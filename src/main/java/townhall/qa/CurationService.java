@@ -13,6 +13,7 @@ import townhall.web.NotAllowed;
 import townhall.web.NotFound;
 
 import static townhall.qa.PostAccess.requireStaff;
+import static townhall.qa.PostInput.body;
 import static townhall.qa.PostInput.checkBody;
 import static townhall.qa.PostInput.clean;
 import static townhall.qa.QaRules.ANSWER_MIN;
@@ -47,7 +48,7 @@ public final class CurationService {
     /** Edits a post, keeping the new version as a revision. Authors edit their own posts, staff any. */
     public PostStore.PostInfo edit(Member editor, long postId, EditForm form) {
         PostStore.PostInfo post = editablePost(editor, postId);
-        String body = form.body() == null ? "" : form.body().strip();
+        String body = body(form.body());
         String reason = clean(form.reason());
         InvalidInput.Collector errors = new InvalidInput.Collector();
         String title = null;

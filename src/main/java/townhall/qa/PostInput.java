@@ -9,6 +9,7 @@ import townhall.account.Member;
 import townhall.account.Privileges;
 import townhall.markdown.MarkdownRenderer;
 import townhall.web.InvalidInput;
+import townhall.web.Texts;
 
 import static townhall.qa.QaRules.BODY_MAX;
 
@@ -73,7 +74,13 @@ public final class PostInput {
         return markdown.render(body, privileges.linkPolicy(author));
     }
 
+    /** One line of member text (a title, a comment, a reason): control characters dropped, white space collapsed. */
     static String clean(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return Texts.line(text);
+    }
+
+    /** A Markdown body: line breaks kept, other control characters dropped. */
+    static String body(String text) {
+        return Texts.clean(text, true).strip();
     }
 }

@@ -11,6 +11,7 @@ import townhall.markdown.MarkdownRenderer;
 import townhall.web.InvalidInput;
 import townhall.web.NotAllowed;
 
+import static townhall.qa.PostInput.body;
 import static townhall.qa.PostInput.checkBody;
 import static townhall.qa.PostInput.clean;
 import static townhall.qa.QaRules.ANSWER_MIN;
@@ -63,7 +64,7 @@ public final class PostingService {
             throw new NotAllowed("qa.denied.unconfirmed", "email", asker.email());
         }
         String title = clean(form.title());
-        String body = form.body() == null ? "" : form.body().strip();
+        String body = body(form.body());
         InvalidInput.Collector errors = new InvalidInput.Collector();
         input.checkTitle(title, errors);
         checkBody("body", body, BODY_MIN, errors);
@@ -92,7 +93,7 @@ public final class PostingService {
     /** Posts an answer; returns its id. */
     public long answer(Member author, long questionId, String text) {
         requireReplyAllowed(author);
-        String body = text == null ? "" : text.strip();
+        String body = body(text);
         PostStore.PostInfo question = access.visibleQuestion(questionId);
         if (question.questionClosed()) {
             throw new NotAllowed("qa.denied.closed");

@@ -3,6 +3,8 @@ package townhall.web;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -121,9 +123,29 @@ public final class Web {
 
     /** A redirect target from a form or query, kept on this site. */
     public static String localPath(String candidate, String fallback) {
-        if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//") || candidate.contains("\\")) {
-            return fallback;
+        return isLocalPath(candidate) ? candidate : fallback;
+    }
+
+    /**
+     * A path on this site and nothing a browser could read as another host: browsers drop tabs and newlines and
+     * read {@code \} as {@code /}, so {@code /<TAB>/evil.example} would become {@code //evil.example}.
+     */
+    private static boolean isLocalPath(String candidate) {
+        if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//")
+                || candidate.codePoints().anyMatch(Web::unsafeInPath)) {
+            return false;
         }
-        return candidate;
+        try {
+            URI uri = new URI(candidate);
+            return uri.getScheme() == null && uri.getRawAuthority() == null
+                    && !uri.normalize().getRawPath().startsWith("//");
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean unsafeInPath(int c) {
+        return c == '\\' || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT;
     }
 }

@@ -32,6 +32,14 @@ public final class WebServer {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** On every response, Jetty's own error pages included. */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "strict-origin-when-cross-origin",
+            "X-Frame-Options", "DENY",
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+
     private static final String ERROR_RENDERED = "townhall.errorRendered";
     private static final int MAX_UPLOAD_MB = 10;
 
@@ -61,6 +69,9 @@ public final class WebServer {
             javalinConfig.http.maxRequestSize = 12_000_000L;
             javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             javalinConfig.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
+            javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrors(SECURITY_HEADERS)));
+            javalinConfig.jetty.modifyServletContextHandler(
+                    handler -> handler.setErrorHandler(new PlainErrors(SECURITY_HEADERS)));
             if (!prefix.isEmpty()) {
                 javalinConfig.router.contextPath = prefix; // served under the base URL's path
             }
@@ -154,11 +165,7 @@ public final class WebServer {
     }
 
     private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        SECURITY_HEADERS.forEach(ctx::header);
     }
 
     private static void errorPage(Views views, Context ctx, int status, String message) {

@@ -2,6 +2,8 @@ package townhall.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -126,5 +128,47 @@ class AccountTest {
         WebClient browser = server.newClient();
         assertThat(browser.signIn("chief", "chief's password").status()).isEqualTo(303);
         assertThat(browser.get("/").html().select(".who").text()).contains("chief").contains("staff");
+    }
+
+    @Test
+    void signInReturnsOnlyToAPathOnThisSite() {
+        for (String elsewhere : new String[] {"/\t/evil.example", "/\n/evil", "/\\evil", "//evil", "https://evil", "/\u3000/evil"}) {
+            Document page = server.newClient().get("/signin?next=" + URLEncoder.encode(elsewhere, StandardCharsets.UTF_8)).html();
+            assertThat(page.select("input[name=next]").val()).as(elsewhere).isEmpty();
+        }
+        server.newClient().register("homebody", "homebody's password");
+        WebClient browser = server.newClient();
+        for (String elsewhere : new String[] {"/\t/evil.example", "//evil"}) {
+            Response response = browser.post("/signin",
+                    Map.of("login", "homebody", "password", "homebody's password", "next", elsewhere));
+            assertThat(response.location()).as(elsewhere).isEqualTo("/");
+        }
+        Response back = browser.post("/signin",
+                Map.of("login", "homebody", "password", "homebody's password", "next", "/q/1?x=1#a"));
+        assertThat(back.location()).isEqualTo("/q/1?x=1#a");
+    }
+
+    @Test
+    void aUsernameThatOnlyLooksLikeAnExistingOneIsRefused() {
+        server.newClient().register("sam_staff", "a long enough password");
+        int before = members();
+        for (String lookalike : new String[] {"sam.staff", "sam-staff", "SamStaff", "samstaff", "S.A.M.staff"}) {
+            Response response = server.newClient().register(lookalike, "a long enough password");
+            assertThat(response.status()).as(lookalike).isEqualTo(422);
+            assertThat(response.html().select("#username-error").text()).as(lookalike).contains("differs only by case");
+        }
+        assertThat(members()).isEqualTo(before);
+    }
+
+    @Test
+    void aUsernameMayNotStartOrEndWithPunctuationNorDoubleIt() {
+        int before = members();
+        for (String odd : new String[] {"chief.", "chief_", "chief-", "a..", "_chief", "chi..ef", "chi._ef"}) {
+            Response response = server.newClient().register(odd, "a long enough password");
+            assertThat(response.status()).as(odd).isEqualTo(422);
+            assertThat(response.html().select("#username-error").text()).as(odd).contains("3 to 32 letters");
+        }
+        assertThat(members()).isEqualTo(before);
+        assertThat(server.newClient().register("chief.of-the_staff", "a long enough password").status()).isEqualTo(303);
     }
 }

@@ -45,4 +45,27 @@ class SessionTest {
         server.newClient().register("bystander", "bystander password");
         assertThat(server.newClient().signIn("bystander", "bystander password").status()).isEqualTo(303);
     }
+
+    @Test
+    void aLockedAccountStaysLockedWhateverSpellingOfItsLoginIsTried() {
+        server.newClient().register("lockedout", "lockedout's password");
+        WebClient attacker = server.newClient();
+        for (int i = 0; i < 3; i++) {
+            assertThat(attacker.signIn("lockedout", "guess " + i).status()).isEqualTo(422);
+        }
+        for (String variant : new String[] {"lóckedout", "LOCKEDOUT", " LÓCKEDOUT ", "lockedout@example.com"}) {
+            Response limited = attacker.signIn(variant, "lockedout's password");
+            assertThat(limited.status()).as(variant).isEqualTo(429);
+        }
+        assertThat(attacker.get("/").html().select(".who")).isEmpty();
+    }
+
+    @Test
+    void guessesAtAnUnknownLoginAreLimitedWhateverItsSpelling() {
+        WebClient attacker = server.newClient();
+        for (String variant : new String[] {"nobody-here", "NOBODY-HERE", "nóbody-here"}) {
+            assertThat(attacker.signIn(variant, "a guess").status()).isEqualTo(422);
+        }
+        assertThat(attacker.signIn("Nöbody-Here", "a guess").status()).isEqualTo(429);
+    }
 }

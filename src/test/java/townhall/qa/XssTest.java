@@ -61,6 +61,27 @@ class XssTest {
     }
 
     @Test
+    void controlCharactersInTitlesAnswersAndCommentsAreDroppedBeforeTheyAreKept() {
+        WebClient member = community.member("nul-typer");
+        long question = community.ask(member, "A title with a NUL\u0000 and an ESC\u001b in it",
+                "A body with a NUL\u0000, a C1\u0085 and\r\nWindows line breaks that stay as lines", "control");
+        long answer = community.answer(member, question, "An answer with a NUL\u0000 and a bell\u0007 in it, long enough");
+        member.post("/posts/" + answer + "/comments", Map.of("comment", "A comment with a NUL\u0000 in it"));
+
+        Response page = member.get(member.get("/q/" + question).location());
+        assertThat(page.body()).doesNotContain("\u0000").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(page.html().select("h1").text()).contains("A title with a NUL and an ESC in it");
+        assertThat(page.html().text()).contains("A comment with a NUL in it");
+        assertThat(server.components().database.dsl().fetchOne("select count(*) from posts p"
+                + " left join questions q on q.id = p.id left join comments c on c.post_id = p.id"
+                + " where instr(concat(p.body_md, coalesce(q.title, ''), coalesce(c.body, '')), char(0)) > 0")
+                .get(0, Long.class)).as("rows still holding a NUL").isZero();
+        assertThat(server.components().database.dsl()
+                .fetchOne("select body_md from posts where id = ?", question).get(0, String.class))
+                .isEqualTo("A body with a NUL, a C1 and\nWindows line breaks that stay as lines");
+    }
+
+    @Test
     void badTagsAreRefusedAndNeverRendered() {
         WebClient attacker = community.member("tagger");
         Response response = attacker.post("/ask", Map.of("title", "A question with a hostile tag in it",

@@ -2,6 +2,11 @@ package townhall.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,5 +72,34 @@ class WebTest {
         assertThat(home.select("a[href=/signin]")).isNotEmpty();
         assertThat(home.select("a[href=/register]")).isNotEmpty();
         assertThat(home.select("a.skip-link[href=#main]")).isNotEmpty();
+    }
+
+    @Test
+    void requestsJettyRefusesGetAShortPageWithTheSecurityHeadersThatNeverEchoesTheRequest() throws IOException {
+        String hugeHeader = "X-Big: " + "b".repeat(64 * 1024) + "\r\n";
+        Map<String, String> requests = Map.of(
+                "400", "GET /q/%zz<script>echo</script> HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "414", "GET /" + "echo".repeat(25_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "431", "GET /echo HTTP/1.1\r\nHost: localhost\r\n" + hugeHeader + "Connection: close\r\n\r\n");
+        for (Map.Entry<String, String> request : requests.entrySet()) {
+            String response = rawExchange(request.getValue());
+            assertThat(response).as(request.getKey()).startsWith("HTTP/1.1 " + request.getKey());
+            assertThat(response).as(request.getKey())
+                    .contains("Content-Security-Policy: default-src 'self'").contains("X-Content-Type-Options: nosniff")
+                    .doesNotContain("echo").doesNotContain("<script>").doesNotContain("Jetty");
+            assertThat(response.length()).as(request.getKey()).isLessThan(4_000);
+        }
+    }
+
+    /** One request written as raw bytes, which no HTTP client would send; the whole answer as text. */
+    private static String rawExchange(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", server.app().port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (SocketException reset) {
+            throw new AssertionError("connection dropped instead of an error page", reset);
+        }
     }
 }
