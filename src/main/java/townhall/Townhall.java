@@ -11,6 +11,9 @@ import townhall.account.AccountService;
 import townhall.account.Member;
 import townhall.app.Application;
 import townhall.app.Components;
+import townhall.backup.Backup;
+import townhall.backup.DatabaseTarget;
+import townhall.backup.Restore;
 import townhall.config.Config;
 import townhall.web.InvalidInput;
 import townhall.config.Setting;
@@ -20,7 +23,7 @@ import townhall.importer.StackExchangeImporter;
 import townhall.markdown.CommentFormatter;
 import townhall.search.Search;
 
-/** The command line: serve (the default), migrate, create-admin, recompute-reputation, reindex, import-stackexchange. */
+/** The command line: serve (the default), migrate, create-admin, recompute-reputation, reindex, import-stackexchange, backup, restore. */
 public final class Townhall {
     private Townhall() {}
 
@@ -39,6 +42,8 @@ public final class Townhall {
                 case "create-admin" -> createAdmin(rest);
                 case "recompute-reputation" -> recomputeReputation();
                 case "import-stackexchange" -> importStackExchange(rest);
+                case "backup" -> backup(rest);
+                case "restore" -> restore(rest);
                 case "help", "--help", "-h" -> System.out.println(usage());
                 default -> {
                     System.err.println("Unknown command: " + command + "\n\n" + usage());
@@ -96,6 +101,37 @@ public final class Townhall {
             database.inTransaction(() -> components.searchOutbox.requestRebuild());
             System.out.println("A running Townhall holds the search index; it has been asked to rebuild it "
                     + "from the database and will within a second (its log tells when it is done).");
+        }
+    }
+
+    private static void backup(List<String> args) {
+        if (args.size() != 1) {
+            System.err.println(help("backup"));
+            System.exit(2);
+        }
+        Path file = Path.of(args.getFirst());
+        long started = System.nanoTime();
+        try (DatabaseTarget target = DatabaseTarget.of(config())) {
+            long size = Backup.write(target, file);
+            System.out.println("Backed up " + target.describe() + " to " + file.toAbsolutePath() + ": " + size
+                    + " bytes in " + (System.nanoTime() - started) / 1_000_000 + " ms.");
+        }
+    }
+
+    private static void restore(List<String> args) {
+        if (args.size() != 1) {
+            System.err.println(help("restore"));
+            System.exit(2);
+        }
+        Path file = Path.of(args.getFirst());
+        Config config = config().with(Setting.DEMO, "false");
+        try (DatabaseTarget target = DatabaseTarget.of(config)) {
+            int tables = Restore.load(target, file);
+            System.out.println("Restored " + file + " into " + target.describe() + ": " + tables + " tables.");
+        }
+        // the search index is not in the backup: rebuild it from the restored database (or ask Townhall to)
+        try (Database database = Database.open(config)) {
+            rebuildIndex(config, database, new Components(config, database, Clock.systemUTC()));
         }
     }
 
@@ -164,6 +200,8 @@ public final class Townhall {
                   create-admin   Create an administrator, or make a member one
                   recompute-reputation  Rebuild every member's reputation total from the ledger
                   import-stackexchange  Import a Stack Exchange data dump (a site's folder of XML files)
+                  backup <file>  Write a backup of the database (gzip'd SQL when the name ends in .gz)
+                  restore <file> Restore a backup into an empty database and rebuild the search index
 
                 Settings come from townhall.properties and TOWNHALL_* environment variables; see the README.""";
     }
@@ -213,6 +251,22 @@ public final class Townhall {
                     The site's host name (used in the links back and to recognise the import when it runs again)
                     is the folder's name, such as beer.stackexchange.com; --site gives another one. Running the
                     import again adds only what is not there yet. With the embedded database, stop Townhall first.""";
+            case "backup" -> """
+                    Usage: townhall backup <file>
+
+                    Writes a consistent backup of the database to <file> while Townhall runs or not: an SQL
+                    dump made by mariadb-dump in one transaction, gzip'd when the name ends in .gz. The database
+                    is everything Townhall keeps (brand images, avatars and mail included); the search index is
+                    rebuilt from it. With the embedded database it reaches the running server (its port is in
+                    TOWNHALL_DATA_DIR/mariadb/port) or starts it; with TOWNHALL_DB_URL it dumps that database
+                    as TOWNHALL_DB_USER, passing TOWNHALL_DB_PASSWORD in MYSQL_PWD.""";
+            case "restore" -> """
+                    Usage: townhall restore <file>
+
+                    Loads a backup (gzip'd or plain SQL) into the configured database, which must be empty: a
+                    new TOWNHALL_DATA_DIR for the embedded database, or a newly created external database. It
+                    refuses a database that has any table. Then it rebuilds the search index from the restored
+                    database, or asks a running Townhall to.""";
             default -> usage();
         };
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,14 +29,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** How long a leftover server gets to shut down after SIGTERM, and this one at JVM exit before it is stopped. */
     private static final long STOP_WAIT_SECONDS = 10;
 
+    /** The file under the server's folder that holds the port it listens on while it runs. */
+    private static final String PORT_FILE = "port";
+
     private final DB db;
     private final int port;
+    private final Path portFile;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread shutdownHook;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, Path portFile) {
         this.db = db;
         this.port = port;
+        this.portFile = portFile;
         this.shutdownHook = new Thread(this::closeUnlessClosedSoon, "embedded-mariadb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -79,7 +85,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             int port = db.getConfiguration().getPort();
             log.info("Embedded MariaDB running on 127.0.0.1:{} with data in {}", port, dir.resolve("data"));
-            return new EmbeddedMariaDb(db, port);
+            // for commands that reach the running server, such as backup (see runningPort)
+            Files.writeString(dir.resolve(PORT_FILE), Integer.toString(port));
+            return new EmbeddedMariaDb(db, port, dir.resolve(PORT_FILE));
         } catch (IOException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         }
@@ -126,6 +134,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public int port() { return port; }
 
     /**
+     * The port of the embedded server running on the folder (started by a running Townhall), or empty when none
+     * runs there: the port file it wrote at start, if a mariadbd on its data folder is alive.
+     */
+    public static OptionalInt runningPort(Path dir) {
+        Path file = dir.resolve(PORT_FILE);
+        if (!Files.exists(file) || LeftoverServer.find(dir.resolve("data")).isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(Files.readString(file).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /**
      * At JVM exit (SIGTERM, Ctrl-C) the application's own shutdown closes this server after its last writes; shutdown
      * hooks run all at once, so this one only waits for that, and stops the server itself if nobody closes it in time
      * (a command line tool interrupted mid-work).
@@ -153,6 +177,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     private void stop() {
+        try {
+            Files.deleteIfExists(portFile);
+        } catch (IOException e) {
+            log.warn("Cannot delete {}: {}", portFile, e.getMessage());
+        }
         try {
             db.stop();
         } catch (ManagedProcessException e) {

@@ -8,6 +8,8 @@ import townhall.db.EmbeddedMariaDb;
 /** One real MariaDB for the whole test run; each test class gets a database of its own on it. */
 final class TestDatabaseServer implements AutoCloseable {
     private static final AtomicInteger databases = new AtomicInteger();
+    private static final Path DIR = Path.of("target", "test-mariadb");
+    static final Path PROGRAMS = DIR.resolve("server").resolve("bin");
 
     private final EmbeddedMariaDb server;
 
@@ -18,7 +20,7 @@ final class TestDatabaseServer implements AutoCloseable {
     static TestDatabaseServer shared(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .computeIfAbsent(TestDatabaseServer.class,
-                        key -> new TestDatabaseServer(EmbeddedMariaDb.start(Path.of("target", "test-mariadb"))),
+                        key -> new TestDatabaseServer(EmbeddedMariaDb.start(DIR)),
                         TestDatabaseServer.class);
     }
 

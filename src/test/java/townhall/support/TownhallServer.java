@@ -22,6 +22,7 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
     private final Map<Setting, String> overrides = new EnumMap<>(Setting.class);
     private Config config;
     private Application app;
+    private TestDatabaseServer databases;
 
     public TownhallServer() {
         overrides.put(Setting.PORT, "0");
@@ -42,7 +43,8 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String url = TestDatabaseServer.shared(context).newDatabase(context.getRequiredTestClass().getSimpleName());
+        databases = TestDatabaseServer.shared(context);
+        String url = databases.newDatabase(context.getRequiredTestClass().getSimpleName());
         overrides.put(Setting.DB_URL, url);
         config = Config.of(overrides);
         app = Application.start(config);
@@ -70,6 +72,16 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
     /** A new browser for the site: its paths are site paths, under the base URL's path prefix when there is one. */
     public WebClient newClient() {
         return new WebClient("http://localhost:" + app.port() + config.basePath());
+    }
+
+    /** Another new, empty database on the same test MariaDB server; returns its JDBC URL. */
+    public String newDatabase(String hint) {
+        return databases.newDatabase(hint);
+    }
+
+    /** The folder of the test MariaDB's programs (mariadbd, mariadb-dump, mariadb). */
+    public static Path mariaDbPrograms() {
+        return TestDatabaseServer.PROGRAMS;
     }
 
     public Config config() {
