@@ -136,7 +136,7 @@ public final class Application implements AutoCloseable {
         MailRoutes mailRoutes = new MailRoutes(c.mail, c.outbox.store(), views);
         StaticRoutes staticRoutes = new StaticRoutes(themes, ctx -> BrandRoutes.themeOf(brand, ctx), dev);
         HealthRoutes healthRoutes = new HealthRoutes(c.database,
-                List.of(new OutboxHealth(c.outbox.store(), c.clock, Duration.ofMinutes(5))));
+                List.of(new OutboxHealth(c.outbox.store(), c.clock, Duration.ofMinutes(5)), search.health()));
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE));
         FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);

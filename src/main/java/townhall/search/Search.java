@@ -92,6 +92,9 @@ public final class Search implements AutoCloseable {
 
     public SearchEvents events() { return events; }
 
+    /** The search index in /health. */
+    public SearchHealth health() { return new SearchHealth(index, indexer); }
+
     /** The worker that feeds the index from the outbox: paused and resumed for maintenance and tests. */
     public OutboxWorker indexer() { return worker; }
 

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
@@ -25,6 +27,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -47,23 +51,34 @@ final class SearchIndex implements Closeable {
     private static final FieldType HIGHLIGHTED = highlighted();
     private static final FieldType VOCABULARY = vocabulary();
 
-    private final Analysis analysis;
-    private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private final String rebuildReason;
+    /** Test seam: wraps the index's directory (to simulate a full disk); the identity in production. */
+    static volatile UnaryOperator<Directory> directoryWrapper = UnaryOperator.identity();
 
-    private SearchIndex(Analysis analysis, Directory directory, IndexWriter writer, SearcherManager searchers,
-                        String rebuildReason) {
+    private final Analysis analysis;
+    private final Path path;
+    private final Directory directory;
+    private final String rebuildReason;
+    private final String unusable;
+    private final Object writing = new Object();
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+    private volatile String writerFailure;
+
+    private SearchIndex(Analysis analysis, Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
+                        String rebuildReason, String unusable) {
         this.analysis = analysis;
+        this.path = path;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
         this.rebuildReason = rebuildReason;
+        this.unusable = unusable;
     }
 
     /**
-     * Opens the index at {@code path}, starting a new one when there is none or it cannot be read.
+     * Opens the index at {@code path}, starting a new one when there is none or it cannot be read (its unreadable
+     * commits are set aside, not deleted). An index that cannot be opened at all (a read-only or
+     * broken folder) gives a degraded index that finds nothing and refuses changes, so Townhall still starts.
      * Fails when another process holds it.
      */
     static SearchIndex open(Path path, Analysis analysis) {
@@ -71,29 +86,48 @@ final class SearchIndex implements Closeable {
             Files.createDirectories(path);
             return tryOpen(path, analysis, false);
         } catch (LockObtainFailedException e) {
-            throw new IllegalStateException("The search index in " + path + " is in use by another Townhall process");
+            throw inUse(path);
         } catch (IOException | RuntimeException e) {
             log.warn("The search index in {} cannot be read ({}); it is started afresh and rebuilt from the database",
                     path, e.toString());
             try {
-                wipe(path);
+                setAside(path);
                 return tryOpen(path, analysis, true);
-            } catch (IOException again) {
-                throw new UncheckedIOException("Cannot create the search index in " + path, again);
+            } catch (LockObtainFailedException again) {
+                throw inUse(path);
+            } catch (IOException | RuntimeException again) {
+                log.error("The search index in {} cannot be created ({}); search is unavailable until it can be and "
+                        + "Townhall is restarted", path, again.toString());
+                return unusable(path, analysis, again.toString());
             }
         }
     }
 
+    /**
+     * Renames the unreadable commits ({@code segments_N} to {@code unreadable-segments_N}) rather than deleting
+     * them, so that a new index can start in the folder; Lucene leaves files of other names alone.
+     */
+    private static void setAside(Path path) throws IOException {
+        try (Stream<Path> files = Files.list(path)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("segments_")) {
+                    Files.move(file, file.resolveSibling("unreadable-" + name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static IllegalStateException inUse(Path path) {
+        return new IllegalStateException("The search index in " + path + " is in use by another Townhall process");
+    }
+
     private static SearchIndex tryOpen(Path path, Analysis analysis, boolean fresh) throws IOException {
-        Directory directory = FSDirectory.open(path);
+        Directory directory = directoryWrapper.apply(FSDirectory.open(path));
         IndexWriter writer = null;
         try {
             boolean exists = !fresh && DirectoryReader.indexExists(directory);
-            IndexWriterConfig config = new IndexWriterConfig(analysis.index())
-                    .setOpenMode(exists ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(48)
-                    .setCommitOnClose(false);
-            writer = new IndexWriter(directory, config);
+            writer = newWriter(directory, analysis, exists);
             String reason = null;
             if (!exists) {
                 reason = fresh ? "the index could not be read" : "there is no index yet";
@@ -110,7 +144,7 @@ final class SearchIndex implements Closeable {
                 }
             }
             SearcherManager searchers = new SearcherManager(writer, new SearcherFactory());
-            return new SearchIndex(analysis, directory, writer, searchers, reason);
+            return new SearchIndex(analysis, path, directory, writer, searchers, reason, null);
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 writer.rollback();
@@ -120,13 +154,29 @@ final class SearchIndex implements Closeable {
         }
     }
 
-    private static void wipe(Path path) throws IOException {
-        try (Stream<Path> files = Files.list(path)) {
-            for (Path file : files.toList()) {
-                if (Files.isRegularFile(file)) {
-                    Files.delete(file);
-                }
+    /**
+     * CREATE mode starts an empty index without deleting anything first: the old commit stays on disk until the
+     * new index's first commit replaces it.
+     */
+    private static IndexWriter newWriter(Directory directory, Analysis analysis, boolean append) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(analysis.index())
+                .setOpenMode(append ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(48)
+                .setCommitOnClose(false);
+        return new IndexWriter(directory, config);
+    }
+
+    /** A stand-in for an index that cannot be opened: searches see an empty index in memory, changes fail. */
+    private static SearchIndex unusable(Path path, Analysis analysis, String problem) {
+        try {
+            Directory empty = new ByteBuffersDirectory();
+            try (IndexWriter writer = new IndexWriter(empty, new IndexWriterConfig(analysis.index()))) {
+                writer.commit();
             }
+            return new SearchIndex(analysis, path, empty, null, new SearcherManager(empty, new SearcherFactory()),
+                    null, problem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // memory only: does not happen
         }
     }
 
@@ -135,45 +185,112 @@ final class SearchIndex implements Closeable {
 
     Analysis analysis() { return analysis; }
 
+    /** Why the index cannot be used at all (search is unavailable until a restart); null when it can. */
+    String unusable() { return unusable; }
+
+    /** Why the last change to the index failed; null when the writer is healthy. */
+    String writerFailure() { return writerFailure; }
+
     /** Adds, replaces or (for documents no longer visible) removes the documents. */
     void apply(Collection<SearchDocument> docs) throws IOException {
-        for (SearchDocument doc : docs) {
-            Term uid = new Term(Fields.UID, doc.uid());
-            if (doc.visible()) {
-                writer.updateDocument(uid, toLucene(doc));
-            } else {
-                writer.deleteDocuments(uid);
+        write(w -> {
+            for (SearchDocument doc : docs) {
+                Term uid = new Term(Fields.UID, doc.uid());
+                if (doc.visible()) {
+                    w.updateDocument(uid, toLucene(doc));
+                } else {
+                    w.deleteDocuments(uid);
+                }
             }
-        }
+        });
     }
 
     /** Adds documents known not to be in the index (during a rebuild). */
     void add(Collection<SearchDocument> docs) throws IOException {
-        for (SearchDocument doc : docs) {
-            if (doc.visible()) {
-                writer.addDocument(toLucene(doc));
+        write(w -> {
+            for (SearchDocument doc : docs) {
+                if (doc.visible()) {
+                    w.addDocument(toLucene(doc));
+                }
             }
-        }
+        });
     }
 
     /** Removes every document; searchers see the old contents until the next {@link #refresh()}. */
     void clear() throws IOException {
-        writer.deleteAll();
+        write(IndexWriter::deleteAll);
     }
 
     /** Makes the changes so far durable. */
     void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, LANGUAGE_KEY, analysis.language().code()).entrySet());
-        writer.commit();
+        write(w -> {
+            w.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, LANGUAGE_KEY, analysis.language().code()).entrySet());
+            w.commit();
+        });
+        writerFailure = null;
     }
 
     /** Makes the changes so far visible to searches (near-real-time, without a commit). */
     void refresh() throws IOException {
-        searchers.maybeRefreshBlocking();
+        write(w -> searchers.maybeRefreshBlocking());
+    }
+
+    private interface WriterWork {
+        void apply(IndexWriter writer) throws IOException;
+    }
+
+    /**
+     * Runs a change on a healthy writer. A failure (a full disk, say) can leave the writer closed for good, so the
+     * next change reopens it from the last commit first; the outbox's retry then succeeds once the cause is gone.
+     */
+    private void write(WriterWork work) throws IOException {
+        if (unusable != null) {
+            throw new IOException("The search index cannot be used: " + unusable);
+        }
+        synchronized (writing) {
+            try {
+                if (writerFailure != null) {
+                    reopen();
+                }
+                work.apply(writer);
+            } catch (IOException | AlreadyClosedException e) {
+                writerFailure = e.toString();
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+    }
+
+    /** Replaces the writer with one on the last commit; searches keep the old searchers until then. */
+    private void reopen() throws IOException {
+        try {
+            writer.rollback(); // the failed batch is still in the outbox
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the failed index writer: {}", e.toString());
+        }
+        IndexWriter fresh = newWriter(directory, analysis, DirectoryReader.indexExists(directory));
+        SearcherManager old = searchers;
+        try {
+            searchers = new SearcherManager(fresh, new SearcherFactory());
+        } catch (IOException | RuntimeException e) {
+            fresh.rollback();
+            throw e;
+        }
+        writer = fresh;
+        old.close();
+        log.info("The search index writer in {} was reopened after: {}", path, writerFailure);
     }
 
     IndexSearcher acquire() throws IOException {
-        return searchers.acquire();
+        while (true) {
+            SearcherManager current = searchers;
+            try {
+                return current.acquire();
+            } catch (AlreadyClosedException e) {
+                if (current == searchers) {
+                    throw e;
+                } // replaced by a reopen meanwhile: take the new one
+            }
+        }
     }
 
     void release(IndexSearcher searcher) {
@@ -291,7 +408,9 @@ final class SearchIndex implements Closeable {
     public void close() throws IOException {
         try {
             searchers.close();
-            writer.rollback(); // uncommitted changes are still in the outbox
+            if (writer != null) {
+                writer.rollback(); // uncommitted changes are still in the outbox
+            }
         } finally {
             directory.close();
         }

@@ -1,0 +1,147 @@
+package townhall.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static townhall.search.Searching.search;
+import static townhall.search.Searching.titles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import townhall.config.Setting;
+import townhall.support.Community;
+import townhall.support.TownhallServer;
+import townhall.support.WebClient;
+
+/** The index recovers by itself from a full disk, and an unusable index folder does not stop Townhall. */
+class IndexHealingTest {
+    static volatile boolean diskFull;
+
+    static {
+        SearchIndex.directoryWrapper = FullDisk::new;
+    }
+
+    @RegisterExtension
+    static final TownhallServer server = new TownhallServer().with(Setting.OUTBOX_LONGEST_PAUSE_SECONDS, "1");
+    static Community community;
+
+    @BeforeAll
+    static void setUp() {
+        community = new Community(server);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        diskFull = false;
+        SearchIndex.directoryWrapper = directory -> directory;
+    }
+
+    /** Writes fail as on a full disk while {@link #diskFull} is set. */
+    static final class FullDisk extends FilterDirectory {
+        FullDisk(Directory in) {
+            super(in);
+        }
+
+        @Override
+        public IndexOutput createOutput(String name, IOContext context) throws IOException {
+            failWhenFull();
+            return super.createOutput(name, context);
+        }
+
+        @Override
+        public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
+            failWhenFull();
+            return super.createTempOutput(prefix, suffix, context);
+        }
+
+        private static void failWhenFull() throws IOException {
+            if (diskFull) {
+                throw new IOException("No space left on device");
+            }
+        }
+    }
+
+    @Test
+    void answersPostedWhileTheDiskIsFullBecomeSearchableOnceThereIsSpaceAgain() {
+        WebClient asker = community.member("healasker");
+        long question = community.ask(asker, "Amplifier hums when the laptop charges", "A ground loop perhaps.", "amplifier");
+        assertThat(await(() -> !titles(search(asker, "amplifier laptop hums")).isEmpty())).isTrue();
+
+        diskFull = true;
+        List<String> words = List.of("isolator", "galvanic", "ferrite");
+        for (String word : words) {
+            community.answer(community.member("healer"), question, "Try a " + word + " on the cable, it helped here.");
+        }
+        assertThat(await(() -> health().contains("\"status\":\"degraded\"")
+                && health().contains("\"writerHealthy\":false"))).as(health()).isTrue();
+        for (String word : words) {
+            assertThat(titles(search(asker, word))).as(word).isEmpty();
+        }
+        assertThat(titles(search(asker, "amplifier laptop hums"))).isNotEmpty(); // the last good commit serves
+
+        diskFull = false;
+        for (String word : words) {
+            assertThat(await(() -> !titles(search(asker, word)).isEmpty())).as(word).isTrue();
+        }
+        assertThat(await(() -> health().contains("\"status\":\"ok\""))).as(health()).isTrue();
+        assertThat(health()).contains("\"writerHealthy\":true");
+    }
+
+    @Test
+    void anUnusableIndexFolderLeavesSearchDegradedButTownhallServing() throws IOException {
+        Path index = Search.indexDir(server.config());
+        Path saved = index.resolveSibling("index-saved");
+        server.restart(() -> move(index, saved, "not a folder"));
+        try {
+            WebClient visitor = server.newClient();
+            assertThat(visitor.get("/").status()).isEqualTo(200);
+            assertThat(titles(search(visitor, "amplifier"))).isEmpty();
+            assertThat(health()).contains("\"status\":\"degraded\"").contains("\"usable\":false");
+            assertThat(Files.readString(index)).isEqualTo("not a folder"); // nothing deleted or replaced
+        } finally {
+            server.restart(() -> {
+                try {
+                    Files.delete(index);
+                    Files.move(saved, index);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void move(Path index, Path saved, String placeholder) {
+        try {
+            Files.move(index, saved);
+            Files.writeString(index, placeholder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String health() {
+        return server.newClient().get("/health").body();
+    }
+
+    /** Waits up to twenty seconds: the outbox retries after a pause. */
+    private static boolean await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Searching.sleep(100);
+        }
+        return condition.getAsBoolean();
+    }
+}
