@@ -39,7 +39,7 @@ public final class NuHtmlChecker {
             names.put(file.toUri().toString(), page.getKey());
             command.add(file.toString());
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         byte[] stderr = process.getErrorStream().readAllBytes(); // the JSON report goes to stderr
         process.waitFor(120, TimeUnit.SECONDS);
         Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -70,7 +70,13 @@ public final class NuHtmlChecker {
 
     private static boolean run(Path dir, String... command) throws InterruptedException {
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+            // never the test JVM's own streams: npm (node) would switch its stdin to non-blocking and break Surefire's
+            // channel to the forked JVM
+            Process process = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("fetch.log").toFile()))
+                    .start();
             return process.waitFor(120, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
             return false;
