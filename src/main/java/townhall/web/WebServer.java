@@ -42,6 +42,7 @@ public final class WebServer {
 
     private static final String ERROR_RENDERED = "townhall.errorRendered";
     private static final int MAX_UPLOAD_MB = 10;
+    private static final int MAX_FORM_BYTES = 1_000_000;
 
     private final Javalin javalin;
 
@@ -84,6 +85,12 @@ public final class WebServer {
                 ctx.attribute(Web.SECURE, address.secure());
                 ctx.attribute(Web.PUBLIC_BASE, address.base());
                 ctx.attribute(Web.CLIENT_IP, address.clientIp());
+            });
+            api.before(ctx -> {
+                if (isOversizedForm(ctx)) { // before anything reads the form: the text is neither parsed nor echoed
+                    errorPage(views, ctx, 413, views.t(ctx, "errors.explain.413.form"));
+                    ctx.skipRemainingHandlers();
+                }
             });
             api.before(ctx -> {
                 if (!isStatic(Web.sitePath(ctx))) {
@@ -158,6 +165,15 @@ public final class WebServer {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /**
+     * A plain (not multipart) form longer than {@value #MAX_FORM_BYTES} bytes: far beyond the longest text any form
+     * takes (30,000 characters, some 180 KB URL-encoded in Cyrillic), so it is refused before it is read.
+     */
+    private static boolean isOversizedForm(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.startsWith("application/x-www-form-urlencoded") && ctx.contentLength() > MAX_FORM_BYTES;
     }
 
     private static boolean isStatic(String path) {

@@ -46,6 +46,18 @@ class WebTest {
     }
 
     @Test
+    void aFormFarOverAnyLimitIsRefusedWithAShortPageThatDoesNotEchoIt() {
+        WebClient browser = server.newClient();
+        browser.get("/");
+        String huge = "x".repeat(2_000_000);
+        Response refused = browser.post("/q/1/answers", java.util.Map.of("body", huge));
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.body().length()).isLessThan(50_000);
+        assertThat(refused.body()).doesNotContain("xxxxxxxxxx").contains("far longer than any form");
+        assertThat(refused.header("Content-Security-Policy")).isNotNull();
+    }
+
+    @Test
     void healthReportsTheDatabase() {
         Response health = server.newClient().get("/health");
         assertThat(health.status()).isEqualTo(200);
