@@ -70,7 +70,7 @@ public final class AccountRoutes {
         try {
             Member member = addresses.signUp(new AccountService.Registration(form.get("username"), form.get("email"),
                     orEmpty(ctx.formParam("password"))), views.locale(ctx).toLanguageTag());
-            startSession(ctx, accounts.openSession(member.id()));
+            startSession(ctx, accounts, accounts.openSession(member.id()));
             Web.redirect(ctx, "/?welcome=1");
         } catch (InvalidInput e) {
             ctx.status(422);
@@ -93,7 +93,7 @@ public final class AccountRoutes {
         String login = orEmpty(ctx.formParam("login"));
         try {
             AccountService.SignedIn signedIn = accounts.signIn(login, ctx.formParam("password"), Web.clientIp(ctx));
-            startSession(ctx, signedIn.sessionToken());
+            startSession(ctx, accounts, signedIn.sessionToken());
             Web.redirect(ctx, Web.localPath(ctx.formParam("next"), "/"));
         } catch (InvalidInput e) {
             showSignIn(ctx, views.errors(ctx, e), login, 422);
@@ -108,11 +108,8 @@ public final class AccountRoutes {
         Web.redirect(ctx, "/");
     }
 
+    /** Sets the session cookie after a sign-in, a sign-up or a password reset. */
     static void startSession(Context ctx, AccountService accounts, String token) {
-        Web.setCookie(ctx, SESSION_COOKIE, token, accounts.sessionLength());
-    }
-
-    private void startSession(Context ctx, String token) {
         Web.setCookie(ctx, SESSION_COOKIE, token, accounts.sessionLength());
     }
 

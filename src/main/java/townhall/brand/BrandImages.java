@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import townhall.web.ImageType;
 import java.util.regex.Pattern;
 import townhall.web.InvalidInput;
 
@@ -14,6 +17,9 @@ import townhall.web.InvalidInput;
  * ({@code <sha-256>.png}), and a stored image found again by that name.
  */
 final class BrandImages {
+    /** What a brand may upload as its logo or favicon. */
+    private static final Set<ImageType> ACCEPTED = EnumSet.of(ImageType.PNG, ImageType.JPEG, ImageType.WEBP);
+
     private static final Pattern STORED_FILE = Pattern.compile("[0-9a-f]{64}\\.(png|jpg|webp)");
 
     private final BrandStore store;
@@ -58,7 +64,7 @@ final class BrandImages {
             errors.add(field, "brand.error.image.large", "image", what, "max", BrandFormValidator.kilobytes(maxBytes));
             return null;
         }
-        Optional<ImageType> type = ImageType.sniff(upload.bytes());
+        Optional<ImageType> type = ImageType.sniff(upload.bytes()).filter(ACCEPTED::contains);
         if (type.isEmpty()) {
             boolean svg = upload.filename().toLowerCase(Locale.ROOT).endsWith(".svg")
                     || new String(upload.bytes(), 0, Math.min(upload.bytes().length, 512), StandardCharsets.UTF_8)

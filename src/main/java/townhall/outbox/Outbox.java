@@ -19,8 +19,9 @@ import townhall.db.Database;
  * commits. Workers ({@link #start}) drain their topic with retries and a growing pause; see {@link OutboxWorker}.
  */
 public final class Outbox implements AutoCloseable {
-    private final Database database;
     private final OutboxStore store;
+    /** For workers and whole-topic steps: their queries are not a request's and are not counted as one's. */
+    private final OutboxStore background;
     private final Clock clock;
     private final Retries retries;
     private final Map<String, OutboxWorker> workers = new ConcurrentHashMap<>();
@@ -44,8 +45,8 @@ public final class Outbox implements AutoCloseable {
     }
 
     public Outbox(Database database, Clock clock, Retries retries) {
-        this.database = database;
         this.store = new OutboxStore(database.dsl());
+        this.background = new OutboxStore(database.background());
         this.clock = clock;
         this.retries = retries;
         database.listen(new TransactionListener() {
@@ -71,7 +72,7 @@ public final class Outbox implements AutoCloseable {
 
     /** Starts draining a topic with its handler, waking every {@code poll} besides after commits. */
     public OutboxWorker start(OutboxHandler handler, Duration poll) {
-        OutboxWorker worker = new OutboxWorker(handler, new OutboxStore(database.background()), clock, retries, poll);
+        OutboxWorker worker = new OutboxWorker(handler, background, clock, retries, poll);
         if (workers.putIfAbsent(handler.topic(), worker) != null) {
             throw new IllegalStateException("The outbox topic " + handler.topic() + " has a worker already");
         }
@@ -89,12 +90,12 @@ public final class Outbox implements AutoCloseable {
 
     /** The newest entry of a topic: a handler that redoes everything (a reindex) completes up to it. */
     public long lastId(String topic) {
-        return new OutboxStore(database.background()).lastId(topic);
+        return background.lastId(topic);
     }
 
     /** Deletes a topic's entries up to an id: done by a handler that redid everything. */
     public void completeUpTo(String topic, long id) {
-        new OutboxStore(database.background()).deleteUpTo(topic, id);
+        background.deleteUpTo(topic, id);
     }
 
     public OutboxStore store() { return store; }

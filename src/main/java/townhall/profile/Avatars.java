@@ -8,15 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import townhall.web.ImageType;
 
 /**
  * Avatars: an upload recognised by its first bytes (never by its name or the type the browser claims), decoded,
@@ -29,8 +28,6 @@ final class Avatars {
     static final int MAX_BYTES = 2 * 1024 * 1024;
     /** Larger pictures are refused before decoding: a small file can declare a huge canvas. */
     static final long MAX_PIXELS = 50_000_000L;
-
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private Avatars() {}
 
@@ -46,29 +43,13 @@ final class Avatars {
         String key() { return key; }
     }
 
-    /** The ImageIO format an upload's first bytes show, if it is one of those accepted. */
-    static Optional<String> sniff(byte[] bytes) {
-        if (bytes.length >= 8 && Arrays.equals(bytes, 0, 8, PNG, 0, 8)) {
-            return Optional.of("png");
-        }
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
-            return Optional.of("jpeg");
-        }
-        if (bytes.length >= 6 && (ascii(bytes, 0, 6).equals("GIF87a") || ascii(bytes, 0, 6).equals("GIF89a"))) {
-            return Optional.of("gif");
-        }
-        if (bytes.length >= 12 && ascii(bytes, 0, 4).equals("RIFF") && ascii(bytes, 8, 4).equals("WEBP")) {
-            return Optional.of("webp");
-        }
-        return Optional.empty();
-    }
-
     /** The upload as a {@value #SIZE}x{@value #SIZE} PNG without metadata. */
     static byte[] toPng(byte[] upload) throws Refused {
         if (upload.length > MAX_BYTES) {
             throw new Refused("profile.settings.error.avatar.large");
         }
-        String format = sniff(upload).orElseThrow(() -> new Refused("profile.settings.error.avatar.type"));
+        String format = ImageType.sniff(upload).map(ImageType::imageIoFormat) // every type is accepted
+                .orElseThrow(() -> new Refused("profile.settings.error.avatar.type"));
         BufferedImage decoded = decode(upload, format);
         return encodePng(coverSquare(decoded));
     }
@@ -177,9 +158,5 @@ final class Avatars {
             }
         });
         return out.toString();
-    }
-
-    private static String ascii(byte[] bytes, int from, int length) {
-        return new String(bytes, from, length, StandardCharsets.US_ASCII);
     }
 }

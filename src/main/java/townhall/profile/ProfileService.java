@@ -60,7 +60,7 @@ public final class ProfileService {
      * enough to refuse it), or null when none was chosen; {@code removeAvatar} goes back to the generated avatar.
      */
     public void save(Member member, Form form, byte[] upload, boolean removeAvatar) {
-        String displayName = oneLine(form.displayName());
+        String displayName = Texts.line(form.displayName());
         String bio = paragraphs(form.bio());
         String website = Texts.line(form.website());
         InvalidInput.Collector errors = new InvalidInput.Collector();
@@ -162,11 +162,6 @@ public final class ProfileService {
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    /** One line: control characters and runs of white space become one space. */
-    static String oneLine(String text) {
-        return Texts.line(text);
     }
 
     /** Plain text in paragraphs: line breaks kept (at most one empty line in a row), other control characters dropped. */
