@@ -22,7 +22,7 @@ import townhall.support.WebClient.Response;
 
 /** Confirming an address, a forgotten password and changing address or password, through HTTP and real mail. */
 class AccountEmailTest {
-    private static final Mailbox mail = Mailbox.onPort(3026);
+    private static final Mailbox mail = Mailbox.onFreePort();
 
     @RegisterExtension
     static final GreenMailExtension smtp = mail.server();

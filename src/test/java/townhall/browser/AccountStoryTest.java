@@ -29,7 +29,7 @@ import townhall.support.TownhallServer;
  * deletes the account; the operator sees at /admin/mail what was sent.
  */
 class AccountStoryTest {
-    private static final Mailbox mail = Mailbox.onPort(3027);
+    private static final Mailbox mail = Mailbox.onFreePort();
 
     @RegisterExtension
     static final GreenMailExtension smtp = mail.server();

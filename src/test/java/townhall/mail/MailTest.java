@@ -19,7 +19,7 @@ import townhall.support.WebClient;
 
 /** Email through a real SMTP server (GreenMail): sent once, in the brand's look, retried through an outage. */
 class MailTest {
-    private static final Mailbox mail = Mailbox.onPort(3025);
+    private static final Mailbox mail = Mailbox.onFreePort();
 
     @RegisterExtension
     static final GreenMailExtension smtp = mail.server();

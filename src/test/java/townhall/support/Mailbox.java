@@ -8,6 +8,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,9 +29,16 @@ public final class Mailbox {
         this.smtp = new GreenMailExtension(new ServerSetup(port, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
     }
 
-    /** An SMTP server on its own port (each test class its own, so that classes never share mail). */
-    public static Mailbox onPort(int port) {
-        return new Mailbox(port);
+    /**
+     * An SMTP server on a free port: each test class its own, so that classes never share mail, and two checkouts
+     * can run their suites side by side.
+     */
+    public static Mailbox onFreePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new Mailbox(probe.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** To register with {@code @RegisterExtension}, before the server that sends to it. */
