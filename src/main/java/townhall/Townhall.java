@@ -56,12 +56,13 @@ public final class Townhall {
         }
     }
 
+    /** A command's settings: its statements may run as long as they need (a migration, an import, a rebuild). */
     private static Config config() {
-        return Config.load(System.getenv());
+        return Config.load(System.getenv()).with(Setting.DB_STATEMENT_SECONDS, "0");
     }
 
     private static void serve() {
-        Application app = Application.start(config());
+        Application app = Application.start(Config.load(System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "townhall-shutdown"));
     }
 

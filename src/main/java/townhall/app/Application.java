@@ -141,7 +141,7 @@ public final class Application implements AutoCloseable {
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE));
         FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
         ProfileRoutes profileRoutes = new ProfileRoutes(c.profiles, c.profileStore, c.accountStore, views, c.clock);
-        return WebServer.start(config, views, accountRoutes::viewerOf, Set.of(MailRoutes.UNSUBSCRIBE), routes -> {
+        return WebServer.start(config, views, c.database.availability(), accountRoutes::viewerOf, Set.of(MailRoutes.UNSUBSCRIBE), routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
             questionRoutes.register(routes);

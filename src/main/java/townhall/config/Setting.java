@@ -8,6 +8,7 @@ public enum Setting {
     DB_USER("db.user", "townhall", "User of the external MariaDB"),
     DB_PASSWORD("db.password", "", "Password of the external MariaDB"),
     DB_POOL_SIZE("db.pool.size", "16", "Largest number of database connections"),
+    DB_STATEMENT_SECONDS("db.statement.seconds", "10", "Longest a request's SQL statement may run; a stalled database then gets a 503 page instead of holding the request. 0: no limit (the commands such as import use none)"),
     DB_MEMORY("db.memory", "256M", "Memory of the embedded MariaDB's InnoDB buffer pool (e.g. 256M, 1G)"),
     BASE_URL("base.url", "http://localhost:7070", "The public address of the site, used for canonical links and Secure cookies; a path in it (https://brand.example/community/) serves the site under that prefix"),
     TRUSTED_PROXIES("trusted.proxies", "", "Addresses (IPs or CIDRs, comma-separated) of reverse proxies whose Forwarded / X-Forwarded-* headers are believed; empty trusts none"),

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
-import org.jooq.ExecuteListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
 import org.jooq.SQLDialect;
@@ -29,22 +29,29 @@ public final class Database implements AutoCloseable {
 
     private final EmbeddedMariaDb embedded;
     private final HikariDataSource dataSource;
+    private final Availability availability;
     private final DSLContext dsl;
     private final DSLContext background;
     private final LongAdder queries = new LongAdder();
     private final List<TransactionListener> transactionListeners = new CopyOnWriteArrayList<>();
 
-    private Database(EmbeddedMariaDb embedded, HikariDataSource dataSource) {
+    private Database(EmbeddedMariaDb embedded, HikariDataSource dataSource, Availability availability,
+                     int statementSeconds) {
         this.embedded = embedded;
         this.dataSource = dataSource;
+        this.availability = availability;
         DefaultConfiguration configuration = new DefaultConfiguration();
         // Thread-bound transactions let each Store keep one DSLContext and still join the caller's transaction.
-        configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource), true));
+        configuration.set(new ThreadLocalTransactionProvider(
+                new GuardedConnections(new DataSourceConnectionProvider(dataSource), availability), true));
         configuration.set(SQLDialect.MARIADB);
-        configuration.set(ExecuteListener.onExecuteStart(context -> queries.increment()));
-        configuration.set(new Settings().withRenderSchema(false).withExecuteLogging(false)
+        ExecuteListener outages = ExecuteListener.onException(context -> availability.suspect(context.exception()));
+        configuration.set(ExecuteListener.onExecuteStart(context -> queries.increment()), outages);
+        Settings settings = new Settings().withRenderSchema(false).withExecuteLogging(false)
                 // multiset's JSON emulation needs a long GROUP_CONCAT; the pool sets it once per connection
-                .withRenderGroupConcatMaxLenSessionVariable(false));
+                .withRenderGroupConcatMaxLenSessionVariable(false);
+        // a request's statements have a time limit (the server ends them); background work reads long streams
+        configuration.set(statementSeconds > 0 ? settings.withQueryTimeout(statementSeconds) : settings);
         configuration.set(new TransactionListener() {
             @Override
             public void commitEnd(TransactionContext ctx) {
@@ -57,7 +64,7 @@ public final class Database implements AutoCloseable {
             }
         });
         this.dsl = DSL.using(configuration);
-        this.background = DSL.using(configuration.derive(new ExecuteListenerProvider[0]));
+        this.background = DSL.using(configuration.derive(settings).derive(new DefaultExecuteListenerProvider(outages)));
     }
 
     /** Connects (starting the embedded server when no URL is configured) and migrates. */
@@ -74,10 +81,12 @@ public final class Database implements AutoCloseable {
             user = "root";
             password = "";
         }
+        int statementSeconds = config.getInt(Setting.DB_STATEMENT_SECONDS);
         try {
-            HikariDataSource dataSource = pool(url, user, password, config.getInt(Setting.DB_POOL_SIZE));
-            migrate(dataSource);
-            return new Database(embedded, dataSource);
+            migrate(url, user, password);
+            HikariDataSource dataSource = pool(url, user, password, config.getInt(Setting.DB_POOL_SIZE), statementSeconds);
+            return new Database(embedded, dataSource,
+                    new Availability(url, user, password, embedded, java.time.Clock.systemUTC()), statementSeconds);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -86,7 +95,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String url, String user, String password, int size) {
+    private static HikariDataSource pool(String url, String user, String password, int size, int statementSeconds) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("townhall");
         hikari.setJdbcUrl(url);
@@ -94,8 +103,13 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(size);
         hikari.setMinimumIdle(Math.min(2, size));
-        hikari.setConnectionTimeout(10_000);
+        // short waits, so that a lost database is noticed (see Availability) rather than waited for
+        hikari.setConnectionTimeout(3_000);
         hikari.setInitializationFailTimeout(15_000);
+        hikari.addDataSourceProperty("connectTimeout", "2000");
+        if (statementSeconds > 0) { // a stalled (frozen) server cannot hold a request past its time limit
+            hikari.addDataSourceProperty("socketTimeout", Integer.toString((statementSeconds + 5) * 1000));
+        }
         hikari.addDataSourceProperty("connectionTimeZone", "UTC");
         hikari.addDataSourceProperty("useServerPrepStmts", "true");
         hikari.addDataSourceProperty("cachePrepStmts", "true");
@@ -103,9 +117,10 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(hikari);
     }
 
-    private static void migrate(HikariDataSource dataSource) {
+    /** Over a connection of its own, without the pool's time limits: a migration may rewrite a large table. */
+    private static void migrate(String url, String user, String password) {
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(url, user, password)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
@@ -136,8 +151,14 @@ public final class Database implements AutoCloseable {
         dsl.transaction(work);
     }
 
+    /** Whether the database answers, as last probed; what /health and the 503 page tell. */
+    public Availability availability() { return availability; }
+
     /** True when the database answers a trivial query. */
     public boolean isHealthy() {
+        if (availability.isDown()) {
+            return false;
+        }
         try {
             return dsl.selectOne().fetchOne(0, Integer.class) == 1;
         } catch (RuntimeException e) {
@@ -147,6 +168,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        availability.close();
         dataSource.close();
         if (embedded != null) {
             embedded.close();

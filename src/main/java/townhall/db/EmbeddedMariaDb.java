@@ -35,13 +35,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final DB db;
     private final int port;
     private final Path portFile;
+    private final Path dataDir;
+    /** The running mariadbd, to notice when it dies; null if it could not be found (then it is taken as alive). */
+    private volatile ProcessHandle process;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread shutdownHook;
 
-    private EmbeddedMariaDb(DB db, int port, Path portFile) {
+    private EmbeddedMariaDb(DB db, int port, Path portFile, Path dataDir) {
         this.db = db;
         this.port = port;
         this.portFile = portFile;
+        this.dataDir = dataDir;
+        this.process = runningProcess(dataDir);
         this.shutdownHook = new Thread(this::closeUnlessClosedSoon, "embedded-mariadb-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -87,7 +92,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             log.info("Embedded MariaDB running on 127.0.0.1:{} with data in {}", port, dir.resolve("data"));
             // for commands that reach the running server, such as backup (see runningPort)
             Files.writeString(dir.resolve(PORT_FILE), Integer.toString(port));
-            return new EmbeddedMariaDb(db, port, dir.resolve(PORT_FILE));
+            return new EmbeddedMariaDb(db, port, dir.resolve(PORT_FILE), dir.resolve("data"));
         } catch (IOException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         }
@@ -133,6 +138,32 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public int port() { return port; }
 
+    private static ProcessHandle runningProcess(Path dataDir) {
+        return LeftoverServer.find(dataDir).stream().findFirst().orElse(null);
+    }
+
+    /** False once the server's process has died (killed, crashed); true while it runs or could not be found. */
+    boolean isAlive() {
+        ProcessHandle running = process;
+        return running == null || running.isAlive();
+    }
+
+    /** Starts the server again on the same port and data after its process died; the pool reconnects by itself. */
+    synchronized void restart() {
+        if (isAlive()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            db.start();
+            process = runningProcess(dataDir);
+            log.warn("The embedded MariaDB runs again on 127.0.0.1:{} (started in {} ms)", port,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (ManagedProcessException e) {
+            log.error("The embedded MariaDB could not be started again: {}", e.getMessage());
+        }
+    }
+
     /**
      * The port of the embedded server running on the folder (started by a running Townhall), or empty when none
      * runs there: the port file it wrote at start, if a mariadbd on its data folder is alive.
@@ -177,6 +208,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     private void stop() {
+        process = null; // stopped on purpose: not to be restarted
         try {
             Files.deleteIfExists(portFile);
         } catch (IOException e) {

@@ -17,4 +17,7 @@ public interface OutboxHandler {
     default void starting() {}
 
     void handle(List<OutboxEntry> batch) throws Exception;
+
+    /** Runs on the worker's thread after each look at the queue: upkeep, such as reopening an unusable index. */
+    default void betweenPolls() {}
 }

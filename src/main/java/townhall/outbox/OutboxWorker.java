@@ -66,6 +66,7 @@ public final class OutboxWorker implements AutoCloseable {
             try {
                 if (!paused) {
                     drain();
+                    handler.betweenPolls();
                 }
             } catch (RuntimeException e) {
                 // the database itself failed (the handler's failures are recorded in drain): the entries wait

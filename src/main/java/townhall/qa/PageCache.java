@@ -37,6 +37,12 @@ public final class PageCache implements QaListener, KeptPages {
     private static final long LISTS = -1;
     /** Bytes of kept pages, compressed: some 13,000 question pages of 15 KB (4.5 KB compressed). */
     private static final long MAX_BYTES = 64_000_000;
+    /**
+     * How long a copy is kept at least: beyond twice the time to live it is served only while the database is down
+     * ({@link #serveStale}), so that visitors keep reading during an outage.
+     */
+    private static final Duration OUTAGE_KEEP = Duration.ofMinutes(15);
+    public static final String STALE = "stale";
 
     private final Cache<String, KeptPage> pages;
     /** Pages being rendered again after their copy went stale, so that only one request renders each. */
@@ -58,7 +64,7 @@ public final class PageCache implements QaListener, KeptPages {
         // A copy is fresh for the time to live and kept as long again: while one request renders a stale page
         // anew, the others are served the stale copy instead of all rendering it at once.
         this.pages = timeToLive.isZero() ? null : Caffeine.newBuilder()
-                .expireAfterWrite(timeToLive.multipliedBy(2))
+                .expireAfterWrite(max(timeToLive.multipliedBy(2), OUTAGE_KEEP))
                 .maximumWeight(MAX_BYTES)
                 .<String, KeptPage>weigher((key, kept) -> 2 * key.length() + kept.storedSize())
                 .build();
@@ -106,17 +112,44 @@ public final class PageCache implements QaListener, KeptPages {
         }
         String key = key(ctx, path, locale);
         KeptPage kept = pages.getIfPresent(key);
-        boolean stale = kept != null && System.nanoTime() - kept.keptAt() > timeToLiveNanos;
+        long age = kept == null ? 0 : System.nanoTime() - kept.keptAt();
+        if (age > 2 * timeToLiveNanos) {
+            kept = null; // kept only for an outage
+        }
+        boolean stale = kept != null && age > timeToLiveNanos;
         if (kept == null || (stale && rendering.asMap().putIfAbsent(key, Boolean.TRUE) == null)) {
             ctx.attribute(KEY, key);
             ctx.attribute(STARTED, changes.get());
             ctx.header(HEADER, "miss");
             return;
         }
-        ctx.header(HEADER, "hit");
+        serve(ctx, path, kept, "hit");
+        ctx.skipRemainingHandlers();
+    }
+
+    private void serve(Context ctx, String path, KeptPage kept, String how) {
+        ctx.header(HEADER, how);
         ctx.contentType(ContentType.TEXT_HTML).result(kept.withToken(Csrf.token(ctx)));
         onHit.accept(ctx, path);
-        ctx.skipRemainingHandlers();
+    }
+
+    @Override
+    public boolean serveStale(Context ctx, Locale locale) {
+        if (pages == null || ctx.method() != HandlerType.GET || Web.viewer(ctx) != null) {
+            return false;
+        }
+        String path = Web.sitePath(ctx);
+        KeptPage kept = cacheable.test(path) ? pages.getIfPresent(key(ctx, path, locale)) : null;
+        if (kept == null) {
+            return false;
+        }
+        ctx.status(200);
+        serve(ctx, path, kept, STALE);
+        return true;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** After a page rendered: keeps it when the request was marked and the page is a success. */

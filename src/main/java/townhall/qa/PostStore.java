@@ -65,7 +65,7 @@ public final class PostStore {
                 .fetchOne(POSTS.ID);
     }
 
-    public void insertQuestion(long id, String title, String slug, String excerpt, long categoryId, boolean fromNewcomer,
+    public void insertQuestion(long id, String title, String slug, String excerpt, Long categoryId, boolean fromNewcomer,
                                LocalDateTime now) {
         db.insertInto(QUESTIONS)
                 .set(QUESTIONS.FROM_NEWCOMER, fromNewcomer)

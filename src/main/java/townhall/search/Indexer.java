@@ -25,6 +25,7 @@ public final class Indexer implements OutboxHandler {
     private final Outbox outbox;
     private volatile boolean rebuilding;
     private volatile boolean closing;
+    private long lastRecovery = System.nanoTime();
 
     Indexer(SearchIndex index, IndexSource source, Outbox outbox) {
         this.index = index;
@@ -110,6 +111,19 @@ public final class Indexer implements OutboxHandler {
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
             rebuilding = false;
+        }
+    }
+
+    /** An index that could not be opened is tried again now and then; once it opens, it is rebuilt. */
+    @Override
+    public void betweenPolls() {
+        long now = System.nanoTime();
+        if (index.unusable() == null || now - lastRecovery < SearchIndex.RECOVERY_PAUSE.toNanos()) {
+            return;
+        }
+        lastRecovery = now;
+        if (index.recover()) {
+            rebuildQuietly("the index folder can be used again");
         }
     }
 

@@ -56,9 +56,9 @@ final class SearchIndex implements Closeable {
 
     private final Analysis analysis;
     private final Path path;
-    private final Directory directory;
+    private volatile Directory directory;
     private final String rebuildReason;
-    private final String unusable;
+    private volatile String unusable;
     private final Object writing = new Object();
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
@@ -96,8 +96,8 @@ final class SearchIndex implements Closeable {
             } catch (LockObtainFailedException again) {
                 throw inUse(path);
             } catch (IOException | RuntimeException again) {
-                log.error("The search index in {} cannot be created ({}); search is unavailable until it can be and "
-                        + "Townhall is restarted", path, again.toString());
+                log.error("The search index in {} cannot be created ({}); search is unavailable until it can be "
+                        + "(tried again every {} s)", path, again.toString(), RECOVERY_PAUSE.toSeconds());
                 return unusable(path, analysis, again.toString());
             }
         }
@@ -185,8 +185,39 @@ final class SearchIndex implements Closeable {
 
     Analysis analysis() { return analysis; }
 
-    /** Why the index cannot be used at all (search is unavailable until a restart); null when it can. */
+    /** Why the index cannot be used at all (search is unavailable until {@link #recover}); null when it can. */
     String unusable() { return unusable; }
+
+    /** How often an unusable index folder is tried again. */
+    static final java.time.Duration RECOVERY_PAUSE = java.time.Duration.ofSeconds(10);
+
+    /**
+     * Tries again to open the folder of an index that could not be opened (now writable, say); true when it now
+     * serves, empty or as it was on disk, and must be rebuilt from the database.
+     */
+    boolean recover() {
+        synchronized (writing) {
+            if (unusable == null) {
+                return false;
+            }
+            SearchIndex opened = open(path, analysis);
+            if (opened.unusable != null) {
+                return false;
+            }
+            Directory inMemory = directory;
+            directory = opened.directory;
+            writer = opened.writer;
+            searchers = opened.searchers;
+            unusable = null;
+            log.warn("The search index in {} can be used again; it is rebuilt from the database", path);
+            try {
+                inMemory.close();
+            } catch (IOException e) {
+                log.debug("Closing the stand-in index: {}", e.toString());
+            }
+            return true;
+        }
+    }
 
     /** Why the last change to the index failed; null when the writer is healthy. */
     String writerFailure() { return writerFailure; }

@@ -116,6 +116,7 @@ public final class SearchRoutes {
         model.put("answered", answered);
         model.put("verified", verified);
         model.put("results", results);
+        model.put("searchDegraded", search.service().degraded());
         model.put("searchToken", token);
         int firstPosition = results.page() == 1 ? 1 : (results.page() - 1) * pageSize + 1;
         model.put("firstPosition", firstPosition);

@@ -62,6 +62,9 @@ public final class SearchService {
 
     public boolean indexRebuilding() { return rebuilding.getAsBoolean(); }
 
+    /** True while the index cannot be opened or its last change failed: results may lack recent posts. */
+    public boolean degraded() { return index.unusable() != null || index.writerFailure() != null; }
+
     public Results search(Request request) {
         return pages.search(request, queryAnalyzer);
     }

@@ -30,12 +30,13 @@ public final class HealthRoutes {
         Map<String, Object> report = new LinkedHashMap<>();
         if (!database.isHealthy()) {
             report.put("status", "down");
-            report.put("database", "unreachable");
+            report.put("database", database.availability().figures());
+            ctx.header("Retry-After", Integer.toString(database.availability().retryAfterSeconds()));
             ctx.status(503).json(report);
             return;
         }
         report.put("status", "ok");
-        report.put("database", "ok");
+        report.put("database", database.availability().figures());
         for (HealthCheck check : checks) {
             HealthCheck.Report part = check.check();
             if (part.degraded()) {

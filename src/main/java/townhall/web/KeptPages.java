@@ -14,6 +14,11 @@ public interface KeptPages {
 
         @Override
         public void rendered(Context ctx, String html) {}
+
+        @Override
+        public boolean serveStale(Context ctx, Locale locale) {
+            return false;
+        }
     };
 
     /** Before the route: answers with a kept page when it may, and skips the route. */
@@ -21,4 +26,10 @@ public interface KeptPages {
 
     /** After a page rendered: keeps it when the request was marked for keeping. */
     void rendered(Context ctx, String html);
+
+    /**
+     * When the page cannot be rendered because the database is down: answers with the kept copy however old, if
+     * there is one and the request may see it; false otherwise.
+     */
+    boolean serveStale(Context ctx, Locale locale);
 }

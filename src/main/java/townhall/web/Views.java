@@ -54,6 +54,10 @@ public final class Views {
         keptPages.before(ctx, locale(ctx));
     }
 
+    boolean serveStaleKeptPage(Context ctx) {
+        return keptPages.serveStale(ctx, locale(ctx));
+    }
+
     /**
      * The interface language of this request: the signed-in member's own choice, else the visitor's
      * {@value #LANGUAGE_COOKIE} cookie, else the site's language ({@code TOWNHALL_SITE_LANGUAGE}), else English.

@@ -12,6 +12,8 @@ import java.time.Duration;
 /** What every request knows about itself: the signed-in member, and cookie writing with the site's rules. */
 public final class Web {
     static final String VIEWER = "townhall.viewer";
+    /** Set once the request's viewer is known (a visitor or a member) and its CSRF token in place. */
+    static final String VIEWER_KNOWN = "townhall.viewerKnown";
     static final String SECURE = "townhall.secure";
     static final String PUBLIC_BASE = "townhall.publicBase";
     static final String CLIENT_IP = "townhall.clientIp";

@@ -2,6 +2,7 @@ package townhall.web;
 
 import townhall.config.Config;
 import townhall.config.Setting;
+import townhall.db.Availability;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -55,8 +56,8 @@ public final class WebServer {
      * paths whose POST carries its own proof instead of a CSRF token (a signed one-click link); {@code routes}
      * registers every feature's routes.
      */
-    public static WebServer start(Config config, Views views, Function<Context, ? extends Viewer> viewerOf,
-                                  Set<String> ownProofPaths,
+    public static WebServer start(Config config, Views views, Availability database,
+                                  Function<Context, ? extends Viewer> viewerOf, Set<String> ownProofPaths,
                                   Consumer<JavalinDefaultRoutingApi> routes) {
         Csrf csrf = new Csrf(ownProofPaths);
         PublicAddress publicAddress = new PublicAddress(config);
@@ -96,6 +97,7 @@ public final class WebServer {
                 if (!isStatic(Web.sitePath(ctx))) {
                     ctx.attribute(Web.VIEWER, viewerOf.apply(ctx)); // first, so a refusal speaks the member's language
                     csrf.handle(ctx);
+                    ctx.attribute(Web.VIEWER_KNOWN, true);
                     views.serveKeptPage(ctx); // needs the viewer (members get fresh pages) and the CSRF token
                 }
             });
@@ -132,6 +134,11 @@ public final class WebServer {
                 }
             });
             api.exception(Exception.class, (e, ctx) -> {
+                if (Availability.isOutage(e)) {
+                    log.debug("Request {} {} refused: the database does not answer", ctx.method(), ctx.path());
+                    Unavailable.respond(views, ctx, database);
+                    return;
+                }
                 log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
                 errorPage(views, ctx, 500, null);
             });
@@ -184,11 +191,16 @@ public final class WebServer {
         SECURITY_HEADERS.forEach(ctx::header);
     }
 
-    private static void errorPage(Views views, Context ctx, int status, String message) {
+    static void errorPage(Views views, Context ctx, int status, String message) {
+        errorPage(views, ctx, status, message, Map.of());
+    }
+
+    /** Townhall's error page, with {@code more} for the template besides title, status and explanation. */
+    static void errorPage(Views views, Context ctx, int status, String message, Map<String, Object> more) {
         ctx.status(status);
         ctx.attribute(ERROR_RENDERED, true);
         String title = views.t(ctx, switch (status) {
-            case 400, 403, 404, 405, 413, 429 -> "errors.title." + status;
+            case 400, 403, 404, 405, 413, 429, 503 -> "errors.title." + status;
             case 422 -> "errors.title.422";
             default -> status >= 500 ? "errors.title.500" : "errors.title.other";
         });
@@ -196,17 +208,20 @@ public final class WebServer {
             case 404 -> views.t(ctx, "errors.explain.404");
             case 403 -> message != null && !message.isBlank() ? message : views.t(ctx, "errors.explain.403");
             case 500 -> views.t(ctx, "errors.explain.500");
+            case 503 -> views.t(ctx, "errors.explain.503");
             default -> message == null || message.isBlank() ? views.t(ctx, "errors.explain.other") : message;
         };
         try {
-            views.render(ctx, "errors/error", Map.of("title", title, "status", status, "explanation", explanation));
+            Map<String, Object> model = new java.util.HashMap<>(more);
+            model.putAll(Map.of("title", title, "status", status, "explanation", explanation));
+            views.render(ctx, "errors/error", model);
         } catch (RuntimeException renderFailure) {
             log.error("The error page itself failed", renderFailure);
             ctx.contentType("text/plain; charset=utf-8").result(title);
         }
     }
 
-    private static boolean wantsJson(Context ctx) {
+    static boolean wantsJson(Context ctx) {
         return String.valueOf(ctx.header("Accept")).contains("application/json");
     }
 

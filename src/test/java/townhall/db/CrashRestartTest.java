@@ -15,9 +15,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import townhall.support.Eventually;
+import townhall.support.WebClient;
 
-/** Townhall killed with kill -9 leaves its embedded mariadbd running; the next start ends it and serves. */
+/**
+ * Townhall as an operator runs it, in a process of its own on the embedded database: killed with kill -9 in the
+ * middle of concurrent writes, it starts again within 30 s (ending the mariadbd it left behind) with every
+ * acknowledged write and an index that matches the database; when its mariadbd dies, requests get a 503 at once
+ * and Townhall starts the database again by itself; SIGTERM stops it within 10 s.
+ */
 class CrashRestartTest {
+    private static final int WRITERS = 4;
+
     private final Path dataDir = Path.of("target", "test-data", "crash-" + ProcessHandle.current().pid())
             .toAbsolutePath();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -36,12 +45,15 @@ class CrashRestartTest {
     }
 
     @Test
-    void aRestartAfterKillNineEndsTheLeftoverServerAndServes() throws Exception {
+    void aRestartAfterKillNineKeepsEveryAcknowledgedWriteAndADeadDatabaseIsStartedAgain() throws Exception {
         int port = freePort();
         townhall = start(port, "first");
         awaitHealth(port, Duration.ofSeconds(90));
 
-        townhall.destroyForcibly().onExit().join();
+        Writers writers = new Writers("http://127.0.0.1:" + port, WRITERS);
+        writers.awaitAcknowledged(60);
+        townhall.destroyForcibly().onExit().join(); // kill -9, while the writers write
+        List<Writers.Written> acknowledged = writers.stop();
         List<ProcessHandle> orphans = LeftoverServer.find(mariaDbData());
         assertThat(orphans).as("the killed Townhall's mariadbd, still running").hasSize(1);
 
@@ -52,6 +64,21 @@ class CrashRestartTest {
         assertThat(orphans.getFirst().isAlive()).isFalse();
         assertThat(LeftoverServer.find(mariaDbData())).hasSize(1).doesNotContain(orphans.getFirst());
         assertThat(Files.readString(log("second"))).contains("left by a Townhall that did not stop it");
+        assertEveryWriteKeptAndIndexed(port, acknowledged);
+
+        ProcessHandle mariadbd = LeftoverServer.find(mariaDbData()).getFirst();
+        mariadbd.destroyForcibly(); // the database dies under a running Townhall
+        mariadbd.onExit().join();
+        long refusedAt = System.nanoTime();
+        WebClient member = writers.first();
+        assertThat(member.get("/questions").status()).as("refused while the database is away").isEqualTo(503);
+        System.out.printf("Refused %d ms after the database died%n", (System.nanoTime() - refusedAt) / 1_000_000);
+        awaitHealth(port, Duration.ofSeconds(30));
+        assertThat(Files.readString(log("second"))).contains("The embedded MariaDB has stopped running; starting it again");
+        assertThat(LeftoverServer.find(mariaDbData())).hasSize(1).doesNotContain(mariadbd);
+        assertThat(member.post("/ask", Map.of("title", "Does the database come back by itself?",
+                "body", "It was killed while Townhall ran; this question is written after it came back.",
+                "tags", "crash")).status()).as("writes work again").isEqualTo(303);
 
         Process reindex = command("reindex").start();
         assertThat(reindex.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("reindex answered at once").isTrue();
@@ -59,11 +86,48 @@ class CrashRestartTest {
         assertThat(Files.readString(log("reindex"))).contains("is running on the embedded database");
         assertThat(townhall.isAlive()).isTrue();
 
+        ProcessHandle second = LeftoverServer.find(mariaDbData()).getFirst();
+        second.destroyForcibly(); // dead again, and now Townhall is stopped while it starts the database anew
+        second.onExit().join();
+        Thread.sleep(1_500);
         long stopping = System.nanoTime();
         townhall.destroy(); // SIGTERM: the shutdown hook closes the application, the database last
-        assertThat(townhall.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+        assertThat(townhall.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("stopped within 10 s with the database dead: %s", logs()).isTrue();
         System.out.printf("Stopped %d ms after SIGTERM%n", (System.nanoTime() - stopping) / 1_000_000);
         assertThat(LeftoverServer.find(mariaDbData())).as("its mariadbd stopped with it").isEmpty();
+    }
+
+    /** Every acknowledged question is in the database, and the index holds exactly what the database holds. */
+    private void assertEveryWriteKeptAndIndexed(int port, List<Writers.Written> acknowledged) throws Exception {
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(60);
+        Map<Long, String> stored = new java.util.HashMap<>();
+        int dbPort = Integer.parseInt(Files.readString(dataDir.resolve("mariadb").resolve("port")).trim());
+        try (var connection = java.sql.DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + dbPort + "/townhall", "root", "");
+             var rows = connection.createStatement().executeQuery("SELECT id, title FROM questions")) {
+            while (rows.next()) {
+                stored.put(rows.getLong(1), rows.getString(2));
+            }
+        }
+        for (Writers.Written written : acknowledged) {
+            assertThat(stored.get(written.id())).as("acknowledged question %d", written.id()).isEqualTo(written.title());
+        }
+        System.out.printf("%d questions acknowledged before kill -9, %d in the database after the restart%n",
+                acknowledged.size(), stored.size());
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+        Eventually.await(() -> {
+            try {
+                return http.send(health, HttpResponse.BodyHandlers.ofString()).body()
+                        .contains("\"documents\":" + stored.size() + ",");
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        });
+        Writers.Written last = acknowledged.getLast();
+        var found = new WebClient("http://127.0.0.1:" + port).get("/search?q=" + Writers.tokenOf(last.title())).html();
+        assertThat(found.select("h2.result-title").eachText()).as("the last acknowledged question is found")
+                .containsExactly(last.title());
     }
 
     private Process start(int port, String name) throws IOException {
@@ -81,6 +145,7 @@ class CrashRestartTest {
         env.put("TOWNHALL_CONFIG", dataDir.resolve("none.properties").toString());
         env.put("TOWNHALL_DATA_DIR", dataDir.toString());
         env.put("TOWNHALL_DEMO", "false");
+        env.put("TOWNHALL_ACCOUNT_UNCONFIRMED_QUESTIONS", "-1"); // the writers ask without confirming an address
         Files.createDirectories(dataDir);
         return builder.redirectErrorStream(true).redirectOutput(log(command).toFile());
     }

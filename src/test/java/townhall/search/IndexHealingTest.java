@@ -98,25 +98,31 @@ class IndexHealingTest {
     }
 
     @Test
-    void anUnusableIndexFolderLeavesSearchDegradedButTownhallServing() throws IOException {
+    void anUnusableIndexFolderLeavesSearchDegradedAndHealsOnceTheFolderCanBeUsed() throws IOException {
         Path index = Search.indexDir(server.config());
         Path saved = index.resolveSibling("index-saved");
+        community.ask(community.member("turntables"), "Turntable motor whines after warming up",
+                "After twenty minutes of play the motor starts to whine.", "turntable");
         server.restart(() -> move(index, saved, "not a folder"));
-        try {
-            WebClient visitor = server.newClient();
-            assertThat(visitor.get("/").status()).isEqualTo(200);
-            assertThat(titles(search(visitor, "amplifier"))).isEmpty();
-            assertThat(health()).contains("\"status\":\"degraded\"").contains("\"usable\":false");
-            assertThat(Files.readString(index)).isEqualTo("not a folder"); // nothing deleted or replaced
-        } finally {
-            server.restart(() -> {
-                try {
-                    Files.delete(index);
-                    Files.move(saved, index);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        WebClient visitor = server.newClient();
+        assertThat(visitor.get("/").status()).isEqualTo(200);
+        assertThat(titles(search(visitor, "turntable"))).isEmpty();
+        assertThat(visitor.get("/search?q=turntable").html().select("p.notice").text())
+                .as("the search page says so").contains("Search is limited just now");
+        assertThat(health()).contains("\"status\":\"degraded\"").contains("\"usable\":false");
+        assertThat(Files.readString(index)).isEqualTo("not a folder"); // nothing deleted or replaced
+
+        Files.delete(index); // the operator frees the folder; Townhall is not restarted
+        assertThat(await(() -> !titles(search(visitor, "turntable")).isEmpty()))
+                .as("rebuilt from the database once the folder can be used: %s", health()).isTrue();
+        assertThat(health()).contains("\"usable\":true");
+        assertThat(visitor.get("/search?q=turntable").html().select("p.notice").text()).isEmpty();
+        deleteTree(saved);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
     }
 

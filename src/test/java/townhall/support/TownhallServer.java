@@ -23,6 +23,7 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
     private Config config;
     private Application app;
     private TestDatabaseServer databases;
+    private java.util.function.UnaryOperator<String> databaseRoute = url -> url;
 
     public TownhallServer() {
         overrides.put(Setting.PORT, "0");
@@ -36,6 +37,12 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
         overrides.put(Setting.BRAND_REFRESH_SECONDS, "3600");
     }
 
+    /** Reaches the test database by another way, such as a {@link DatabaseLink} that a test can cut. */
+    public TownhallServer reachingTheDatabaseThrough(java.util.function.UnaryOperator<String> route) {
+        this.databaseRoute = route;
+        return this;
+    }
+
     public TownhallServer with(Setting setting, String value) {
         overrides.put(setting, value);
         return this;
@@ -45,7 +52,7 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
     public void beforeAll(ExtensionContext context) {
         databases = TestDatabaseServer.shared(context);
         String url = databases.newDatabase(context.getRequiredTestClass().getSimpleName());
-        overrides.put(Setting.DB_URL, url);
+        overrides.put(Setting.DB_URL, databaseRoute.apply(url));
         config = Config.of(overrides);
         app = Application.start(config);
     }

@@ -24,7 +24,8 @@ public final class WebClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
 
-    WebClient(String base) {
+    /** A browser for the Townhall at {@code base} (its address, with the base path if any). */
+    public WebClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
