@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A statement that fails the way a lost database fails (connection refused or broken, no answer in time) makes
  * this probe the database at once over a fresh connection of its own, outside the pool, so a pool that is merely
- * busy never opens the breaker. A failed probe opens it: every request that needs the database is then refused at
+ * busy never opens the breaker; it also probes every five seconds, so that a stalled database is noticed while the
+ * statements waiting on it have not yet timed out. A failed probe opens it: every request that needs the database is then refused at
  * once ({@link #isDown}, and the pool's connections are not even asked for) until a probe, each second, succeeds.
  * An embedded server whose process has died is started again, a few times at most (see {@link #RESTARTS}).
  */
@@ -37,6 +38,8 @@ public final class Availability implements AutoCloseable {
     /** At most this many restarts of a dead embedded server within {@link #RESTART_WINDOW}; then it is left down. */
     static final int RESTARTS = 5;
     static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+    /** While the database answers it is also probed this often, so that a stall is noticed though no statement ends. */
+    private static final long PROBE_WHILE_UP_NANOS = 5_000_000_000L;
     private static final int PROBE_CONNECT_MS = 1_000;
     private static final int PROBE_READ_MS = 2_000;
 
@@ -48,6 +51,7 @@ public final class Availability implements AutoCloseable {
     private final AtomicBoolean probing = new AtomicBoolean();
     private final Deque<Instant> restarts = new ArrayDeque<>();
     private volatile Instant downSince;
+    private long lastProbe = System.nanoTime();
     private volatile String lastFailure = "";
     private volatile boolean gaveUp;
     private volatile int restartCount;
@@ -119,7 +123,7 @@ public final class Availability implements AutoCloseable {
             if (embedded != null && !embedded.isAlive()) {
                 restartEmbedded();
             }
-            if (isDown()) {
+            if (isDown() || System.nanoTime() - lastProbe > PROBE_WHILE_UP_NANOS) {
                 probe();
             }
         } catch (RuntimeException e) {
@@ -128,6 +132,7 @@ public final class Availability implements AutoCloseable {
     }
 
     private void probe() {
+        lastProbe = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, probeProperties);
              Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");

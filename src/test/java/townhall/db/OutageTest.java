@@ -105,6 +105,16 @@ class OutageTest {
     }
 
     @Test
+    void aStatementPastItsTimeLimitIsEndedByTheServer() {
+        long started = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> server.components().database.dsl().resultQuery("SELECT SLEEP(6)").fetch())
+                .matches(Availability::isOutage, "a time-out, shown as the 503 page");
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ended at the 2 s limit").isLessThan(5_000);
+        assertThat(server.newClient().get("/health").status()).as("a slow statement is no outage").isEqualTo(200);
+    }
+
+    @Test
     void aStalledDatabaseCannotHoldARequestForever() {
         WebClient member = community.member("stalled");
         assertThat(member.get("/questions").status()).isEqualTo(200);
