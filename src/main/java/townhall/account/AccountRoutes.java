@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import townhall.web.InvalidInput;
 import townhall.web.Views;
+import townhall.web.NotAllowed;
 import townhall.web.Web;
 import townhall.i18n.Messages;
 
@@ -18,18 +19,32 @@ public final class AccountRoutes {
     private final AccountService accounts;
     private final AddressService addresses;
     private final Views views;
+    private final ExternalSignIn external;
 
-    public AccountRoutes(AccountService accounts, AddressService addresses, Views views) {
+    public AccountRoutes(AccountService accounts, AddressService addresses, Views views, ExternalSignIn external) {
         this.accounts = accounts;
         this.addresses = addresses;
         this.views = views;
+        this.external = external;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/register", ctx -> showRegister(ctx, Map.of(), Map.of()));
-        routes.post("/register", this::register);
+        routes.get("/register", ctx -> {
+            if (external.only()) { // no sign-up here: the provider's sign-in creates the member
+                showSignIn(ctx, Map.of(), "", 200);
+            } else {
+                showRegister(ctx, Map.of(), Map.of());
+            }
+        });
+        routes.post("/register", ctx -> {
+            refuseWhenProviderOnly();
+            register(ctx);
+        });
         routes.get("/signin", ctx -> showSignIn(ctx, Map.of(), "", 200));
-        routes.post("/signin", this::signIn);
+        routes.post("/signin", ctx -> {
+            refuseWhenProviderOnly();
+            signIn(ctx);
+        });
         routes.post("/signout", this::signOut);
         routes.post("/language", this::chooseLanguage);
     }
@@ -47,6 +62,13 @@ public final class AccountRoutes {
             Web.setCookie(ctx, Views.LANGUAGE_COOKIE, language, Duration.ofDays(365));
         }
         Web.redirect(ctx, Web.localPath(ctx.formParam("next"), "/"));
+    }
+
+    /** With single sign-on only, local passwords neither sign in nor sign up. */
+    void refuseWhenProviderOnly() {
+        if (external.only()) {
+            throw new NotAllowed("sso.only");
+        }
     }
 
     /** Before every page: who is signed in, from the session cookie. */
@@ -86,6 +108,8 @@ public final class AccountRoutes {
         model.put("login", login);
         model.put("confirmed", "1".equals(ctx.queryParam("confirmed")));
         model.put("next", Web.localPath(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"), ""));
+        model.put("ssoName", external.providerName());
+        model.put("ssoOnly", external.only());
         views.render(ctx, "account/signin", model);
     }
 
@@ -105,7 +129,12 @@ public final class AccountRoutes {
     private void signOut(Context ctx) {
         accounts.signOut(ctx.cookie(SESSION_COOKIE));
         Web.clearCookie(ctx, SESSION_COOKIE);
-        Web.redirect(ctx, "/");
+        String next = external.afterSignOut(ctx);
+        if (next.startsWith("/")) {
+            Web.redirect(ctx, next);
+        } else {
+            ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER); // the provider's end-session address
+        }
     }
 
     /** Sets the session cookie after a sign-in, a sign-up or a password reset. */

@@ -35,7 +35,6 @@ public final class AccountService {
     private final AttemptLimiter limiter;
     private final Clock clock;
     private final Duration sessionLength;
-    private final SecureRandom random = new SecureRandom();
 
     public AccountService(Database database, AccountStore store, PasswordHasher hasher, AttemptLimiter limiter,
                           Clock clock, Duration sessionLength) {
@@ -145,9 +144,7 @@ public final class AccountService {
     }
 
     public String openSession(long memberId) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.newToken("");
         LocalDateTime now = now();
         store.insertSession(hashOf(token), memberId, now, now.plus(sessionLength));
         return token;
@@ -179,6 +176,70 @@ public final class AccountService {
         }
     }
 
+    /**
+     * A member created at their first single sign-on: the provider's username where it is free and valid here (else
+     * one close to it), its address confirmed if the provider verified it, and no password that anyone knows.
+     */
+    public Member joinFromProvider(String wantedUsername, String email, boolean emailVerified, String language) {
+        String address = normalEmail(email);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        checkEmail("email", address, errors);
+        errors.throwIfAny();
+        String base = usernameLike(wantedUsername, address);
+        return database.inTransaction(() -> {
+            if (store.emailTaken(address)) {
+                throw InvalidInput.of("email", "sso.error.emailTaken");
+            }
+            String username = base;
+            for (int n = 2; store.usernameTaken(username); n++) {
+                username = base.substring(0, Math.min(base.length(), 28)) + n;
+            }
+            LocalDateTime now = now();
+            long id = store.insertMember(username, address, hasher.hash(SecretTokens.newToken("")), Role.MEMBER, now,
+                    emailVerified ? now : null);
+            if (language != null) {
+                store.setLanguage(id, language);
+            }
+            return store.findById(id).orElseThrow();
+        });
+    }
+
+    /** A valid username from what the provider offers (a preferred username, else the address before the @). */
+    static String usernameLike(String wanted, String email) {
+        String source = wanted == null || wanted.isBlank() ? email.substring(0, Math.max(0, email.indexOf('@'))) : wanted;
+        String cleaned = java.text.Normalizer.normalize(source, java.text.Normalizer.Form.NFD)
+                .replaceAll("[^A-Za-z0-9_.-]", "").replaceAll("[_.-]{2,}", "_").replaceAll("^[_.-]+|[_.-]+$", "");
+        if (cleaned.length() > 30) {
+            cleaned = cleaned.substring(0, 30).replaceAll("[_.-]+$", "");
+        }
+        while (cleaned.length() < 3) {
+            cleaned = cleaned + "0";
+        }
+        if (!USERNAME.matcher(cleaned).matches()
+                || cleaned.toLowerCase(Locale.ROOT).startsWith(RESERVED_USERNAME_PREFIX)) {
+            cleaned = "member";
+        }
+        return cleaned;
+    }
+
+    /** Makes a member staff or not as the provider's groups say; an administrator stays one. */
+    public void setStaffFromProvider(Member member, boolean staff) {
+        if (member.isAdmin() || member.isStaff() == staff) {
+            return;
+        }
+        store.setRole(member.id(), staff ? Role.STAFF : Role.MEMBER);
+    }
+
+    public Optional<Member> findMember(long id) {
+        return store.findById(id);
+    }
+
+    /** The member whose confirmed address this is, to link a provider that verified the same address. */
+    public Optional<Member> findConfirmedByEmail(String email) {
+        return store.findCredentials(normalEmail(email)).map(AccountStore.Credentials::member)
+                .filter(member -> member.email().equals(normalEmail(email)) && member.emailConfirmed());
+    }
+
     /** For the create-admin command: a new admin, or an existing member made admin with a new password. */
     public Member createOrPromoteAdmin(Registration form) {
         Optional<Member> existing = store.findByUsername(form.username().trim());
@@ -202,12 +263,7 @@ public final class AccountService {
     }
 
     static String hashOf(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretTokens.hash(token);
     }
 
     /** Refused by a rate limit (sign-in, password reset); {@link #reason()} says how long to wait. */

@@ -14,13 +14,22 @@ public final class PasswordRoutes {
     private final AccountService accounts;
     private final Views views;
 
-    public PasswordRoutes(PasswordService passwords, AccountService accounts, Views views) {
+    /** With single sign-on only there are no local passwords to forget or reset. */
+    private final ExternalSignIn external;
+
+    public PasswordRoutes(PasswordService passwords, AccountService accounts, Views views, ExternalSignIn external) {
+        this.external = external;
         this.passwords = passwords;
         this.accounts = accounts;
         this.views = views;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
+        routes.before("/password/*", ctx -> {
+            if (external.only()) {
+                throw new townhall.web.NotAllowed("sso.only");
+            }
+        });
         routes.get("/password/forgot", ctx -> showForgot(ctx, "", Map.of(), false));
         routes.post("/password/forgot", this::forgot);
         routes.get("/password/reset", ctx -> showReset(ctx, Map.of()));

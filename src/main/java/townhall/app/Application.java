@@ -2,6 +2,7 @@ package townhall.app;
 
 import townhall.account.PasswordRoutes;
 import townhall.account.SettingsRoutes;
+import townhall.sso.SsoRoutes;
 import townhall.web.HealthRoutes;
 import townhall.web.Views;
 import townhall.web.WebServer;
@@ -118,9 +119,10 @@ public final class Application implements AutoCloseable {
         Views views = new Views(ctx -> BrandRoutes.themeOf(brand, ctx).templates(), config,
                 (ctx, model) -> brand.decorate(BrandRoutes.brandOf(brand, ctx), model), c.pageCache);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
-        AccountRoutes accountRoutes = new AccountRoutes(c.accounts, c.addresses, views);
+        AccountRoutes accountRoutes = new AccountRoutes(c.accounts, c.addresses, views, c.sso);
         SettingsRoutes settingsRoutes = new SettingsRoutes(c.addresses, c.passwords, views);
-        PasswordRoutes passwordRoutes = new PasswordRoutes(c.passwords, c.accounts, views);
+        PasswordRoutes passwordRoutes = new PasswordRoutes(c.passwords, c.accounts, views, c.sso);
+        SsoRoutes ssoRoutes = new SsoRoutes(c.sso, c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.posting, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
                 new RelatedFromIndex(search.service()));
@@ -152,6 +154,7 @@ public final class Application implements AutoCloseable {
             accountRoutes.register(routes);
             settingsRoutes.register(routes);
             passwordRoutes.register(routes);
+            ssoRoutes.register(routes);
             searchRoutes.register(routes);
             faqRoutes.register(routes);
             profileRoutes.register(routes);

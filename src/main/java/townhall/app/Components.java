@@ -50,6 +50,7 @@ import townhall.reputation.ReputationService;
 import townhall.reputation.ReputationStore;
 import townhall.search.SearchOutbox;
 import townhall.search.Synonyms;
+import townhall.sso.SsoService;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -88,6 +89,7 @@ public final class Components {
     public final PasswordService passwords;
     public final ProfileStore profileStore;
     public final ProfileService profiles;
+    public final SsoService sso;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -149,6 +151,7 @@ public final class Components {
         this.passwords = new PasswordService(database, accountStore, hasher, mail.mailer(),
                 new AttemptLimiter(config.getInt(Setting.RESET_PER_ACCOUNT), config.getInt(Setting.RESET_PER_ADDRESS)),
                 Duration.ofMinutes(config.getInt(Setting.RESET_MINUTES)), clock);
+        this.sso = new SsoService(config, database, accounts, clock);
         this.profileStore = new ProfileStore(database.dsl());
         this.profiles = new ProfileService(database, profileStore, accountStore, hasher, curation, qaListener,
                 privileges, clock);
