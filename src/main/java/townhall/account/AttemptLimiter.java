@@ -8,22 +8,31 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Token buckets per account and per client address; an attempt (a sign-in, a password reset) needs a token from both. */
+/**
+ * Token buckets per account and per client address; an attempt (a sign-in, a password reset, an API call) needs a
+ * token from the buckets it is counted in. Each bucket refills over the window (15 minutes unless given).
+ */
 public final class AttemptLimiter {
-    private static final Duration WINDOW = Duration.ofMinutes(15);
-
     private final int perAccount;
     private final int perAddress;
-    private final Cache<String, Bucket> accounts = buckets();
-    private final Cache<String, Bucket> addresses = buckets();
+    private final Duration window;
+    private final Cache<String, Bucket> accounts;
+    private final Cache<String, Bucket> addresses;
 
     public AttemptLimiter(int perAccount, int perAddress) {
-        this.perAccount = perAccount;
-        this.perAddress = perAddress;
+        this(perAccount, perAddress, Duration.ofMinutes(15));
     }
 
-    private static Cache<String, Bucket> buckets() {
-        return Caffeine.newBuilder().expireAfterAccess(WINDOW.multipliedBy(2)).maximumSize(200_000).build();
+    public AttemptLimiter(int perAccount, int perAddress, Duration window) {
+        this.perAccount = perAccount;
+        this.perAddress = perAddress;
+        this.window = window;
+        this.accounts = buckets(window);
+        this.addresses = buckets(window);
+    }
+
+    private static Cache<String, Bucket> buckets(Duration window) {
+        return Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(200_000).build();
     }
 
     /** Takes one attempt from the client address's bucket; returns how long to wait if refused, or {@link Duration#ZERO}. */
@@ -44,9 +53,9 @@ public final class AttemptLimiter {
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
-    private static Bucket bucket(int attempts) {
+    private Bucket bucket(int attempts) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, WINDOW).build())
+                .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, window).build())
                 .build();
     }
 }

@@ -3,6 +3,9 @@ package townhall.app;
 import townhall.account.PasswordRoutes;
 import townhall.account.SettingsRoutes;
 import townhall.sso.SsoRoutes;
+import townhall.api.ApiRoutes;
+import townhall.api.OpenApiRoutes;
+import townhall.api.TokenRoutes;
 import townhall.web.HealthRoutes;
 import townhall.web.Views;
 import townhall.web.WebServer;
@@ -143,7 +146,16 @@ public final class Application implements AutoCloseable {
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE));
         FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
         ProfileRoutes profileRoutes = new ProfileRoutes(c.profiles, c.profileStore, c.accountStore, views, c.clock);
-        return WebServer.start(config, views, c.database.availability(), accountRoutes::viewerOf, Set.of(MailRoutes.UNSUBSCRIBE), routes -> {
+        ApiRoutes apiRoutes = new ApiRoutes(c.questions, c.categories, c.posts, c.posting, c.votesAndMarks,
+                search.service(), c.faqStore, c.accountStore, c.notifications, views);
+        TokenRoutes tokenRoutes = new TokenRoutes(c.apiTokens, views);
+        OpenApiRoutes openApiRoutes = new OpenApiRoutes(views);
+        // an API token (under /api/ only) or else the session cookie says who is asking
+        java.util.function.Function<io.javalin.http.Context, townhall.account.Member> viewerOf = ctx -> {
+            townhall.account.Member byToken = c.apiTokens.viewerOf(ctx);
+            return byToken != null ? byToken : accountRoutes.viewerOf(ctx);
+        };
+        return WebServer.start(config, views, c.database.availability(), viewerOf, Set.of(MailRoutes.UNSUBSCRIBE), routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
             questionRoutes.register(routes);
@@ -155,6 +167,9 @@ public final class Application implements AutoCloseable {
             settingsRoutes.register(routes);
             passwordRoutes.register(routes);
             ssoRoutes.register(routes);
+            apiRoutes.register(routes);
+            tokenRoutes.register(routes);
+            openApiRoutes.register(routes);
             searchRoutes.register(routes);
             faqRoutes.register(routes);
             profileRoutes.register(routes);

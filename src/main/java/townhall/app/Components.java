@@ -51,6 +51,7 @@ import townhall.reputation.ReputationStore;
 import townhall.search.SearchOutbox;
 import townhall.search.Synonyms;
 import townhall.sso.SsoService;
+import townhall.api.ApiTokens;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -90,6 +91,7 @@ public final class Components {
     public final ProfileStore profileStore;
     public final ProfileService profiles;
     public final SsoService sso;
+    public final ApiTokens apiTokens;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -152,6 +154,7 @@ public final class Components {
                 new AttemptLimiter(config.getInt(Setting.RESET_PER_ACCOUNT), config.getInt(Setting.RESET_PER_ADDRESS)),
                 Duration.ofMinutes(config.getInt(Setting.RESET_MINUTES)), clock);
         this.sso = new SsoService(config, database, accounts, clock);
+        this.apiTokens = new ApiTokens(database, accountStore, config.getInt(Setting.API_RATE_PER_MINUTE), clock);
         this.profileStore = new ProfileStore(database.dsl());
         this.profiles = new ProfileService(database, profileStore, accountStore, hasher, curation, qaListener,
                 privileges, clock);

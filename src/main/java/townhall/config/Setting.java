@@ -54,6 +54,7 @@ public enum Setting {
     LANGUAGE("site.language", "en", "Language of the community: the default interface language and the content language for search: en, ru or cs (changing it rebuilds the index)"),
     SEARCH_PAGE_SIZE("search.page.size", "20", "Results per page of a search"),
     SEARCH_POLL_MS("search.poll.ms", "250", "How often the search indexer looks for changes besides being woken by a commit, in milliseconds"),
+    API_RATE_PER_MINUTE("api.rate.minute", "600", "Requests one API token may make per minute; more get 429 with Retry-After"),
     SSO_ISSUER("sso.issuer", "", "Issuer URL of the brand's OpenID Connect provider (its /.well-known/openid-configuration is read); empty turns single sign-on off"),
     SSO_CLIENT_ID("sso.client.id", "", "Client id of Townhall at the OpenID provider"),
     SSO_CLIENT_SECRET("sso.client.secret", "", "Client secret of Townhall at the OpenID provider"),

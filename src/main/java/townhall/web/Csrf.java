@@ -34,7 +34,7 @@ public final class Csrf {
     public void handle(Context ctx) {
         String cookie = ctx.cookie(COOKIE);
         boolean valid = cookie != null && cookie.length() == 43;
-        if (isUnsafe(ctx.method()) && !ownProofPaths.contains(Web.sitePath(ctx))) {
+        if (isUnsafe(ctx.method()) && !ownProofPaths.contains(Web.sitePath(ctx)) && Web.tokenGrant(ctx) == null) {
             String submitted = ctx.header(HEADER);
             if (submitted == null) {
                 submitted = ctx.formParam(FIELD);

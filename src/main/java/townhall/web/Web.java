@@ -12,6 +12,22 @@ import java.time.Duration;
 /** What every request knows about itself: the signed-in member, and cookie writing with the site's rules. */
 public final class Web {
     static final String VIEWER = "townhall.viewer";
+    /** Set when the request proved who it is by an API token rather than a session cookie (see {@link #byToken}). */
+    static final String TOKEN = "townhall.apiToken";
+
+    /**
+     * Marks the request as authenticated by an API token: it carries no cookie, so no cross-site request can forge
+     * it, and CSRF tokens do not apply. {@code grant} is what the token allows, for the routes to ask.
+     */
+    public static void byToken(Context ctx, Object grant) {
+        ctx.attribute(TOKEN, grant);
+    }
+
+    /** What the request's API token allows, or null when it came with a session cookie or nothing. */
+    public static <T> T tokenGrant(Context ctx) {
+        return ctx.attribute(TOKEN);
+    }
+
     /** Set once the request's viewer is known (a visitor or a member) and its CSRF token in place. */
     static final String VIEWER_KNOWN = "townhall.viewerKnown";
     static final String SECURE = "townhall.secure";

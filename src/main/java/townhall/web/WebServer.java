@@ -198,6 +198,12 @@ public final class WebServer {
     /** Townhall's error page, with {@code more} for the template besides title, status and explanation. */
     static void errorPage(Views views, Context ctx, int status, String message, Map<String, Object> more) {
         ctx.status(status);
+        if (Web.sitePath(ctx).startsWith("/api/")) { // the API answers in JSON, its errors too
+            ctx.json(Map.of("status", status, "error", message != null && !message.isBlank() ? message
+                    : views.t(ctx, status >= 500 ? "errors.explain.500" : status == 404 ? "errors.explain.404"
+                    : "errors.explain.other")));
+            return;
+        }
         ctx.attribute(ERROR_RENDERED, true);
         String title = views.t(ctx, switch (status) {
             case 400, 403, 404, 405, 413, 429, 503 -> "errors.title." + status;
@@ -222,7 +228,7 @@ public final class WebServer {
     }
 
     static boolean wantsJson(Context ctx) {
-        return String.valueOf(ctx.header("Accept")).contains("application/json");
+        return Web.sitePath(ctx).startsWith("/api/") || String.valueOf(ctx.header("Accept")).contains("application/json");
     }
 
     public int port() {

@@ -51,12 +51,13 @@ class ValidHtmlTest {
     void pagesForVisitorsAreValid() throws Exception {
         assertValid(server.newClient(), "/", "/questions", "/q/" + question + "/does-the-page-pass-the-html-checker",
                 "/signin", "/register", "/password/forgot", "/password/reset?t=not-a-link", "/account/confirm?t=not-a-link",
-                "/u/" + community.usernameOf(member));
+                "/u/" + community.usernameOf(member), "/api");
     }
 
     @Test
     void pagesForMembersAreValid() throws Exception {
         assertValid(member, "/ask", "/settings/account", "/settings/profile", "/settings/data", "/notifications",
+                "/settings/tokens",
                 "/q/" + question + "/does-the-page-pass-the-html-checker");
     }
 
