@@ -123,4 +123,73 @@
       submitted = true;
     });
   })();
+
+  // Images in posts: a file chosen in the image field is uploaded at once, and images dropped on the text too; the
+  // server answers with the Markdown that shows it, put where the cursor is. Without this script the form sends the
+  // file itself and comes back with the Markdown added.
+  document.querySelectorAll("[data-image-upload]").forEach(function (field) {
+    var textarea = document.getElementById(field.getAttribute("data-image-upload"));
+    var input = field.querySelector("input[type=file]");
+    var status = field.querySelector(".upload-status");
+    var form = textarea ? textarea.form : null;
+    if (!textarea || !input || !form || !window.fetch || !window.FormData) { return; }
+
+    function say(text) { status.textContent = text; }
+
+    function insert(markdown) {
+      var start = textarea.selectionStart || textarea.value.length;
+      var before = textarea.value.slice(0, start);
+      var after = textarea.value.slice(textarea.selectionEnd || start);
+      var lead = before === "" || /\n\n$/.test(before) ? "" : (/\n$/.test(before) ? "\n" : "\n\n");
+      textarea.value = before + lead + markdown + "\n" + after;
+      textarea.dispatchEvent(new Event("input"));
+    }
+
+    function upload(file) {
+      var body = new FormData();
+      body.append("image", file, file.name);
+      say(field.getAttribute("data-uploading"));
+      return fetch(base + "/uploads", {
+        method: "POST",
+        headers: { "Accept": "application/json", "X-CSRF-Token": csrfOf(form) },
+        body: body,
+        credentials: "same-origin"
+      }).then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (result) {
+          if (response.ok && result.markdown) {
+            insert(result.markdown);
+            say(field.getAttribute("data-added"));
+          } else {
+            say(result.error || field.getAttribute("data-failed"));
+          }
+        });
+      }).catch(function () { say(field.getAttribute("data-failed")); });
+    }
+
+    function uploadAll(files) {
+      Array.prototype.reduce.call(files, function (previous, file) {
+        return previous.then(function () { return upload(file); });
+      }, Promise.resolve());
+    }
+
+    input.addEventListener("change", function () {
+      if (input.files.length === 0) { return; }
+      var files = Array.prototype.slice.call(input.files);
+      input.value = ""; // uploaded now: the form does not send it again
+      uploadAll(files);
+    });
+    textarea.addEventListener("dragover", function (event) {
+      if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
+        event.preventDefault();
+        textarea.classList.add("drop-target");
+      }
+    });
+    textarea.addEventListener("dragleave", function () { textarea.classList.remove("drop-target"); });
+    textarea.addEventListener("drop", function (event) {
+      textarea.classList.remove("drop-target");
+      if (!event.dataTransfer || event.dataTransfer.files.length === 0) { return; }
+      event.preventDefault();
+      uploadAll(event.dataTransfer.files);
+    });
+  });
 })();

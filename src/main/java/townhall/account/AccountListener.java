@@ -6,4 +6,9 @@ public interface AccountListener {
 
     /** Inside the transaction that confirmed the address. */
     void confirmed(Member member);
+
+    /** All listeners, in order. */
+    static AccountListener of(java.util.List<AccountListener> listeners) {
+        return member -> listeners.forEach(listener -> listener.confirmed(member));
+    }
 }

@@ -59,6 +59,17 @@ public final class Privileges {
         return actor != null && (actor.id() == target.id() || actor.isStaff() && (!target.isStaff() || actor.isAdmin()));
     }
 
+    /** Webhooks and the other connections of the site to a brand's systems are an administrator's to manage. */
+    public boolean mayManageIntegrations(Member m) { return m.isAdmin(); }
+
+    /** Images in posts: whoever may answer may upload them, within the limits of their standing. */
+    public boolean mayUploadImages(Member m) { return mayReply(m); }
+
+    /** Below {@code new.member.reputation}, neither Helper nor staff: smaller limits on links and images. */
+    public boolean isNewMember(Member m) {
+        return !m.isStaff() && !m.helper() && m.reputation() < rules.newMemberReputation();
+    }
+
     public boolean isNewcomer(Member m) {
         return m.createdAt().isAfter(LocalDateTime.now(clock).minusDays(rules.newcomerDays()));
     }

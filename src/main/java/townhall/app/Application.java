@@ -44,6 +44,14 @@ import townhall.search.SearchInsights;
 import townhall.search.SearchRoutes;
 import townhall.theme.StaticRoutes;
 import townhall.theme.Themes;
+import townhall.webhooks.WebhookRoutes;
+import townhall.feeds.FeedLinks;
+import townhall.uploads.UploadRoutes;
+import townhall.metrics.Metrics;
+import townhall.events.Events;
+import townhall.outbox.OutboxStore;
+import townhall.metrics.MetricsRoutes;
+import townhall.feeds.FeedRoutes;
 
 /** A running Townhall: database, services and web server. */
 public final class Application implements AutoCloseable {
@@ -55,8 +63,11 @@ public final class Application implements AutoCloseable {
     private final Search search;
     private final WebServer web;
 
+    private final Metrics metrics;
+
     private Application(Components components, ViewCounter viewCounter, ScheduledExecutorService jobs, Search search,
-                        WebServer web) {
+                        Metrics metrics, WebServer web) {
+        this.metrics = metrics;
         this.components = components;
         this.viewCounter = viewCounter;
         this.jobs = jobs;
@@ -72,22 +83,26 @@ public final class Application implements AutoCloseable {
             if (config.getBoolean(Setting.DEMO)) {
                 components.seedDemo();
             }
+            OutsideImageLinks.rewriteOnce(database.background(), components.siteSettings, components.markdown);
             ViewCounter viewCounter = new ViewCounter(database.dsl(),
                     Duration.ofSeconds(config.getInt(Setting.VIEW_FLUSH_SECONDS)));
             ScheduledExecutorService jobs = startJobs(components);
             Search search = Search.start(config, database, components.outbox, components.synonyms,
                     components.markdown, components.clock);
+            Metrics metrics = new Metrics(database, new OutboxStore(database.background()), search.health(),
+                    List.of("search", "mail", Events.TOPIC, "webhook-delivery"), components.clock);
             WebServer web;
             try {
-                web = startWeb(components, viewCounter, search);
+                web = startWeb(components, viewCounter, search, metrics);
             } catch (RuntimeException e) {
                 search.close();
+                metrics.close();
                 jobs.shutdownNow();
                 throw e;
             }
             log.info("Townhall is serving {} at http://localhost:{} (started in {} ms)",
                     config.get(Setting.SITE_NAME), web.port(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(components, viewCounter, jobs, search, web);
+            return new Application(components, viewCounter, jobs, search, metrics, web);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -112,15 +127,19 @@ public final class Application implements AutoCloseable {
         return jobs;
     }
 
-    private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search) {
+    private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search, Metrics metrics) {
         Config config = c.config;
         boolean dev = config.getBoolean(Setting.DEV);
         Themes themes = c.themes;
         BrandService brand = c.brand;
         brand.current();
         c.mail.start(c.outbox, new BrandMailLook(brand), config.publicBase(), Duration.ofSeconds(1));
+        c.webhooks.start(c.outbox, config.getInt(Setting.OUTBOX_ATTEMPTS), Duration.ofSeconds(1));
         Views views = new Views(ctx -> BrandRoutes.themeOf(brand, ctx).templates(), config,
-                (ctx, model) -> brand.decorate(BrandRoutes.brandOf(brand, ctx), model), c.pageCache);
+                (ctx, model) -> {
+                    brand.decorate(BrandRoutes.brandOf(brand, ctx), model);
+                    FeedLinks.decorate(ctx, model);
+                }, c.pageCache);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, c.addresses, views, c.sso);
         SettingsRoutes settingsRoutes = new SettingsRoutes(c.addresses, c.passwords, views);
@@ -128,11 +147,11 @@ public final class Application implements AutoCloseable {
         SsoRoutes ssoRoutes = new SsoRoutes(c.sso, c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.posting, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
-                new RelatedFromIndex(search.service()));
+                new RelatedFromIndex(search.service()), c.uploads);
         c.pageCache.onHit(questionRoutes::viewedFromCache);
         c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.posting, c.votesAndMarks, c.curation, c.postAccess, questionRoutes,
-                c.posts, views, new RevisionHistory(c.posts));
+                c.posts, views, new RevisionHistory(c.posts), c.uploads);
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, c.profileStore, views, c.clock);
@@ -142,9 +161,14 @@ public final class Application implements AutoCloseable {
         StaticRoutes staticRoutes = new StaticRoutes(themes, ctx -> BrandRoutes.themeOf(brand, ctx), dev);
         HealthRoutes healthRoutes = new HealthRoutes(c.database,
                 List.of(new OutboxHealth(c.outbox.store(), c.clock, Duration.ofMinutes(5)), search.health()));
+        MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, config.get(Setting.METRICS_TOKEN));
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE));
         FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
+        WebhookRoutes webhookRoutes = new WebhookRoutes(c.webhooks, views);
+        UploadRoutes uploadRoutes = new UploadRoutes(c.uploads, views);
+        FeedRoutes feedRoutes = new FeedRoutes(c.questions, c.categories, c.faqStore,
+                config.getInt(Setting.FEEDS_SIZE), views, () -> brand.current().siteName());
         ProfileRoutes profileRoutes = new ProfileRoutes(c.profiles, c.profileStore, c.accountStore, views, c.clock);
         ApiRoutes apiRoutes = new ApiRoutes(c.questions, c.categories, c.posts, c.posting, c.votesAndMarks,
                 search.service(), c.faqStore, c.accountStore, c.notifications, views);
@@ -155,7 +179,8 @@ public final class Application implements AutoCloseable {
             townhall.account.Member byToken = c.apiTokens.viewerOf(ctx);
             return byToken != null ? byToken : accountRoutes.viewerOf(ctx);
         };
-        return WebServer.start(config, views, c.database.availability(), viewerOf, Set.of(MailRoutes.UNSUBSCRIBE), routes -> {
+        return WebServer.start(config, views, c.database.availability(), viewerOf, Set.of(MailRoutes.UNSUBSCRIBE),
+                metrics, routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
             questionRoutes.register(routes);
@@ -176,6 +201,10 @@ public final class Application implements AutoCloseable {
             brandRoutes.register(routes);
             outboxRoutes.register(routes);
             mailRoutes.register(routes);
+            webhookRoutes.register(routes);
+            feedRoutes.register(routes);
+            uploadRoutes.register(routes);
+            metricsRoutes.register(routes);
         });
     }
 
@@ -198,6 +227,7 @@ public final class Application implements AutoCloseable {
         jobs.shutdownNow();
         viewCounter.close();
         search.close();
+        metrics.close();
         components.outbox.close();
         components.database.close();
         log.info("Townhall stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);

@@ -52,6 +52,13 @@ import townhall.search.SearchOutbox;
 import townhall.search.Synonyms;
 import townhall.sso.SsoService;
 import townhall.api.ApiTokens;
+import townhall.account.AccountListener;
+import townhall.events.Events;
+import townhall.webhooks.CommunityEvents;
+import townhall.uploads.ImageUploads;
+import townhall.uploads.UploadLimits;
+import townhall.webhooks.WebhookService;
+import townhall.webhooks.WebhookSettings;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -92,6 +99,9 @@ public final class Components {
     public final ProfileService profiles;
     public final SsoService sso;
     public final ApiTokens apiTokens;
+    public final Events events;
+    public final WebhookService webhooks;
+    public final ImageUploads uploads;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -133,7 +143,12 @@ public final class Components {
         this.pageCache = PageCache.forQa(config, database);
         this.postAccess = new PostAccess(posts);
         PostInput postInput = new PostInput(markdown, qaRules, privileges);
-        QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache));
+        this.events = new Events(outbox, clock);
+        CommunityEvents communityEvents = new CommunityEvents(events, accountStore, config.publicBase());
+        this.webhooks = new WebhookService(database, outbox, privileges, WebhookSettings.from(config), clock);
+        this.uploads = new ImageUploads(database, privileges, UploadLimits.from(config),
+                Path.of(config.get(Setting.DATA_DIR), "uploads"), clock);
+        QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents));
         this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
                 postAccess, clock, qaListener, privileges);
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
@@ -148,7 +163,9 @@ public final class Components {
                 config.getBoolean(Setting.DEV), clock, config.basePath());
         this.brand = new BrandService(database, new BrandStore(database.dsl()), markdown, themes, config, clock);
         this.addresses = new AddressService(database, accounts, accountStore, hasher, mail.mailer(),
-                new BrandWelcome(brand, mail.mailer(), notifier, markdown, config.get(Setting.LANGUAGE)),
+                AccountListener.of(List.of(
+                        new BrandWelcome(brand, mail.mailer(), notifier, markdown, config.get(Setting.LANGUAGE)),
+                        communityEvents)),
                 Duration.ofHours(config.getInt(Setting.CONFIRM_HOURS)), clock);
         this.passwords = new PasswordService(database, accountStore, hasher, mail.mailer(),
                 new AttemptLimiter(config.getInt(Setting.RESET_PER_ACCOUNT), config.getInt(Setting.RESET_PER_ADDRESS)),

@@ -70,7 +70,15 @@ public enum Setting {
     SMTP_SECURITY("smtp.security", "starttls", "How the SMTP connection is protected: starttls, tls or none"),
     MAIL_FROM("mail.from", "Townhall <noreply@localhost>", "The From address of Townhall's email, e.g. Northwind Community <community@northwind.example>"),
     OUTBOX_ATTEMPTS("outbox.attempts", "12", "How often a side effect (indexing, email, webhook) is tried before it is given up and shown to admins at /admin/outbox"),
-    OUTBOX_LONGEST_PAUSE_SECONDS("outbox.pause.max.seconds", "600", "Longest pause between two attempts of a failing side effect; pauses double from one second up to it");
+    OUTBOX_LONGEST_PAUSE_SECONDS("outbox.pause.max.seconds", "600", "Longest pause between two attempts of a failing side effect; pauses double from one second up to it"),
+    WEBHOOKS_ALLOW_LOCAL("webhooks.allow.local", "false", "Accept webhook URLs on http://localhost and http://127.0.0.1 (tests, development); otherwise only https URLs"),
+    WEBHOOKS_TIMEOUT_SECONDS("webhooks.timeout.seconds", "10", "How long one webhook delivery waits to connect and for the answer before it counts as failed"),
+    FEEDS_SIZE("feeds.size", "30", "Items in an RSS or Atom feed"),
+    UPLOAD_MAX_KB("upload.max.kb", "4096", "Largest image a member may upload into a post, in kilobytes"),
+    UPLOAD_MAX_SIDE("upload.max.side", "4000", "Longest side of an uploaded image, in pixels"),
+    UPLOAD_NEW_MEMBER_MAX_KB("upload.new.member.max.kb", "1024", "Largest image a new member (below new.member.reputation) may upload, in kilobytes"),
+    UPLOAD_NEW_MEMBER_MAX_SIDE("upload.new.member.max.side", "2000", "Longest side of an image a new member uploads, in pixels"),
+    METRICS_TOKEN("metrics.token", "", "Bearer token that reads /metrics (Prometheus); empty turns the endpoint off (404)");
 
     private final String key;
     private final String defaultValue;

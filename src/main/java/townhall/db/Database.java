@@ -151,6 +151,11 @@ public final class Database implements AutoCloseable {
         dsl.transaction(work);
     }
 
+    /** The connection pool's figures (active, idle, waiting, total), for the metrics. */
+    public com.zaxxer.hikari.HikariPoolMXBean pool() { return dataSource.getHikariPoolMXBean(); }
+
+    public int poolSize() { return dataSource.getMaximumPoolSize(); }
+
     /** Whether the database answers, as last probed; what /health and the 503 page tell. */
     public Availability availability() { return availability; }
 

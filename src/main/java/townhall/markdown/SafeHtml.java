@@ -2,13 +2,18 @@ package townhall.markdown;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.owasp.html.Handler;
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
+import org.owasp.html.HtmlStreamRenderer;
 import org.owasp.html.PolicyFactory;
 
 /** The allow-list every piece of user HTML passes through before it is stored or shown. */
 final class SafeHtml {
     private static final Pattern LINK_URL = Pattern.compile("(?i)(https?|mailto):.*", Pattern.DOTALL);
-    private static final Pattern IMAGE_URL = Pattern.compile("(?i)https?:.*", Pattern.DOTALL);
+    /** Outside images pass here and become links ({@link ImagesAsLinks}); images uploaded to this site stay images. */
+    private static final Pattern IMAGE_URL = Pattern.compile("(?i)https?:.*|" + ImagesAsLinks.LOCAL_IMAGE.pattern(),
+            Pattern.DOTALL);
     private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+-]+");
 
     private static final PolicyFactory FOLLOW = allowList().toFactory();
@@ -17,7 +22,12 @@ final class SafeHtml {
     private SafeHtml() {}
 
     static String sanitize(String html, LinkPolicy links) {
-        return (links == LinkPolicy.FOLLOW ? FOLLOW : NOFOLLOW).sanitize(html);
+        StringBuilder out = new StringBuilder(html.length());
+        HtmlStreamRenderer renderer = HtmlStreamRenderer.create(out, Handler.DO_NOTHING);
+        List<String> rels = links == LinkPolicy.FOLLOW ? List.of() : List.of("nofollow", "ugc");
+        HtmlSanitizer.sanitize(html, (links == LinkPolicy.FOLLOW ? FOLLOW : NOFOLLOW)
+                .apply(new ImagesAsLinks(renderer, rels)));
+        return out.toString();
     }
 
     private static HtmlPolicyBuilder allowList() {

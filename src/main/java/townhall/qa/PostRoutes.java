@@ -7,6 +7,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.HashMap;
 import java.util.Map;
 import townhall.account.Member;
+import townhall.uploads.ImageUploads;
 import townhall.web.InvalidInput;
 import townhall.web.NotFound;
 import townhall.web.Views;
@@ -22,10 +23,11 @@ public final class PostRoutes {
     private final PostStore posts;
     private final Views pages;
     private final RevisionHistory history;
+    private final ImageUploads uploads;
 
     public PostRoutes(PostingService posting, VoteAndMarkService votesAndMarks, CurationService curation,
                       PostAccess access, QuestionRoutes questionPages, PostStore posts, Views pages,
-                      RevisionHistory history) {
+                      RevisionHistory history, ImageUploads uploads) {
         this.posting = posting;
         this.votesAndMarks = votesAndMarks;
         this.curation = curation;
@@ -34,6 +36,7 @@ public final class PostRoutes {
         this.posts = posts;
         this.pages = pages;
         this.history = history;
+        this.uploads = uploads;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -76,6 +79,11 @@ public final class PostRoutes {
         long questionId = parseId(ctx.pathParam("id"));
         String body = ctx.formParam("body") == null ? "" : ctx.formParam("body");
         try {
+            String withImage = FormImage.appendedTo(ctx, author, body, uploads, "image");
+            if (withImage != null) { // back to the page, the image in the answer, to check before posting
+                questionPages.showQuestion(ctx, questionId, Map.of("answer", withImage), Map.of());
+                return;
+            }
             long answerId = posting.answer(author, questionId, body);
             backToPost(ctx, answerId);
         } catch (InvalidInput e) {
@@ -168,6 +176,12 @@ public final class PostRoutes {
             form.put(field, orEmpty(ctx.formParam(field)));
         }
         try {
+            String withImage = FormImage.appendedTo(ctx, editor, form.get("body"), uploads, "image");
+            if (withImage != null) {
+                form.put("body", withImage);
+                showEdit(ctx, form, Map.of());
+                return;
+            }
             curation.edit(editor, postId, new CurationService.EditForm(form.get("title"), form.get("body"),
                     form.get("tags"), form.get("reason")));
             backToPost(ctx, postId);

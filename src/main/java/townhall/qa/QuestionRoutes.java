@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import townhall.account.Member;
+import townhall.uploads.ImageUploads;
 import townhall.web.Csrf;
 import townhall.web.InvalidInput;
 import townhall.web.NotFound;
@@ -35,10 +36,12 @@ public final class QuestionRoutes {
     private final StructuredData structuredData;
     private final Privileges privileges;
     private final RelatedQuestions related;
+    private final ImageUploads uploads;
 
     public QuestionRoutes(QuestionStore questions, CategoryStore categories, PostingService posting,
                           ViewCounter views, Views pages, MarkdownRenderer markdown, QaRules rules,
-                          StructuredData structuredData, Privileges privileges, RelatedQuestions related) {
+                          StructuredData structuredData, Privileges privileges, RelatedQuestions related,
+                          ImageUploads uploads) {
         this.questions = questions;
         this.categories = categories;
         this.posting = posting;
@@ -49,6 +52,7 @@ public final class QuestionRoutes {
         this.structuredData = structuredData;
         this.privileges = privileges;
         this.related = related;
+        this.uploads = uploads;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -149,6 +153,18 @@ public final class QuestionRoutes {
         Map<String, String> form = new HashMap<>();
         for (String field : List.of("title", "body", "tags", "category")) {
             form.put(field, ctx.formParam(field) == null ? "" : ctx.formParam(field));
+        }
+        try {
+            String withImage = FormImage.appendedTo(ctx, asker, form.get("body"), uploads, "image");
+            if (withImage != null) {
+                form.put("body", withImage);
+                showAsk(ctx, form, Map.of(), markdown.render(withImage, privileges.linkPolicy(asker)));
+                return;
+            }
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            showAsk(ctx, form, pages.errors(ctx, e), null);
+            return;
         }
         if (ctx.formParam("preview") != null) {
             showAsk(ctx, form, Map.of(), markdown.render(form.get("body"), privileges.linkPolicy(asker)));

@@ -23,6 +23,11 @@ public final class SearchHealth implements HealthCheck {
     }
 
     @Override
+    public boolean usable() {
+        return index.unusable() == null;
+    }
+
+    @Override
     public Report check() {
         String unusable = index.unusable();
         String failure = unusable != null ? unusable : index.writerFailure();

@@ -12,6 +12,9 @@ public interface HealthCheck {
 
     Report check();
 
+    /** Whether this part can serve at all; while it cannot, {@code /health/ready} answers 503 (an unusable index). */
+    default boolean usable() { return true; }
+
     /** {@code degraded}: Townhall serves, but this part is behind or failing; {@code figures}: what a monitor graphs. */
     record Report(boolean degraded, Map<String, Object> figures) {}
 }

@@ -10,7 +10,8 @@ import townhall.db.Database;
 /**
  * {@code /health}: JSON for load balancers, container healthchecks and monitors. 503 ("down") when the database does
  * not answer; 200 with "degraded" when a part such as an outbox queue is behind or failing, with its figures; else
- * 200 "ok".
+ * 200 "ok". {@code /health/live}: the process answers (a liveness probe: restart it when this fails);
+ * {@code /health/ready}: the database answers and the search index is usable (a readiness probe: send it traffic).
  */
 public final class HealthRoutes {
     private final Database database;
@@ -23,6 +24,26 @@ public final class HealthRoutes {
 
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/health", this::health);
+        routes.get("/health/live", ctx -> ctx.header("Cache-Control", "no-store").json(Map.of("status", "up")));
+        routes.get("/health/ready", this::ready);
+    }
+
+    private void ready(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        Map<String, Object> report = new LinkedHashMap<>();
+        boolean database = this.database.isHealthy();
+        boolean ready = database;
+        report.put("database", database ? "ok" : "down");
+        for (HealthCheck check : checks) {
+            boolean usable = check.usable();
+            ready &= usable;
+            report.put(check.name(), usable ? "ok" : "unusable");
+        }
+        report.put("status", ready ? "ready" : "not ready");
+        if (!ready) {
+            ctx.header("Retry-After", "5");
+        }
+        ctx.status(ready ? 200 : 503).json(report);
     }
 
     private void health(Context ctx) {

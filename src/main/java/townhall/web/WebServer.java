@@ -59,6 +59,13 @@ public final class WebServer {
     public static WebServer start(Config config, Views views, Availability database,
                                   Function<Context, ? extends Viewer> viewerOf, Set<String> ownProofPaths,
                                   Consumer<JavalinDefaultRoutingApi> routes) {
+        return start(config, views, database, viewerOf, ownProofPaths, RequestTimer.NONE, routes);
+    }
+
+    /** As above; {@code timer} hears every request's duration by route template (the metrics). */
+    public static WebServer start(Config config, Views views, Availability database,
+                                  Function<Context, ? extends Viewer> viewerOf, Set<String> ownProofPaths,
+                                  RequestTimer timer, Consumer<JavalinDefaultRoutingApi> routes) {
         Csrf csrf = new Csrf(ownProofPaths);
         PublicAddress publicAddress = new PublicAddress(config);
         String prefix = config.basePath();
@@ -77,8 +84,10 @@ public final class WebServer {
             if (!prefix.isEmpty()) {
                 javalinConfig.router.contextPath = prefix; // served under the base URL's path
             }
-            javalinConfig.requestLogger.http((ctx, ms) -> requestLog.info("{} {} {} {}ms",
-                    ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
+            javalinConfig.requestLogger.http((ctx, ms) -> {
+                requestLog.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms));
+                timer.record(ctx.method().name(), routeOf(ctx), ctx.status().getCode(), (long) (ms * 1_000_000));
+            });
             JavalinDefaultRoutingApi api = javalinConfig.routes;
             api.before(ctx -> securityHeaders(ctx));
             api.before(ctx -> {
@@ -157,6 +166,12 @@ public final class WebServer {
         return new WebServer(javalin);
     }
 
+    /** The template of the route that answered ({@code /q/{id}}), or {@code unmatched}. */
+    private static String routeOf(Context ctx) {
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
+    }
+
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
@@ -184,7 +199,8 @@ public final class WebServer {
     }
 
     private static boolean isStatic(String path) {
-        return path.startsWith("/static/") || path.startsWith("/brand/") || path.equals("/health");
+        return path.startsWith("/static/") || path.startsWith("/brand/") || path.equals("/health")
+                || path.startsWith("/health/") || path.startsWith("/uploads/") || path.equals("/metrics");
     }
 
     private static void securityHeaders(Context ctx) {

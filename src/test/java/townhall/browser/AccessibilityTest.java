@@ -73,7 +73,7 @@ class AccessibilityTest {
                 check(member, path, "member at " + width + " px", found);
             }
             Page admin = signedIn("admin", "demo-admin-pass", width);
-            for (String path : List.of("/admin/brand", question, "/faq/manage")) {
+            for (String path : List.of("/admin/brand", question, "/faq/manage", "/admin/webhooks")) {
                 check(admin, path, "admin at " + width + " px", found);
             }
         }

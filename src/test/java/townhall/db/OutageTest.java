@@ -69,6 +69,9 @@ class OutageTest {
         assertThat(System.nanoTime() - started).as("refused without waiting out a 10 s timeout").isLessThan(8_000_000_000L);
         Eventually.await(() -> server.newClient().get("/health").status() == 503);
         assertThat(server.newClient().get("/health").body()).contains("\"status\":\"down\"", "unreachable");
+        // a liveness probe still sees the process answer; a readiness probe takes it out of the load balancer
+        assertThat(server.newClient().get("/health/live").status()).isEqualTo(200);
+        assertThat(server.newClient().get("/health/ready").status()).isEqualTo(503);
 
         sleep(2_100); // the visitor's copy is now past its time, kept only for an outage
         Response kept = visitor.get(page);

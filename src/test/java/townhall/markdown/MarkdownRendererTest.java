@@ -94,11 +94,28 @@ class MarkdownRendererTest {
         assertThat(html.select("a[href=https://example.com]").attr("title")).isEqualTo("Example");
         assertThat(html.select("blockquote p").text()).isEqualTo("quoted");
         assertThat(html.select("ol").attr("start")).isEqualTo("3");
-        Element image = html.selectFirst("img");
+        // an image from another site becomes a link to it (the CSP would block it): see ImagesAsLinks
+        assertThat(html.select("img")).isEmpty();
+        Element image = html.selectFirst("a.external-image");
         assertThat(image).isNotNull();
-        assertThat(image.attr("src")).isEqualTo("https://example.com/logo.png");
-        assertThat(image.attr("alt")).isEqualTo("logo");
+        assertThat(image.attr("href")).isEqualTo("https://example.com/logo.png");
+        assertThat(image.text()).isEqualTo("logo");
         assertThat(html.select("hr")).hasSize(1);
+    }
+
+    @Test
+    void anUploadedImageIsShownAndAnOutsideOneBecomesALinkWithItsAltTextOrAddress() {
+        String upload = "/uploads/" + "ab".repeat(32) + ".png";
+        Document html = render("![the dock](" + upload + ")\n\n![](https://tracker.example/pixel.gif)\n\n"
+                + "![x](/uploads/not-a-hash.png) ![y](/static/img/favicon.svg)");
+        assertThat(html.select("img").eachAttr("src")).containsExactly(upload);
+        assertThat(html.select("img").attr("alt")).isEqualTo("the dock");
+        assertThat(html.select("a.external-image").eachAttr("href")).containsExactly("https://tracker.example/pixel.gif");
+        assertThat(html.select("a.external-image").text()).isEqualTo("https://tracker.example/pixel.gif");
+        assertThat(html.select("a.external-image").attr("rel")).isEqualTo("nofollow ugc");
+        assertThat(html.text()).doesNotContain("favicon");
+        // under a path prefix, an upload keeps it
+        assertThat(render("![a](/community" + upload + ")").select("img").attr("src")).isEqualTo("/community" + upload);
     }
 
     @Test

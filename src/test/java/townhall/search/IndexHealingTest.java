@@ -32,7 +32,9 @@ class IndexHealingTest {
     }
 
     @RegisterExtension
-    static final TownhallServer server = new TownhallServer().with(Setting.OUTBOX_LONGEST_PAUSE_SECONDS, "1");
+    static final TownhallServer server = new TownhallServer()
+            .with(Setting.OUTBOX_LONGEST_PAUSE_SECONDS, "1")
+            .with(Setting.OUTBOX_ATTEMPTS, "1000"); // pauses of 1 s: the default 12 attempts would give up within the test
     static Community community;
 
     @BeforeAll

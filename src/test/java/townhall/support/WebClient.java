@@ -127,6 +127,17 @@ public final class WebClient {
         return postRaw(path, withToken);
     }
 
+    /** Posts a form whose fields may repeat (checkboxes of one name), with the CSRF token. */
+    public Response postPairs(String path, java.util.List<Map.Entry<String, String>> fields) {
+        String body = java.util.stream.Stream.concat(fields.stream(), java.util.stream.Stream.of(Map.entry("_csrf", csrfToken())))
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     /** Posts exactly the given fields: no CSRF token is added. */
     public Response postRaw(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()

@@ -67,4 +67,37 @@ class ValidHtmlTest {
         String message = admin.page("/admin/mail").select("tr.mail-kept a").attr("href");
         assertValid(admin, "/admin/mail", message, "/admin/outbox", "/admin/brand");
     }
+
+    @Test
+    void webhookPagesAreValid() throws Exception {
+        WebClient.Response created = admin.postPairs("/admin/webhooks", List.of(
+                Map.entry("url", "https://hooks.example.com/townhall"), Map.entry("events", "idea.status_changed")));
+        WebClient.Response refused = admin.postPairs("/admin/webhooks", List.of(Map.entry("url", "ftp://nowhere")));
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(422);
+        var sql = server.components().database.dsl();
+        long subscription = sql.select(townhall.db.schema.Tables.WEBHOOK_SUBSCRIPTIONS.ID)
+                .from(townhall.db.schema.Tables.WEBHOOK_SUBSCRIPTIONS).fetchAny().value1();
+        var deliveries = townhall.db.schema.Tables.WEBHOOK_DELIVERIES;
+        sql.insertInto(deliveries).set(deliveries.SUBSCRIPTION_ID, subscription).set(deliveries.MESSAGE_ID, "msg_valid")
+                .set(deliveries.EVENT_TYPE, "idea.status_changed").set(deliveries.PAYLOAD, "{}")
+                .set(deliveries.STATUS, "failed").set(deliveries.ATTEMPTS, 3).set(deliveries.RESPONSE_CODE, 500)
+                .set(deliveries.LAST_ERROR, "HTTP 500").set(deliveries.CREATED_AT, java.time.LocalDateTime.now()).execute();
+        Map<String, List<String>> errors = NuHtmlChecker.errors(Map.of("webhook created", created.body(),
+                "webhook refused", refused.body()));
+        assertThat(errors).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
+        assertValid(admin, "/admin/webhooks", "/admin/webhooks/" + subscription);
+    }
+
+    @Test
+    void postFormsWithTheirImageFieldAreValid() throws Exception {
+        long answer = community.answer(member, question, "An answer to edit, with an image field below it.");
+        WebClient.Response refused = member.postMultipart("/ask", Map.of("title", "A question with an image that is not one",
+                "body", "Details of it", "tags", "images"), Map.of("image", new WebClient.FilePart("x.png", "image/png",
+                "not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8))), true);
+        assertThat(refused.status()).isEqualTo(422);
+        Map<String, List<String>> errors = NuHtmlChecker.errors(Map.of("ask with a refused image", refused.body()));
+        assertThat(errors).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
+        assertValid(member, "/ask", "/posts/" + answer + "/edit", "/posts/" + question + "/edit");
+    }
 }

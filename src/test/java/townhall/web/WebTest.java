@@ -19,6 +19,12 @@ class WebTest {
     static final TownhallServer server = new TownhallServer();
 
     @Test
+    void withoutAMetricsTokenThereIsNoMetricsEndpoint() {
+        assertThat(server.newClient().get("/metrics").status()).isEqualTo(404);
+        assertThat(server.newClient().get("/metrics", java.util.Map.of("Authorization", "Bearer ")).status()).isEqualTo(404);
+    }
+
+    @Test
     void everyPageCarriesTheSecurityHeaders() {
         Response home = server.newClient().get("/");
         assertThat(home.status()).isEqualTo(200);
