@@ -25,7 +25,15 @@
         body: body,
         credentials: "same-origin"
       }).then(function (response) {
-        if (!response.ok) { form.submit(); return null; }
+        if (!response.ok) { // let the server's page say why, with the pressed button's value as a plain post sends it
+          var value = document.createElement("input");
+          value.type = "hidden";
+          value.name = "value";
+          value.value = button.value;
+          form.appendChild(value);
+          form.submit();
+          return null;
+        }
         return response.json();
       }).then(function (result) {
         if (!result) { return; }

@@ -26,6 +26,11 @@ public final class Privileges {
         return m.isStaff() || m.helper() || m.reputation() >= rules.comment();
     }
 
+    /** Comment under a post: on one's own thread (one's post, or an answer to one's question) always, elsewhere once earned. */
+    public boolean canCommentOn(Member m, long postAuthorId, long questionAuthorId) {
+        return m.id() == postAuthorId || m.id() == questionAuthorId || canCommentEverywhere(m);
+    }
+
     /** Edit and retag other people's posts. */
     public boolean canEditOthers(Member m) { return m.isStaff() || m.helper(); }
 

@@ -121,8 +121,7 @@ public final class PostingService {
         requireReplyAllowed(author);
         String body = clean(text);
         PostStore.PostInfo post = access.visiblePost(postId, author);
-        boolean ownThread = post.authorId() == author.id() || post.questionAuthorId() == author.id();
-        if (!ownThread && !privileges.canCommentEverywhere(author)) {
+        if (!privileges.canCommentOn(author, post.authorId(), post.questionAuthorId())) {
             throw new NotAllowed("qa.denied.comment", "reputation", privileges.rules().comment());
         }
         if (body.length() < COMMENT_MIN || body.length() > COMMENT_MAX) {

@@ -192,6 +192,25 @@ public final class QuestionRoutes {
     }
 
     /** Renders a question's page; {@code drafts} and {@code errors} refill a form that did not go through. */
+    /**
+     * Actions a member cannot use yet are shown disabled with the reason and how to earn them, rather than refused
+     * after the click: null reasons for what the viewer may do.
+     */
+    private void putWhatTheViewerMayNotYetDo(Context ctx, Member viewer, Map<String, Object> model) {
+        if (viewer == null) {
+            return;
+        }
+        int upvote = privileges.rules().upvote();
+        int downvote = privileges.rules().downvote();
+        model.put("upvoteWhy", privileges.canUpvote(viewer) ? null : pages.t(ctx, "qa.denied.upvote", "reputation", upvote));
+        model.put("downvoteWhy", privileges.canDownvote(viewer) ? null
+                : pages.t(ctx, "qa.denied.downvote", "reputation", downvote));
+        model.put("canCommentEverywhere", privileges.canCommentEverywhere(viewer));
+        model.put("commentWhy", pages.t(ctx, "qa.denied.comment", "reputation", privileges.rules().comment()));
+        model.put("replyWhy", privileges.mayReply(viewer) ? null
+                : pages.t(ctx, "qa.denied.unconfirmed", "email", viewer.email()));
+    }
+
     void showQuestion(Context ctx, long id, Map<String, String> drafts, Map<String, String> errors) {
         Member viewer = Web.viewer(ctx);
         boolean staff = viewer != null && viewer.isStaff();
@@ -222,6 +241,7 @@ public final class QuestionRoutes {
         model.put("isStaff", staff);
         model.put("canClose", viewer != null && privileges.canCloseAsDuplicate(viewer));
         model.put("canEditOthers", viewer != null && privileges.canEditOthers(viewer));
+        putWhatTheViewerMayNotYetDo(ctx, viewer, model);
         model.put("drafts", drafts);
         model.put("errors", errors);
         model.put("jsonLd", structuredData.qaPage(Web.publicBase(ctx), question, answers));
