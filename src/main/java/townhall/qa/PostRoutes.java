@@ -49,7 +49,7 @@ public final class PostRoutes {
         routes.post("/q/{id}/unverify", ctx -> act(ctx, (viewer, id) -> votesAndMarks.unverify(viewer, id)));
         routes.post("/q/{id}/close", this::close);
         routes.post("/q/{id}/reopen", ctx -> act(ctx, (viewer, id) -> curation.reopen(viewer, id)));
-        routes.post("/posts/{id}/delete", ctx -> act(ctx, (viewer, id) -> curation.delete(viewer, id)));
+        routes.post("/posts/{id}/delete", this::delete);
         routes.post("/posts/{id}/restore", ctx -> act(ctx, (viewer, id) -> curation.restore(viewer, id)));
         routes.get("/posts/{id}/edit", ctx -> showEdit(ctx, null, Map.of()));
         routes.post("/posts/{id}/edit", this::edit);
@@ -72,6 +72,19 @@ public final class PostRoutes {
         PostStore.PostInfo post = posts.info(postId).orElseThrow(NotFound::new);
         String anchor = post.isQuestion() ? "" : "#a" + postId;
         Web.redirect(ctx, QuestionLinks.path(post.questionId(), post.slug()) + anchor);
+    }
+
+    /** A deleted answer: back to its question, saying so; a question its author deleted: home, saying so (they no longer see it). */
+    private void delete(Context ctx) {
+        Member viewer = Web.requireViewer(ctx);
+        PostStore.PostInfo post = curation.delete(viewer, parseId(ctx.pathParam("id")));
+        String kind = post.isQuestion() ? "question" : "answer";
+        if (post.isQuestion() && !viewer.isStaff()) {
+            Web.redirect(ctx, "/?deleted=question");
+        } else {
+            Web.redirect(ctx, QuestionLinks.path(post.questionId(), post.slug()) + "?deleted=" + kind
+                    + (post.isQuestion() ? "" : "#answers-heading"));
+        }
     }
 
     private void answer(Context ctx) {

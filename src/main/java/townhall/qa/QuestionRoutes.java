@@ -77,6 +77,7 @@ public final class QuestionRoutes {
         model.put("categories", categories.all());
         model.put("questions", recent.questions());
         model.put("welcome", "1".equals(ctx.queryParam("welcome")));
+        model.put("deleted", "question".equals(ctx.queryParam("deleted")));
         model.put("description", pages.t(ctx, "home.description"));
         pages.render(ctx, "home", model);
     }
@@ -242,6 +243,8 @@ public final class QuestionRoutes {
         model.put("canClose", viewer != null && privileges.canCloseAsDuplicate(viewer));
         model.put("canEditOthers", viewer != null && privileges.canEditOthers(viewer));
         putWhatTheViewerMayNotYetDo(ctx, viewer, model);
+        String deleted = ctx.queryParam("deleted");
+        model.put("deleted", "question".equals(deleted) || "answer".equals(deleted) ? deleted : null);
         model.put("drafts", drafts);
         model.put("errors", errors);
         model.put("jsonLd", structuredData.qaPage(Web.publicBase(ctx), question, answers));

@@ -81,4 +81,36 @@ class NewcomerStoryTest {
 
         org.assertj.core.api.Assertions.assertThat(errorPages).as("error pages met on the way").isEmpty();
     }
+
+    @Test
+    void deletingAsksFirstAndLandsWhereTheMemberCanSeeItWorked() {
+        Community community = new Community(server);
+        WebClient asker = community.member("tidyasker");
+        long other = community.ask(asker, "Does the turntable lid come off for cleaning?");
+        WebClient memberAccount = community.member("tidyone");
+        long answer = community.answer(memberAccount, other, "Yes, lift it straight up from both hinges at once.");
+        long own = community.ask(memberAccount, "Can the amplifier stand on its side in a cabinet?");
+
+        Page page = browser.newPage(390, 844);
+        page.navigate(server.baseUrl() + "/signin");
+        page.getByLabel("Username or email").fill(community.usernameOf(memberAccount));
+        page.getByLabel("Password").fill("a long enough password");
+        page.locator("main form button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/signin"));
+
+        page.navigate(server.baseUrl() + "/q/" + other);
+        var myAnswer = page.locator("#a" + answer);
+        assertThat(myAnswer.locator(".confirm-delete button")).isHidden(); // nothing is deleted by one click
+        myAnswer.locator(".confirm-delete summary").click();
+        assertThat(myAnswer.locator(".confirm-delete")).containsText("Delete this answer? Staff can restore it.");
+        myAnswer.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Yes, delete")).click();
+        assertThat(page.locator("p.notice[role=status]")).hasText("The answer was deleted.");
+        assertThat(page.locator(".answers .answer")).hasCount(0);
+
+        page.navigate(server.baseUrl() + "/q/" + own);
+        page.locator(".question .confirm-delete summary").click();
+        page.locator(".question .confirm-delete button").click();
+        assertThat(page.locator("p.notice[role=status]")).hasText("The question was deleted.");
+        org.assertj.core.api.Assertions.assertThat(page.url()).isEqualTo(server.baseUrl() + "/?deleted=question");
+    }
 }
