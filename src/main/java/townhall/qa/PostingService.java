@@ -58,6 +58,11 @@ public final class PostingService {
         }
     }
 
+    /** Whether the member has never asked (their ask form then shows a short checklist). */
+    public boolean isFirstQuestion(Member asker) {
+        return posts.questionCountOf(asker.id()) == 0;
+    }
+
     /** Posts a question; returns its id. */
     public long ask(Member asker, AskForm form) {
         if (!privileges.mayAsk(asker, () -> posts.questionCountOf(asker.id()))) {

@@ -138,9 +138,10 @@ public final class QuestionRoutes {
     }
 
     private void showAsk(Context ctx, Map<String, String> form, Map<String, String> errors, String preview) {
-        Web.requireViewer(ctx);
+        Member asker = Web.requireViewer(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "qa.ask.button"));
+        model.put("firstQuestion", posting.isFirstQuestion(asker));
         model.put("form", form);
         model.put("errors", errors);
         model.put("preview", preview);

@@ -50,6 +50,9 @@ class NewcomerStoryTest {
         page.locator("main form button[type=submit]").click();
         page.waitForURL(url -> !url.contains("/signin"));
 
+        page.navigate(server.baseUrl() + "/ask");
+        assertThat(page.locator(".first-question h2")).hasText("Your first question: three things that get it answered");
+
         page.navigate(server.baseUrl() + "/q/" + questionId);
         assertThat(page.locator(".question .vote-up")).isDisabled();
         assertThat(page.locator(".question .vote-up")).hasAttribute("title", "Upvoting unlocks at 15 reputation.");
@@ -106,6 +109,9 @@ class NewcomerStoryTest {
         myAnswer.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Yes, delete")).click();
         assertThat(page.locator("p.notice[role=status]")).hasText("The answer was deleted.");
         assertThat(page.locator(".answers .answer")).hasCount(0);
+
+        page.navigate(server.baseUrl() + "/ask");
+        assertThat(page.locator(".first-question")).hasCount(0); // only before the first question
 
         page.navigate(server.baseUrl() + "/q/" + own);
         page.locator(".question .confirm-delete summary").click();
