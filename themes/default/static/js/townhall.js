@@ -132,6 +132,29 @@
     });
   })();
 
+  // "How can we help?" on the home page: answers appear under the box as the visitor types; Enter (or no
+  // script) opens the search page instead.
+  document.querySelectorAll("form[data-instant]").forEach(function (form) {
+    var region = document.getElementById(form.getAttribute("data-instant"));
+    var input = form.querySelector("input[name=q]");
+    if (!region || !input || !window.fetch) { return; }
+    var timer = null;
+    var lastSent = "";
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q === lastSent) { return; }
+        lastSent = q;
+        if (q.length < 3) { region.innerHTML = ""; return; }
+        fetch(base + "/search/instant?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+          .then(function (response) { return response.ok ? response.text() : null; })
+          .then(function (html) { if (html !== null && q === lastSent) { region.innerHTML = html; } })
+          .catch(function () { lastSent = ""; });
+      }, 250);
+    });
+  });
+
   // Images in posts: a file chosen in the image field is uploaded at once, and images dropped on the text too; the
   // server answers with the Markdown that shows it, put where the cursor is. Without this script the form sends the
   // file itself and comes back with the Markdown added.

@@ -26,6 +26,7 @@ import townhall.brand.BrandRoutes;
 import townhall.brand.BrandService;
 import townhall.db.Database;
 import townhall.faq.FaqRoutes;
+import townhall.home.HomeRoutes;
 import townhall.mail.MailRoutes;
 import townhall.notify.NotificationRoutes;
 import townhall.outbox.OutboxHealth;
@@ -165,6 +166,7 @@ public final class Application implements AutoCloseable {
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE));
         FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
+        HomeRoutes homeRoutes = new HomeRoutes(c.questions, c.categories, c.homeHighlights, views);
         WebhookRoutes webhookRoutes = new WebhookRoutes(c.webhooks, views);
         UploadRoutes uploadRoutes = new UploadRoutes(c.uploads, views);
         FeedRoutes feedRoutes = new FeedRoutes(c.questions, c.categories, c.faqStore,
@@ -183,6 +185,7 @@ public final class Application implements AutoCloseable {
                 metrics, routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
+            homeRoutes.register(routes);
             questionRoutes.register(routes);
             postRoutes.register(routes);
             sitemapRoutes.register(routes);

@@ -24,6 +24,8 @@ import townhall.demo.DemoFaq;
 import townhall.demo.DemoServices;
 import townhall.faq.FaqService;
 import townhall.faq.FaqStore;
+import townhall.home.HomeHighlights;
+import townhall.home.HomeStore;
 import townhall.markdown.CommentFormatter;
 import townhall.markdown.MarkdownRenderer;
 import townhall.mail.Mail;
@@ -88,6 +90,7 @@ public final class Components {
     public final SearchOutbox searchOutbox;
     public final Synonyms synonyms;
     public final FaqStore faqStore;
+    public final HomeHighlights homeHighlights;
     public final PageCache pageCache;
     public final FaqService faq;
     public final Notifier notifier;
@@ -156,6 +159,7 @@ public final class Components {
                 privileges);
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
+        this.homeHighlights = new HomeHighlights(new HomeStore(database.dsl()), reputationStore, clock);
         this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);
         // Every theme of the folder is built once, when first shown; each request finds the active one (the
         // administrator's choice in the brand settings, else TOWNHALL_THEME) in memory.

@@ -56,7 +56,6 @@ public final class QuestionRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/", this::home);
         routes.get("/questions", ctx -> list(ctx, null, null));
         routes.get("/tags", this::tags);
         routes.get("/tags/{tag}", ctx -> list(ctx, ctx.pathParam("tag").toLowerCase(Locale.ROOT), null));
@@ -66,20 +65,6 @@ public final class QuestionRoutes {
         routes.post("/preview", this::preview);
         routes.get("/q/{id}", this::question);
         routes.get("/q/{id}/{slug}", this::question);
-    }
-
-    private void home(Context ctx) {
-        Member viewer = Web.viewer(ctx);
-        QuestionStore.ListPage recent = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.ACTIVE,
-                null, null, false, false, viewer != null && viewer.isStaff(), 1, 15));
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", pages.t(ctx, "nav.home"));
-        model.put("categories", categories.all());
-        model.put("questions", recent.questions());
-        model.put("welcome", "1".equals(ctx.queryParam("welcome")));
-        model.put("deleted", "question".equals(ctx.queryParam("deleted")));
-        model.put("description", pages.t(ctx, "home.description"));
-        pages.render(ctx, "home", model);
     }
 
     private void list(Context ctx, String tag, String categorySlug) {
