@@ -51,6 +51,11 @@ public final class Notifications implements AutoCloseable {
 
     UnsubscribeLinks unsubscribes() { return unsubscribes; }
 
+    /** The site path of the one-click link that stops email of a kind to a member (for letters and tests). */
+    public String unsubscribePath(long memberId, Kind kind) {
+        return unsubscribes.path(memberId, kind);
+    }
+
     @Override
     public void close() {
         live.close();
