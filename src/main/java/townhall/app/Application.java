@@ -129,6 +129,7 @@ public final class Application implements AutoCloseable {
         jobs.scheduleWithFixedDelay(() -> {
             try {
                 c.notify.mail().sendDue();
+                c.notify.mail().sendDigestsIfDue();
             } catch (RuntimeException e) {
                 log.warn("Emailing notifications failed; it is tried again in {} seconds", mailSeconds, e);
             }

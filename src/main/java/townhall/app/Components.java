@@ -31,6 +31,8 @@ import townhall.notify.NotificationStore;
 import townhall.notify.Notifier;
 import townhall.notify.Notifications;
 import townhall.qa.QaNotices;
+import townhall.qa.UnansweredDigest;
+import townhall.faq.FaqDigest;
 import townhall.outbox.Outbox;
 import townhall.profile.ProfileService;
 import townhall.profile.ProfileStore;
@@ -138,7 +140,8 @@ public final class Components {
         this.reputationStore = new ReputationStore(database.dsl());
         this.outbox = new Outbox(database, clock, Outbox.Retries.from(config));
         this.mail = new Mail(database, outbox, siteSettings, config, clock);
-        this.notify = new Notifications(database, outbox, mail.mailer(), siteSettings, config, clock);
+        this.notify = new Notifications(database, outbox, mail.mailer(), siteSettings, config,
+                List.of(new UnansweredDigest(database.background()), new FaqDigest(database.background())), clock);
         this.notifications = notify.store();
         this.notifier = notify.notifier();
         this.helpers = new HelperService(database, reputationStore, posts, reputationRules, notifier, clock);

@@ -181,13 +181,15 @@ public final class NotificationRoutes {
         Web.redirect(ctx, "/settings/notifications?saved=1");
     }
 
-    private record Unsubscribe(long memberId, Kind kind, String token) {}
+    /** {@code kind}: a kind's code, or "digest" for every kind the member gets in a digest. */
+    private record Unsubscribe(long memberId, String kind, String token) {}
 
     private Unsubscribe checkedUnsubscribe(Context ctx) {
         try {
             long member = Long.parseLong(String.valueOf(ctx.queryParam("m")));
-            Kind kind = Kind.of(ctx.queryParam("k")).orElseThrow(NotFound::new);
-            if (!unsubscribes.valid(member, kind, ctx.queryParam("t"))) {
+            String kind = String.valueOf(ctx.queryParam("k"));
+            if (!kind.equals(UnsubscribeLinks.DIGEST) && Kind.of(kind).isEmpty()
+                    || !unsubscribes.valid(member, kind, ctx.queryParam("t"))) {
                 throw new NotFound();
             }
             return new Unsubscribe(member, kind, ctx.queryParam("t"));
@@ -199,13 +201,21 @@ public final class NotificationRoutes {
     private void unsubscribePage(Context ctx, boolean done) {
         Unsubscribe u = checkedUnsubscribe(ctx);
         pages.render(ctx, "notify/unsubscribe", Map.of("title", pages.t(ctx, "notify.unsubscribe.title"),
-                "member", u.memberId(), "kind", u.kind().code(), "token", u.token(), "done", done));
+                "member", u.memberId(), "kind", u.kind(), "token", u.token(), "done", done));
     }
 
     /** One click, from the page or straight from the mail program (RFC 8058: "List-Unsubscribe=One-Click"). */
     private void unsubscribe(Context ctx) {
         Unsubscribe u = checkedUnsubscribe(ctx);
-        watches.setDelivery(u.memberId(), u.kind(), Delivery.NEVER);
+        if (u.kind().equals(UnsubscribeLinks.DIGEST)) {
+            watches.deliveries(u.memberId()).forEach((kind, delivery) -> {
+                if (delivery == Delivery.DAILY || delivery == Delivery.WEEKLY) {
+                    watches.setDelivery(u.memberId(), kind, Delivery.NEVER);
+                }
+            });
+        } else {
+            watches.setDelivery(u.memberId(), Kind.of(u.kind()).orElseThrow(), Delivery.NEVER);
+        }
         unsubscribePage(ctx, true);
     }
 

@@ -2,6 +2,8 @@ package townhall.notify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import townhall.config.Config;
 import townhall.config.Setting;
 import townhall.db.Database;
@@ -22,7 +24,7 @@ public final class Notifications implements AutoCloseable {
     private final Clock clock;
 
     public Notifications(Database database, Outbox outbox, Mailer mailer, SiteSettingsStore siteSettings,
-                         Config config, Clock clock) {
+                         Config config, List<DigestSection> digestSections, Clock clock) {
         this.database = database;
         this.store = new NotificationStore(database.dsl());
         this.watches = new WatchStore(database.dsl());
@@ -30,7 +32,8 @@ public final class Notifications implements AutoCloseable {
         this.live = new LiveCounts(database.background());
         this.unsubscribes = new UnsubscribeLinks(siteSettings);
         this.mail = new NotificationMail(database, mailer, unsubscribes, config.get(Setting.LANGUAGE),
-                Duration.ofSeconds(config.getInt(Setting.NOTIFY_MAIL_DELAY_SECONDS)), clock);
+                Duration.ofSeconds(config.getInt(Setting.NOTIFY_MAIL_DELAY_SECONDS)), digestSections,
+                ZoneId.of(config.get(Setting.NOTIFY_DIGEST_ZONE)), config.getInt(Setting.NOTIFY_DIGEST_HOUR), clock);
         this.clock = clock;
     }
 

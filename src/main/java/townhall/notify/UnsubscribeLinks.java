@@ -27,19 +27,26 @@ public final class UnsubscribeLinks {
 
     /** The site path of the link, for a letter about {@code kind} to {@code memberId}. */
     String path(long memberId, Kind kind) {
-        return PATH + "?m=" + memberId + "&k=" + kind.code() + "&t=" + token(memberId, kind);
+        return path(memberId, kind.code());
     }
 
-    boolean valid(long memberId, Kind kind, String token) {
-        return token != null && MessageDigest.isEqual(token(memberId, kind).getBytes(StandardCharsets.US_ASCII),
+    /** {@code code}: a kind's, or {@value #DIGEST} for every kind the member gets in a digest. */
+    String path(long memberId, String code) {
+        return PATH + "?m=" + memberId + "&k=" + code + "&t=" + token(memberId, code);
+    }
+
+    static final String DIGEST = "digest";
+
+    boolean valid(long memberId, String code, String token) {
+        return token != null && MessageDigest.isEqual(token(memberId, code).getBytes(StandardCharsets.US_ASCII),
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private String token(long memberId, Kind kind) {
+    private String token(long memberId, String code) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal((memberId + "/" + kind.code()).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal((memberId + "/" + code).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
