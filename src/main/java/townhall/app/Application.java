@@ -33,6 +33,7 @@ import townhall.outbox.OutboxRoutes;
 import townhall.profile.ProfileRoutes;
 import townhall.qa.PostRoutes;
 import townhall.qa.QaWatchables;
+import townhall.qa.FollowUpRoutes;
 import townhall.qa.QuestionRoutes;
 import townhall.qa.RevisionHistory;
 import townhall.qa.SitemapRoutes;
@@ -134,6 +135,13 @@ public final class Application implements AutoCloseable {
                 log.warn("Emailing notifications failed; it is tried again in {} seconds", mailSeconds, e);
             }
         }, mailSeconds, mailSeconds, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                c.followUps.sweep();
+            } catch (RuntimeException e) {
+                log.warn("Following up askers failed; it is tried again in 10 minutes", e);
+            }
+        }, 2, 10, TimeUnit.MINUTES);
         return jobs;
     }
 
@@ -166,7 +174,9 @@ public final class Application implements AutoCloseable {
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, c.profileStore, views, c.clock);
         c.notify.start(c.outbox, Duration.ofSeconds(1));
-        NotificationRoutes notificationRoutes = new NotificationRoutes(c.notify, new QaWatchables(c.database.dsl()), c.privileges, c.database, views, c.clock);
+        NotificationRoutes notificationRoutes = new NotificationRoutes(c.notify, new QaWatchables(c.database.dsl()),
+                c.privileges, c.accountStore, c.database, views, c.clock);
+        FollowUpRoutes followUpRoutes = new FollowUpRoutes(c.followUps, c.questions, views);
         OutboxRoutes outboxRoutes = new OutboxRoutes(c.outbox, views);
         MailRoutes mailRoutes = new MailRoutes(c.mail, c.outbox.store(), views);
         StaticRoutes staticRoutes = new StaticRoutes(themes, ctx -> BrandRoutes.themeOf(brand, ctx), dev);
@@ -199,6 +209,7 @@ public final class Application implements AutoCloseable {
             sitemapRoutes.register(routes);
             reputationRoutes.register(routes);
             notificationRoutes.register(routes);
+            followUpRoutes.register(routes);
             accountRoutes.register(routes);
             settingsRoutes.register(routes);
             passwordRoutes.register(routes);

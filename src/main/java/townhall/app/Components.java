@@ -31,6 +31,7 @@ import townhall.notify.NotificationStore;
 import townhall.notify.Notifier;
 import townhall.notify.Notifications;
 import townhall.qa.QaNotices;
+import townhall.qa.FollowUps;
 import townhall.qa.UnansweredDigest;
 import townhall.faq.FaqDigest;
 import townhall.outbox.Outbox;
@@ -96,6 +97,7 @@ public final class Components {
     public final FaqService faq;
     public final Notifier notifier;
     public final Notifications notify;
+    public final FollowUps followUps;
     public final Themes themes;
     public final BrandService brand;
     public final AddressService addresses;
@@ -160,6 +162,8 @@ public final class Components {
         this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
                 postAccess, clock, qaListener, privileges);
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
+        this.followUps = new FollowUps(database, notifier, votesAndMarks, config.getInt(Setting.NOTIFY_FOLLOWUP_DAYS),
+                clock);
         this.curation = new CurationService(database, posts, markdown, postInput, postAccess, clock, qaListener,
                 privileges);
         this.synonyms = new Synonyms(database, clock);

@@ -90,10 +90,14 @@ final class FanOut implements OutboxHandler {
                     "w.target = 'unanswered' AND w.target_id IN (" + tags + ") AND w.watch_level = 1 AND " + mutedAnything,
                     "w.member_id", n.questionId(), category);
         }
-        if (n.tagWatchers()) {
+        if (n.tagWatchers() && !n.tagIds().isEmpty()) { // tags, then the category: each an index range of watches
             insert(db, event, n, actor, Kind.TAGS, n.what(), now, "watches w",
-                    "((w.target = 'tag' AND w.target_id IN (" + tags + ")) OR (w.target = 'category' AND w.target_id = ?))"
-                            + " AND w.watch_level = 1 AND " + mutedAnything,
+                    "w.target = 'tag' AND w.target_id IN (" + tags + ") AND w.watch_level = 1 AND " + mutedAnything,
+                    "w.member_id", n.questionId(), category);
+        }
+        if (n.tagWatchers() && n.categoryId() != null) {
+            insert(db, event, n, actor, Kind.TAGS, n.what(), now, "watches w",
+                    "w.target = 'category' AND w.target_id = ? AND w.watch_level = 1 AND " + mutedAnything,
                     "w.member_id", category, n.questionId(), category);
         }
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import townhall.account.AccountStore;
 import townhall.account.Member;
 import townhall.account.Privileges;
 import townhall.db.Database;
@@ -39,8 +40,11 @@ public final class NotificationRoutes {
     private final Views pages;
     private final Clock clock;
 
+    private final AccountStore accounts;
+
     public NotificationRoutes(Notifications notifications, Watchables watchables, Privileges privileges,
-                              Database database, Views pages, Clock clock) {
+                              AccountStore accounts, Database database, Views pages, Clock clock) {
+        this.accounts = accounts;
         this.store = notifications.store();
         this.watches = notifications.watches();
         this.live = notifications.live();
@@ -59,6 +63,7 @@ public final class NotificationRoutes {
         routes.sse("/notifications/live", this::stream);
         routes.get("/notifications/{id}/open", this::open);
         routes.post("/watch", this::watch);
+        routes.get("/notifications/mentions", this::mentions);
         routes.get("/settings/notifications", ctx -> settings(ctx, false));
         routes.post("/settings/notifications", this::saveSettings);
         routes.get(UNSUBSCRIBE, ctx -> unsubscribePage(ctx, false));
@@ -130,6 +135,14 @@ public final class NotificationRoutes {
         } finally {
             client.close();
         }
+    }
+
+    /** Up to eight usernames for an @mention being typed (signed-in members only; at least two characters). */
+    private void mentions(Context ctx) {
+        Web.requireViewer(ctx);
+        String typed = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(typed.length() < 2 || typed.length() > 32 ? List.of() : accounts.usernamesStartingWith(typed, 8));
     }
 
     private void watch(Context ctx) {

@@ -184,4 +184,49 @@ class NotificationsTest {
         asker.get(asker.get("/q/" + q + "/x").location());
         assertThat(server.components().notify.store().unread(community.idOf(asker))).isZero();
     }
+
+    @Test
+    void anAskerWithAnswersButNoneAcceptedIsAskedOnceAndAcceptsWithOneClick() {
+        WebClient asker = community.member("followed");
+        long solved = community.ask(asker, "How do I turn off the voice prompts on the headset?");
+        long answer = community.answer(community.member("answerer"), solved, "Hold the minus key for five seconds.");
+        long open = community.ask(asker, "Why does the headset echo during calls on the laptop?");
+        community.answer(community.member("answerer"), open, "Lower the microphone gain in the app's settings.");
+        long fresh = community.ask(asker, "Can I charge the headset while using it?");
+        community.answer(community.member("answerer"), fresh, "Yes, it plays while charging over USB-C.");
+        var db = server.components().database.dsl();
+        db.update(townhall.db.schema.Tables.POSTS).set(townhall.db.schema.Tables.POSTS.CREATED_AT,
+                        java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(4))
+                .where(townhall.db.schema.Tables.POSTS.ID.in(solved, open)).execute();
+
+        server.components().followUps.sweep();
+        server.components().followUps.sweep(); // once only
+        assertThat(kindsOf(asker, solved)).containsExactly("answer", "followup");
+        assertThat(kindsOf(asker, open)).containsExactly("answer", "followup");
+        assertThat(kindsOf(asker, fresh)).containsExactly("answer");
+        mail.await(community.usernameOf(asker) + "@example.com", "Did an answer solve your question?");
+
+        assertThat(community.member("stranger").get("/followup/" + solved).status()).isEqualTo(403);
+        assertThat(asker.get("/followup/" + solved).body()).contains("Did one of these answers solve your question?",
+                "Hold the minus key for five seconds.");
+        assertThat(asker.post("/followup/" + solved + "/accept", Map.of("answer", String.valueOf(answer))).status())
+                .isEqualTo(303);
+        assertThat(asker.post("/followup/" + open + "/unsolved", Map.of()).status()).isEqualTo(303);
+        assertThat(server.components().followUps.outcomeOf(solved)).contains("accepted");
+        assertThat(server.components().followUps.outcomeOf(open)).contains("unsolved");
+        assertThat(asker.get("/followup/" + solved).body()).contains("The answer is marked as accepted");
+        assertThat(db.select(townhall.db.schema.Tables.QUESTIONS.ACCEPTED_ANSWER_ID).from(townhall.db.schema.Tables.QUESTIONS)
+                .where(townhall.db.schema.Tables.QUESTIONS.ID.eq(solved)).fetchOne().value1()).isEqualTo(answer);
+    }
+
+    @Test
+    void typingAMentionSuggestsMembersWhoseNameBeginsSo() {
+        WebClient writer = community.member("writer");
+        String named = community.usernameOf(community.member("zelda"));
+        String body = writer.get("/notifications/mentions?q=" + named.substring(0, 4).toUpperCase()).body();
+        assertThat(body).contains("\"" + named + "\"");
+        assertThat(writer.get("/notifications/mentions?q=z").body()).isEqualTo("[]");
+        assertThat(writer.get("/notifications/mentions?q=%25").body()).isEqualTo("[]");
+        assertThat(server.newClient().get("/notifications/mentions?q=zel").status()).isNotEqualTo(200);
+    }
 }
