@@ -223,4 +223,82 @@
       uploadAll(event.dataTransfer.files);
     });
   });
+
+  // @mentions: typing "@ma" in an answer, a question or a comment lists matching members to pick with the arrow
+  // keys and Enter (or a click). Typed in full, a mention works as well without this script.
+  (function () {
+    if (!window.fetch) { return; }
+    var boxes = document.querySelectorAll("textarea[name=body], textarea[name=comment]");
+    var counter = 0;
+    boxes.forEach(function (box) {
+      var list = document.createElement("ul");
+      list.className = "mention-suggestions";
+      list.id = "mention-suggestions-" + (++counter);
+      list.setAttribute("role", "listbox");
+      list.setAttribute("aria-label", box.getAttribute("data-mention-label") || "Members");
+      list.hidden = true;
+      box.insertAdjacentElement("afterend", list);
+      box.setAttribute("aria-autocomplete", "list");
+      var timer = null;
+      var active = -1;
+      var typed = null;
+
+      function close() {
+        list.hidden = true;
+        list.innerHTML = "";
+        active = -1;
+        box.removeAttribute("aria-activedescendant");
+      }
+      function choose(name) {
+        var before = box.value.slice(0, box.selectionStart).replace(/@[A-Za-z0-9._-]*$/, "@" + name + " ");
+        var after = box.value.slice(box.selectionStart);
+        box.value = before + after;
+        box.selectionStart = box.selectionEnd = before.length;
+        close();
+        box.focus();
+      }
+      function highlight(index) {
+        var items = list.querySelectorAll("li");
+        items.forEach(function (li, i) { li.setAttribute("aria-selected", i === index ? "true" : "false"); });
+        active = index;
+        if (items[index]) { box.setAttribute("aria-activedescendant", items[index].id); }
+      }
+      box.addEventListener("input", function () {
+        var match = /(?:^|[^A-Za-z0-9_.@\/-])@([A-Za-z0-9._-]{2,31})$/.exec(box.value.slice(0, box.selectionStart));
+        clearTimeout(timer);
+        if (!match) { close(); return; }
+        typed = match[1];
+        timer = setTimeout(function () {
+          var asked = typed;
+          fetch(base + "/notifications/mentions?q=" + encodeURIComponent(asked), {
+            headers: { "Accept": "application/json" }, credentials: "same-origin"
+          }).then(function (r) { return r.ok ? r.json() : null; }).then(function (names) {
+            if (!names || asked !== typed) { return; }
+            list.innerHTML = "";
+            names.forEach(function (name, i) {
+              var li = document.createElement("li");
+              li.id = list.id + "-" + i;
+              li.setAttribute("role", "option");
+              li.textContent = "@" + name;
+              li.addEventListener("mousedown", function (event) { event.preventDefault(); choose(name); });
+              list.appendChild(li);
+            });
+            list.hidden = names.length === 0;
+            if (names.length) { highlight(0); }
+          });
+        }, 150);
+      });
+      box.addEventListener("keydown", function (event) {
+        if (list.hidden) { return; }
+        var items = list.querySelectorAll("li");
+        if (event.key === "ArrowDown") { event.preventDefault(); highlight((active + 1) % items.length); }
+        else if (event.key === "ArrowUp") { event.preventDefault(); highlight((active - 1 + items.length) % items.length); }
+        else if ((event.key === "Enter" || event.key === "Tab") && items[active]) {
+          event.preventDefault();
+          choose(items[active].textContent.slice(1));
+        } else if (event.key === "Escape") { close(); }
+      });
+      box.addEventListener("blur", function () { setTimeout(close, 150); });
+    });
+  })();
 })();

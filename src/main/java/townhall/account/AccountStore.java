@@ -6,6 +6,7 @@ import static townhall.db.schema.Tables.NOTIFICATIONS;
 import static townhall.db.schema.Tables.SESSIONS;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -39,6 +40,13 @@ public final class AccountStore {
                 .set(MEMBERS.EMAIL_CONFIRMED_AT, confirmedAt)
                 .returningResult(MEMBERS.ID)
                 .fetchOne(MEMBERS.ID);
+    }
+
+    /** Usernames that begin so (case aside), most reputed first: what an @mention being typed may mean. */
+    public List<String> usernamesStartingWith(String prefix, int limit) {
+        String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return db.select(MEMBERS.USERNAME).from(MEMBERS).where(MEMBERS.USERNAME.like(escaped + "%"))
+                .orderBy(MEMBERS.REPUTATION.desc(), MEMBERS.USERNAME).limit(limit).fetch(MEMBERS.USERNAME);
     }
 
     /** Whether a member's name differs from this one only by case or by dots, dashes and underscores. */

@@ -33,6 +33,8 @@ import townhall.outbox.OutboxHealth;
 import townhall.outbox.OutboxRoutes;
 import townhall.profile.ProfileRoutes;
 import townhall.qa.PostRoutes;
+import townhall.qa.QaWatchables;
+import townhall.qa.FollowUpRoutes;
 import townhall.qa.QuestionRoutes;
 import townhall.qa.RevisionHistory;
 import townhall.qa.SitemapRoutes;
@@ -91,7 +93,7 @@ public final class Application implements AutoCloseable {
             Search search = Search.start(config, database, components.outbox, components.synonyms,
                     components.markdown, components.clock);
             Metrics metrics = new Metrics(database, new OutboxStore(database.background()), search.health(),
-                    List.of("search", "mail", Events.TOPIC, "webhook-delivery"), components.clock);
+                    List.of("search", "mail", Events.TOPIC, "webhook-delivery", "notify"), components.clock);
             WebServer web;
             try {
                 web = startWeb(components, viewCounter, search, metrics);
@@ -125,6 +127,22 @@ public final class Application implements AutoCloseable {
                 log.warn("The Helper sweep failed; it runs again in {} minutes", minutes, e);
             }
         }, 1, minutes, TimeUnit.MINUTES);
+        long mailSeconds = c.config.getInt(Setting.NOTIFY_MAIL_POLL_SECONDS);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                c.notify.mail().sendDue();
+                c.notify.mail().sendDigestsIfDue();
+            } catch (RuntimeException e) {
+                log.warn("Emailing notifications failed; it is tried again in {} seconds", mailSeconds, e);
+            }
+        }, mailSeconds, mailSeconds, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                c.followUps.sweep();
+            } catch (RuntimeException e) {
+                log.warn("Following up askers failed; it is tried again in 10 minutes", e);
+            }
+        }, 2, 10, TimeUnit.MINUTES);
         return jobs;
     }
 
@@ -148,7 +166,7 @@ public final class Application implements AutoCloseable {
         SsoRoutes ssoRoutes = new SsoRoutes(c.sso, c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.posting, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
-                new RelatedFromIndex(search.service()), c.uploads);
+                new RelatedFromIndex(search.service()), c.uploads, c.notifier);
         c.pageCache.onHit(questionRoutes::viewedFromCache);
         c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.posting, c.votesAndMarks, c.curation, c.postAccess, questionRoutes,
@@ -156,7 +174,10 @@ public final class Application implements AutoCloseable {
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, c.profileStore, views, c.clock);
-        NotificationRoutes notificationRoutes = new NotificationRoutes(c.notifications, views, c.clock);
+        c.notify.start(c.outbox, Duration.ofSeconds(1));
+        NotificationRoutes notificationRoutes = new NotificationRoutes(c.notify, new QaWatchables(c.database.dsl()),
+                c.privileges, c.accountStore, c.database, views, c.clock);
+        FollowUpRoutes followUpRoutes = new FollowUpRoutes(c.followUps, c.questions, views);
         OutboxRoutes outboxRoutes = new OutboxRoutes(c.outbox, views);
         MailRoutes mailRoutes = new MailRoutes(c.mail, c.outbox.store(), views);
         StaticRoutes staticRoutes = new StaticRoutes(themes, ctx -> BrandRoutes.themeOf(brand, ctx), dev);
@@ -181,7 +202,7 @@ public final class Application implements AutoCloseable {
             townhall.account.Member byToken = c.apiTokens.viewerOf(ctx);
             return byToken != null ? byToken : accountRoutes.viewerOf(ctx);
         };
-        return WebServer.start(config, views, c.database.availability(), viewerOf, Set.of(MailRoutes.UNSUBSCRIBE),
+        return WebServer.start(config, views, c.database.availability(), viewerOf, Set.of(MailRoutes.UNSUBSCRIBE, NotificationRoutes.UNSUBSCRIBE),
                 metrics, routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
@@ -191,6 +212,7 @@ public final class Application implements AutoCloseable {
             sitemapRoutes.register(routes);
             reputationRoutes.register(routes);
             notificationRoutes.register(routes);
+            followUpRoutes.register(routes);
             accountRoutes.register(routes);
             settingsRoutes.register(routes);
             passwordRoutes.register(routes);
@@ -226,6 +248,7 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         long stopping = System.nanoTime();
+        components.notify.close(); // live counts end, so open pages do not hold the server's stop
         web.stop();
         jobs.shutdownNow();
         viewCounter.close();

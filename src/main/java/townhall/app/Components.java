@@ -31,6 +31,11 @@ import townhall.markdown.MarkdownRenderer;
 import townhall.mail.Mail;
 import townhall.notify.NotificationStore;
 import townhall.notify.Notifier;
+import townhall.notify.Notifications;
+import townhall.qa.QaNotices;
+import townhall.qa.FollowUps;
+import townhall.qa.UnansweredDigest;
+import townhall.faq.FaqDigest;
 import townhall.outbox.Outbox;
 import townhall.profile.ProfileService;
 import townhall.profile.ProfileStore;
@@ -94,6 +99,8 @@ public final class Components {
     public final PageCache pageCache;
     public final FaqService faq;
     public final Notifier notifier;
+    public final Notifications notify;
+    public final FollowUps followUps;
     public final Themes themes;
     public final BrandService brand;
     public final AddressService addresses;
@@ -136,12 +143,14 @@ public final class Components {
         this.reputationRules = ReputationRules.from(config);
         this.privileges = new Privileges(PrivilegeRules.from(config), clock);
         this.reputationStore = new ReputationStore(database.dsl());
-        this.notifications = new NotificationStore(database.dsl());
-        this.notifier = new Notifier(notifications, clock);
-        this.helpers = new HelperService(database, reputationStore, posts, reputationRules, notifier, clock);
-        this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
         this.outbox = new Outbox(database, clock, Outbox.Retries.from(config));
         this.mail = new Mail(database, outbox, siteSettings, config, clock);
+        this.notify = new Notifications(database, outbox, mail.mailer(), siteSettings, config,
+                List.of(new UnansweredDigest(database.background()), new FaqDigest(database.background())), clock);
+        this.notifications = notify.store();
+        this.notifier = notify.notifier();
+        this.helpers = new HelperService(database, reputationStore, posts, reputationRules, notifier, clock);
+        this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
         this.searchOutbox = new SearchOutbox(outbox);
         this.pageCache = PageCache.forQa(config, database);
         this.postAccess = new PostAccess(posts);
@@ -151,10 +160,13 @@ public final class Components {
         this.webhooks = new WebhookService(database, outbox, privileges, WebhookSettings.from(config), clock);
         this.uploads = new ImageUploads(database, privileges, UploadLimits.from(config),
                 Path.of(config.get(Setting.DATA_DIR), "uploads"), clock);
-        QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents));
+        QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents,
+                new QaNotices(notifier, posts)));
         this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
                 postAccess, clock, qaListener, privileges);
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
+        this.followUps = new FollowUps(database, notifier, votesAndMarks, config.getInt(Setting.NOTIFY_FOLLOWUP_DAYS),
+                clock);
         this.curation = new CurationService(database, posts, markdown, postInput, postAccess, clock, qaListener,
                 privileges);
         this.synonyms = new Synonyms(database, clock);

@@ -78,6 +78,7 @@ public final class CurationService {
             }
             posts.insertRevision(postId, editor.id(), finalTitle,
                     finalTags == null ? null : String.join(" ", finalTags), body, reason, now);
+            listener.edited(post, editor.id());
             listener.questionChanged(post.questionId());
         });
         return posts.info(postId).orElseThrow();
@@ -119,6 +120,7 @@ public final class CurationService {
         String finalReason = why.isEmpty() ? "Duplicate of an earlier question" : why;
         database.inTransaction(() -> {
             posts.setClosed(question.questionId(), staff.id(), finalReason, original, now());
+            listener.closeChanged(question, true, original, staff.id());
             listener.questionChanged(questionId);
         });
     }
@@ -127,9 +129,12 @@ public final class CurationService {
         if (!privileges.canCloseAsDuplicate(staff)) {
             throw new NotAllowed("qa.denied.reopen");
         }
-        access.visibleQuestion(questionId);
+        PostStore.PostInfo question = access.visibleQuestion(questionId);
         database.inTransaction(() -> {
             posts.setClosed(questionId, null, null, null, now());
+            if (question.questionClosed()) {
+                listener.closeChanged(question, false, null, staff.id());
+            }
             listener.questionChanged(questionId);
         });
     }

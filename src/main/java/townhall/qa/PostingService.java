@@ -91,7 +91,9 @@ public final class PostingService {
                     privileges.isNewcomer(asker), now);
             posts.setTags(id, tags);
             posts.insertRevision(id, asker.id(), title, String.join(" ", tags), body, "", now);
-            listener.posted(posts.info(id).orElseThrow());
+            PostStore.PostInfo posted = posts.info(id).orElseThrow();
+            listener.posted(posted);
+            listener.textWritten(posted, body);
             listener.questionChanged(id);
             return id;
         });
@@ -115,7 +117,9 @@ public final class PostingService {
             posts.addToAnswerCount(questionId, 1);
             posts.touchQuestion(questionId, now);
             posts.insertRevision(id, author.id(), null, null, body, "", now);
-            listener.posted(posts.info(id).orElseThrow());
+            PostStore.PostInfo posted = posts.info(id).orElseThrow();
+            listener.posted(posted);
+            listener.textWritten(posted, body);
             listener.questionChanged(questionId);
             return id;
         });
@@ -134,9 +138,10 @@ public final class PostingService {
         }
         LocalDateTime now = now();
         database.inTransaction(() -> {
-            posts.insertComment(postId, author.id(), body, comments.format(body), now);
+            long commentId = posts.insertComment(postId, author.id(), body, comments.format(body), now);
             posts.touchQuestion(post.questionId(), now);
             listener.commented(post);
+            listener.commentAdded(post, commentId, author.id(), body);
         });
         return post;
     }

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import townhall.notify.Notifier;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,10 +39,13 @@ public final class QuestionRoutes {
     private final RelatedQuestions related;
     private final ImageUploads uploads;
 
+    private final Notifier notifier;
+
     public QuestionRoutes(QuestionStore questions, CategoryStore categories, PostingService posting,
                           ViewCounter views, Views pages, MarkdownRenderer markdown, QaRules rules,
                           StructuredData structuredData, Privileges privileges, RelatedQuestions related,
-                          ImageUploads uploads) {
+                          ImageUploads uploads, Notifier notifier) {
+        this.notifier = notifier;
         this.questions = questions;
         this.categories = categories;
         this.posting = posting;
@@ -103,6 +107,8 @@ public final class QuestionRoutes {
         model.put("heading", heading);
         model.put("category", category);
         model.put("tag", tagFilter);
+        model.put("isTagPage", tag != null);
+        model.put("canWatchUnanswered", viewer != null && privileges.canSeeHelperQueue(viewer));
         model.put("questions", result.questions());
         model.put("sort", sort.name().toLowerCase(Locale.ROOT));
         model.put("filter", verified ? "verified" : unanswered ? "unanswered" : "");
@@ -215,7 +221,8 @@ public final class QuestionRoutes {
         answers.sort(Comparator.comparing((Answer a) -> !isVerified(question, a))
                 .thenComparing(a -> !Long.valueOf(a.id()).equals(question.acceptedAnswerId()))
                 .thenComparing(Comparator.comparingInt(Answer::score).reversed()));
-        Map<Long, Integer> myVotes = viewer == null ? Map.of() : questions.votesOf(viewer.id(), id);
+        QuestionStore.ReaderMarks marks = viewer == null ? null : questions.readerMarks(viewer.id(), id);
+        Map<Long, Integer> myVotes = marks == null ? Map.of() : marks.votes();
         views.viewed(id, viewer != null ? "m" + viewer.id() : "b" + Csrf.token(ctx));
         Map<String, Object> model = new HashMap<>();
         model.put("title", question.title());
@@ -235,6 +242,12 @@ public final class QuestionRoutes {
         model.put("errors", errors);
         model.put("jsonLd", structuredData.qaPage(Web.publicBase(ctx), question, answers));
         model.put("rules", rules);
+        if (viewer != null) {
+            model.put("watchLevel", marks.watchLevel());
+            if (viewer.unreadNotifications() > 0 && ctx.method() == HandlerType.GET) {
+                notifier.seen(viewer.id(), id); // what they had about it is read now, and not emailed
+            }
+        }
         model.put("editedAfterVerification", question.verification() != null && answers.stream()
                 .anyMatch(a -> a.id() == question.verification().answerId() && a.editedAt() != null
                         && a.editedAt().isAfter(question.verification().at())));

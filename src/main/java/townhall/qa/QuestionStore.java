@@ -109,14 +109,29 @@ public final class QuestionStore {
         return Optional.of(new Thread(question, answers));
     }
 
-    /** The viewer's votes on a question and its answers: post id to +1 or -1. */
-    public Map<Long, Integer> votesOf(long memberId, long questionId) {
-        return db.select(VOTES.POST_ID, VOTES.VALUE)
+    /** A signed-in reader's own marks on a question page: their votes, and whether they follow (1) or muted (-1) it. */
+    public record ReaderMarks(Map<Long, Integer> votes, int watchLevel) {}
+
+    /**
+     * The reader's votes and watch in one query (the question page's cost stays fixed): the watch comes as the row
+     * of post 0, which no post has.
+     */
+    public ReaderMarks readerMarks(long memberId, long questionId) {
+        var votes = db.select(VOTES.POST_ID, VOTES.VALUE.cast(Integer.class).as("mark"))
                 .from(VOTES)
                 .join(POSTS).on(POSTS.ID.eq(VOTES.POST_ID))
                 .where(VOTES.MEMBER_ID.eq(memberId))
-                .and(POSTS.ID.eq(questionId).or(POSTS.QUESTION_ID.eq(questionId)))
-                .fetchMap(VOTES.POST_ID, r -> r.get(VOTES.VALUE).intValue());
+                .and(POSTS.ID.eq(questionId).or(POSTS.QUESTION_ID.eq(questionId)));
+        var watch = db.select(org.jooq.impl.DSL.inline(0L).as("post_id"),
+                        townhall.db.schema.Tables.WATCHES.WATCH_LEVEL.cast(Integer.class).as("mark"))
+                .from(townhall.db.schema.Tables.WATCHES)
+                .where(townhall.db.schema.Tables.WATCHES.MEMBER_ID.eq(memberId))
+                .and(townhall.db.schema.Tables.WATCHES.TARGET.eq(townhall.notify.Target.QUESTION.code()))
+                .and(townhall.db.schema.Tables.WATCHES.TARGET_ID.eq(questionId));
+        Map<Long, Integer> marks = new java.util.HashMap<>();
+        votes.unionAll(watch).fetch().forEach(r -> marks.put(r.value1(), r.value2()));
+        Integer level = marks.remove(0L);
+        return new ReaderMarks(marks, level == null ? 0 : level);
     }
 
     public ListPage list(ListQuery query) {

@@ -69,7 +69,8 @@ class AccessibilityTest {
                 check(visitor, path, "visitor at " + width + " px", found);
             }
             Page member = signedIn("maria", "demo-member-pass", width);
-            for (String path : List.of("/ask", question, "/notifications", "/u/maria")) {
+            for (String path : List.of("/ask", question, "/notifications", "/u/maria", "/settings/notifications",
+                    "/tags/bluetooth")) {
                 check(member, path, "member at " + width + " px", found);
             }
             Page admin = signedIn("admin", "demo-admin-pass", width);

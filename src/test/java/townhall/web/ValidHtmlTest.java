@@ -56,8 +56,11 @@ class ValidHtmlTest {
 
     @Test
     void pagesForMembersAreValid() throws Exception {
+        member.post("/watch", Map.of("target", "tag", "key", "html", "level", "watch", "back", "/"));
+        member.post("/watch", Map.of("target", "question", "key", String.valueOf(question), "level", "mute", "back", "/"));
         assertValid(member, "/ask", "/settings/account", "/settings/profile", "/settings/data", "/notifications",
-                "/settings/tokens",
+                "/settings/tokens", "/settings/notifications", "/tags/html", "/c/general",
+                server.components().notify.unsubscribePath(community.idOf(member), townhall.notify.Kind.ANSWER),
                 "/q/" + question + "/does-the-page-pass-the-html-checker");
     }
 
