@@ -59,6 +59,13 @@ import townhall.uploads.ImageUploads;
 import townhall.uploads.UploadLimits;
 import townhall.webhooks.WebhookService;
 import townhall.webhooks.WebhookSettings;
+import townhall.moderation.ModerationGate;
+import townhall.moderation.ModerationStore;
+import townhall.moderation.ReviewService;
+import townhall.moderation.SanctionService;
+import townhall.moderation.SpamRules;
+import townhall.qa.PostVisibility;
+import townhall.qa.ContentGate;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -75,6 +82,8 @@ public final class Components {
     public final QaRules qaRules;
     public final PostAccess postAccess;
     public final PostingService posting;
+    /** Posting without the moderation gate: the demo community writes its past through it. */
+    private final PostingService demoPosting;
     public final VoteAndMarkService votesAndMarks;
     public final CurationService curation;
     public final ReputationRules reputationRules;
@@ -102,10 +111,13 @@ public final class Components {
     public final Events events;
     public final WebhookService webhooks;
     public final ImageUploads uploads;
+    public final ModerationStore moderationStore;
+    public final ReviewService review;
+    public final SanctionService sanctions;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
-        return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, posting,
+        return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, demoPosting,
                 votesAndMarks, curation, reputationStore, helpers, faqStore, faq);
     }
 
@@ -149,11 +161,20 @@ public final class Components {
         this.uploads = new ImageUploads(database, privileges, UploadLimits.from(config),
                 Path.of(config.get(Setting.DATA_DIR), "uploads"), clock);
         QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents));
+        PostVisibility visibility = new PostVisibility(posts, qaListener, clock);
+        this.moderationStore = new ModerationStore(database.dsl());
         this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
-                postAccess, clock, qaListener, privileges);
+                postAccess, clock, qaListener, privileges, visibility,
+                new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, clock));
+        this.demoPosting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
+                postAccess, clock, qaListener, privileges, visibility, ContentGate.OPEN);
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
         this.curation = new CurationService(database, posts, markdown, postInput, postAccess, clock, qaListener,
-                privileges);
+                privileges, visibility);
+        this.review = new ReviewService(database, moderationStore, posts, visibility, curation, privileges, notifier,
+                mail.mailer(), accountStore, helpers, events, config.publicBase(), config.get(Setting.LANGUAGE), clock);
+        this.sanctions = new SanctionService(database, moderationStore, accountStore, privileges, helpers, notifier,
+                mail.mailer(), config.get(Setting.LANGUAGE), clock);
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
         this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);
