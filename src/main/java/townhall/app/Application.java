@@ -54,6 +54,7 @@ import townhall.metrics.MetricsRoutes;
 import townhall.feeds.FeedRoutes;
 import townhall.moderation.ModerationRoutes;
 import townhall.moderation.ReviewBadge;
+import townhall.moderation.WatchedWordRoutes;
 
 /** A running Townhall: database, services and web server. */
 public final class Application implements AutoCloseable {
@@ -144,6 +145,7 @@ public final class Application implements AutoCloseable {
                     FeedLinks.decorate(ctx, model);
                     reviewBadge.decorate(ctx, model);
                 }, c.pageCache);
+        WatchedWordRoutes watchedWordRoutes = new WatchedWordRoutes(c.watchedWords, c.privileges, views);
         ModerationRoutes moderationRoutes = new ModerationRoutes(c.review, c.sanctions, c.moderationStore, c.posts,
                 c.accountStore, c.privileges, views);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
@@ -212,6 +214,7 @@ public final class Application implements AutoCloseable {
             uploadRoutes.register(routes);
             metricsRoutes.register(routes);
             moderationRoutes.register(routes);
+            watchedWordRoutes.register(routes);
         });
     }
 

@@ -64,6 +64,7 @@ import townhall.moderation.ModerationStore;
 import townhall.moderation.ReviewService;
 import townhall.moderation.SanctionService;
 import townhall.moderation.SpamRules;
+import townhall.moderation.WatchedWords;
 import townhall.qa.PostVisibility;
 import townhall.qa.ContentGate;
 
@@ -114,6 +115,7 @@ public final class Components {
     public final ModerationStore moderationStore;
     public final ReviewService review;
     public final SanctionService sanctions;
+    public final WatchedWords watchedWords;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -163,9 +165,12 @@ public final class Components {
         QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents));
         PostVisibility visibility = new PostVisibility(posts, qaListener, clock);
         this.moderationStore = new ModerationStore(database.dsl());
+        this.watchedWords = new WatchedWords(database, privileges, moderationStore, clock);
         this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
                 postAccess, clock, qaListener, privileges, visibility,
-                new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, clock));
+                new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, watchedWords, notifier,
+                        accountStore, java.util.Arrays.stream(config.get(Setting.WATCHED_NOTIFY).split(","))
+                        .map(String::strip).filter(n -> !n.isEmpty()).toList(), clock));
         this.demoPosting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
                 postAccess, clock, qaListener, privileges, visibility, ContentGate.OPEN);
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);

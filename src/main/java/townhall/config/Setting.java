@@ -62,6 +62,7 @@ public enum Setting {
     SPAM_PAUSE_SECONDS("spam.new.pause.seconds", "30", "Shortest pause between two posts of a new member; a quicker post waits for review"),
     SPAM_FORM_SECONDS("spam.form.seconds", "3", "A post sent sooner than this many seconds after its form was shown waits for review (bots fill forms at once)"),
     SPAM_DUPLICATES("spam.duplicates", "true", "A post repeating the text of the same member's earlier post waits for review"),
+    WATCHED_NOTIFY("watched.notify", "", "Usernames of staff (comma-separated) notified of each mention of a listened-for watched word; /admin/mentions shows them all"),
     SPAM_BLOCKED_DOMAINS("spam.blocked.domains", "", "Link domains (comma-separated) whose posts wait for review; subdomains match too"),
     LANGUAGE("site.language", "en", "Language of the community: the default interface language and the content language for search: en, ru or cs (changing it rebuilds the index)"),
     SEARCH_PAGE_SIZE("search.page.size", "20", "Results per page of a search"),
