@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import townhall.support.Community;
+import townhall.support.Eventually;
 import townhall.support.TownhallServer;
 import townhall.support.WebClient;
 import townhall.support.WebClient.Response;
@@ -37,6 +38,10 @@ class FlagsAndReviewTest {
         return server.components().database.dsl().select(REVIEW_ITEMS.ID).from(REVIEW_ITEMS)
                 .where(REVIEW_ITEMS.POST_ID.eq(postId)).and(REVIEW_ITEMS.DECIDED_AT.isNull())
                 .fetchOne(REVIEW_ITEMS.ID);
+    }
+
+    private static List<String> searchTitles(WebClient browser, String query) {
+        return browser.page("/search?q=" + query.replace(' ', '+')).select(".search-results .result-title").eachText();
     }
 
     private static List<String> notificationsOf(WebClient member) {
@@ -85,9 +90,18 @@ class FlagsAndReviewTest {
     void aSpamFlagByAHelperRemovesThePostAtOnceAndCountsAsAStrike() {
         WebClient asker = community.newcomer("seller");
         long question = community.ask(asker, "Amazing replica watches for sale, visit now");
+        WebClient visitor = server.newClient();
+        Eventually.await(() -> searchTitles(visitor, "replica watches").contains("Amazing replica watches for sale, visit now"));
+        assertThat(visitor.get("/sitemap.xml").body()).contains("/q/" + question + "/");
         WebClient helper = community.helper("helpful");
         assertThat(helper.post("/posts/" + question + "/flag", Map.of("reason", "spam")).status()).isEqualTo(303);
         assertThat(server.newClient().get("/q/" + question).status()).isEqualTo(404);
+        // gone from every public view: lists, search, feeds, sitemap, API
+        Eventually.await(() -> searchTitles(visitor, "replica watches").isEmpty());
+        assertThat(visitor.get("/questions?sort=newest").body()).doesNotContain("replica watches");
+        assertThat(visitor.get("/feeds/rss/questions").body()).doesNotContain("replica watches");
+        assertThat(visitor.get("/sitemap.xml").body()).doesNotContain("/q/" + question + "/");
+        assertThat(visitor.get("/api/v1/questions/" + question).status()).isEqualTo(404);
         assertThat(server.components().database.dsl().fetchCount(townhall.db.schema.Tables.MODERATION_STRIKES,
                 townhall.db.schema.Tables.MODERATION_STRIKES.MEMBER_ID.eq(community.idOf(asker)))).isEqualTo(1);
     }
