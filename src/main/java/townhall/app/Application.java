@@ -55,6 +55,9 @@ import townhall.events.Events;
 import townhall.outbox.OutboxStore;
 import townhall.metrics.MetricsRoutes;
 import townhall.feeds.FeedRoutes;
+import townhall.moderation.ModerationRoutes;
+import townhall.moderation.ReviewBadge;
+import townhall.moderation.WatchedWordRoutes;
 
 /** A running Townhall: database, services and web server. */
 public final class Application implements AutoCloseable {
@@ -154,11 +157,16 @@ public final class Application implements AutoCloseable {
         brand.current();
         c.mail.start(c.outbox, new BrandMailLook(brand), config.publicBase(), Duration.ofSeconds(1));
         c.webhooks.start(c.outbox, config.getInt(Setting.OUTBOX_ATTEMPTS), Duration.ofSeconds(1));
+        ReviewBadge reviewBadge = new ReviewBadge(c.review, c.privileges);
         Views views = new Views(ctx -> BrandRoutes.themeOf(brand, ctx).templates(), config,
                 (ctx, model) -> {
                     brand.decorate(BrandRoutes.brandOf(brand, ctx), model);
                     FeedLinks.decorate(ctx, model);
+                    reviewBadge.decorate(ctx, model);
                 }, c.pageCache);
+        WatchedWordRoutes watchedWordRoutes = new WatchedWordRoutes(c.watchedWords, c.privileges, views);
+        ModerationRoutes moderationRoutes = new ModerationRoutes(c.review, c.sanctions, c.moderationStore, c.posts,
+                c.accountStore, c.privileges, views);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, c.addresses, views, c.sso);
         SettingsRoutes settingsRoutes = new SettingsRoutes(c.addresses, c.passwords, views);
@@ -230,6 +238,8 @@ public final class Application implements AutoCloseable {
             feedRoutes.register(routes);
             uploadRoutes.register(routes);
             metricsRoutes.register(routes);
+            moderationRoutes.register(routes);
+            watchedWordRoutes.register(routes);
         });
     }
 

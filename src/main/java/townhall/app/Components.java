@@ -66,6 +66,14 @@ import townhall.uploads.ImageUploads;
 import townhall.uploads.UploadLimits;
 import townhall.webhooks.WebhookService;
 import townhall.webhooks.WebhookSettings;
+import townhall.moderation.ModerationGate;
+import townhall.moderation.ModerationStore;
+import townhall.moderation.ReviewService;
+import townhall.moderation.SanctionService;
+import townhall.moderation.SpamRules;
+import townhall.moderation.WatchedWords;
+import townhall.qa.PostVisibility;
+import townhall.qa.ContentGate;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -82,6 +90,8 @@ public final class Components {
     public final QaRules qaRules;
     public final PostAccess postAccess;
     public final PostingService posting;
+    /** Posting without the moderation gate: the demo community writes its past through it. */
+    private final PostingService demoPosting;
     public final VoteAndMarkService votesAndMarks;
     public final CurationService curation;
     public final ReputationRules reputationRules;
@@ -112,10 +122,14 @@ public final class Components {
     public final Events events;
     public final WebhookService webhooks;
     public final ImageUploads uploads;
+    public final ModerationStore moderationStore;
+    public final ReviewService review;
+    public final SanctionService sanctions;
+    public final WatchedWords watchedWords;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
-        return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, posting,
+        return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, demoPosting,
                 votesAndMarks, curation, reputationStore, helpers, faqStore, faq);
     }
 
@@ -162,13 +176,25 @@ public final class Components {
                 Path.of(config.get(Setting.DATA_DIR), "uploads"), clock);
         QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents,
                 new QaNotices(notifier, posts)));
+        PostVisibility visibility = new PostVisibility(posts, qaListener, clock);
+        this.moderationStore = new ModerationStore(database.dsl());
+        this.watchedWords = new WatchedWords(database, privileges, moderationStore, clock);
         this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
-                postAccess, clock, qaListener, privileges);
+                postAccess, clock, qaListener, privileges, visibility,
+                new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, watchedWords, notifier,
+                        accountStore, java.util.Arrays.stream(config.get(Setting.WATCHED_NOTIFY).split(","))
+                        .map(String::strip).filter(n -> !n.isEmpty()).toList(), clock));
+        this.demoPosting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
+                postAccess, clock, qaListener, privileges, visibility, ContentGate.OPEN);
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
         this.followUps = new FollowUps(database, notifier, votesAndMarks, config.getInt(Setting.NOTIFY_FOLLOWUP_DAYS),
                 clock);
         this.curation = new CurationService(database, posts, markdown, postInput, postAccess, clock, qaListener,
-                privileges);
+                privileges, visibility);
+        this.review = new ReviewService(database, moderationStore, posts, visibility, curation, privileges, notifier,
+                mail.mailer(), accountStore, helpers, events, config.publicBase(), config.get(Setting.LANGUAGE), clock);
+        this.sanctions = new SanctionService(database, moderationStore, accountStore, privileges, helpers, notifier,
+                mail.mailer(), config.get(Setting.LANGUAGE), clock);
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
         this.homeHighlights = new HomeHighlights(new HomeStore(database.dsl()), reputationStore, clock);

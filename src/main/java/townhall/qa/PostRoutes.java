@@ -97,7 +97,7 @@ public final class PostRoutes {
                 questionPages.showQuestion(ctx, questionId, Map.of("answer", withImage), Map.of());
                 return;
             }
-            long answerId = posting.answer(author, questionId, body);
+            long answerId = posting.answer(author, questionId, body, QuestionRoutes.formSignals(ctx));
             backToPost(ctx, answerId);
         } catch (InvalidInput e) {
             ctx.status(422);

@@ -265,6 +265,15 @@ public final class PostStore {
                 .execute();
     }
 
+    public void setReviewState(long postId, String state) {
+        db.update(POSTS).set(POSTS.REVIEW_STATE, state).where(POSTS.ID.eq(postId)).execute();
+    }
+
+    /** Why a post is out of view pending review ({@link PostVisibility#HELD}, {@link PostVisibility#HIDDEN}), or null. */
+    public String reviewState(long postId) {
+        return db.select(POSTS.REVIEW_STATE).from(POSTS).where(POSTS.ID.eq(postId)).fetchOne(POSTS.REVIEW_STATE);
+    }
+
     public boolean questionExists(long id) {
         return db.fetchExists(QUESTIONS, QUESTIONS.ID.eq(id));
     }

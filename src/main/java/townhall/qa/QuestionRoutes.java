@@ -138,13 +138,14 @@ public final class QuestionRoutes {
         model.put("preview", preview);
         model.put("categories", categories.all());
         model.put("rules", rules);
+        model.put("formShown", form.containsKey("shown") ? form.get("shown") : String.valueOf(System.currentTimeMillis()));
         pages.render(ctx, "qa/ask", model);
     }
 
     private void ask(Context ctx) {
         Member asker = Web.requireViewer(ctx);
         Map<String, String> form = new HashMap<>();
-        for (String field : List.of("title", "body", "tags", "category")) {
+        for (String field : List.of("title", "body", "tags", "category", "shown")) {
             form.put(field, ctx.formParam(field) == null ? "" : ctx.formParam(field));
         }
         try {
@@ -165,7 +166,7 @@ public final class QuestionRoutes {
         }
         try {
             long id = posting.ask(asker, new PostingService.AskForm(form.get("title"), form.get("body"),
-                    form.get("tags"), form.get("category")));
+                    form.get("tags"), form.get("category")), formSignals(ctx));
             Web.redirect(ctx, "/q/" + id);
         } catch (InvalidInput e) {
             ctx.status(422);
@@ -207,9 +208,11 @@ public final class QuestionRoutes {
     void showQuestion(Context ctx, long id, Map<String, String> drafts, Map<String, String> errors) {
         Member viewer = Web.viewer(ctx);
         boolean staff = viewer != null && viewer.isStaff();
-        QuestionStore.Thread thread = questions.thread(id, staff).orElseThrow(NotFound::new);
+        QuestionStore.Thread thread = questions.thread(id, staff, viewer == null ? null : viewer.id())
+                .orElseThrow(NotFound::new);
         Question question = thread.question();
-        if (question.deleted() && !staff) {
+        boolean ownHeld = question.held() && viewer != null && viewer.id() == question.author().id();
+        if (question.deleted() && !staff && !ownHeld) {
             throw new NotFound();
         }
         String requestedSlug = ctx.pathParamMap().get("slug");
@@ -238,6 +241,9 @@ public final class QuestionRoutes {
         putWhatTheViewerMayNotYetDo(ctx, viewer, model);
         String deleted = ctx.queryParam("deleted");
         model.put("deleted", "question".equals(deleted) || "answer".equals(deleted) ? deleted : null);
+        model.put("canFlag", viewer != null && privileges.canFlag(viewer));
+        model.put("flagged", ctx.queryParam("flagged"));
+        model.put("formShown", System.currentTimeMillis());
         model.put("drafts", drafts);
         model.put("errors", errors);
         model.put("jsonLd", structuredData.qaPage(Web.publicBase(ctx), question, answers));
@@ -278,6 +284,18 @@ public final class QuestionRoutes {
         }
     }
 
+
+    /** The honeypot field ("website", hidden from people) and when the form was shown, for the spam defence. */
+    static ContentGate.FormSignals formSignals(Context ctx) {
+        String honeypot = ctx.formParam("website");
+        long shown;
+        try {
+            shown = Long.parseLong(String.valueOf(ctx.formParam("shown")));
+        } catch (NumberFormatException e) {
+            shown = 0;
+        }
+        return new ContentGate.FormSignals(honeypot == null ? "" : honeypot, shown);
+    }
 
     static long parseId(String value) {
         try {

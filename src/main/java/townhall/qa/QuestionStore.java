@@ -67,7 +67,13 @@ public final class QuestionStore {
      * top); deleted answers only when {@code includeDeleted}.
      */
     public Optional<Thread> thread(long id, boolean includeDeleted) {
+        return thread(id, includeDeleted, null);
+    }
+
+    /** As above, with the answers of {@code authorId} (the viewer) that wait for review: their author sees them. */
+    public Optional<Thread> thread(long id, boolean includeDeleted, Long authorId) {
         Record row = db.select(Q.asterisk(), P.ID, P.BODY_HTML, P.SCORE, P.CREATED_AT, P.EDITED_AT, P.DELETED_AT,
+                        P.REVIEW_STATE,
                         P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
                         AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
                         C.ID, C.SLUG, C.NAME, C.DESCRIPTION,
@@ -86,9 +92,10 @@ public final class QuestionStore {
         if (row == null) {
             return Optional.empty();
         }
-        Condition visible = includeDeleted ? DSL.noCondition() : P.DELETED_AT.isNull();
+        Condition visible = includeDeleted ? DSL.noCondition() : authorId == null ? P.DELETED_AT.isNull()
+                : P.DELETED_AT.isNull().or(P.REVIEW_STATE.eq(PostVisibility.HELD).and(P.AUTHOR_ID.eq(authorId)));
         List<? extends Record> answerRows = db.select(P.ID, P.QUESTION_ID, P.BODY_HTML, P.SCORE, P.CREATED_AT,
-                        P.EDITED_AT, P.DELETED_AT, P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
+                        P.EDITED_AT, P.DELETED_AT, P.REVIEW_STATE, P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
                         AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER)
                 .from(P)
                 .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
@@ -102,7 +109,7 @@ public final class QuestionStore {
         List<Answer> answers = answerRows.stream()
                 .map(r -> new Answer(r.get(P.ID), r.get(P.QUESTION_ID), Author.of(r, AUTHOR), r.get(P.BODY_HTML),
                         r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(P.DELETED_AT) != null,
-                        comments.getOrDefault(r.get(P.ID), List.of()), origin(r)))
+                        comments.getOrDefault(r.get(P.ID), List.of()), origin(r), r.get(P.REVIEW_STATE)))
                 .toList();
         Question question = toQuestion(row, tagsOf(List.of(id)).getOrDefault(id, List.of()),
                 comments.getOrDefault(id, List.of()));
@@ -256,7 +263,7 @@ public final class QuestionStore {
                 r.get(Q.EXCERPT), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
                 r.get(Q.VIEW_COUNT), r.get(Q.ANSWER_COUNT), category, tags, comments,
                 r.get(Q.ACCEPTED_ANSWER_ID), verification, closure, r.get(P.DELETED_AT) != null,
-                r.get(Q.FROM_NEWCOMER), origin(r));
+                r.get(Q.FROM_NEWCOMER), origin(r), r.indexOf(P.REVIEW_STATE) >= 0 ? r.get(P.REVIEW_STATE) : null);
     }
 
     private static Origin origin(Record r) {

@@ -103,4 +103,24 @@ class ValidHtmlTest {
         assertThat(errors).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
         assertValid(member, "/ask", "/posts/" + answer + "/edit", "/posts/" + question + "/edit");
     }
+
+    @Test
+    void moderationPagesAreValid() throws Exception {
+        long flagged = community.ask(community.newcomer("validnew"), "A question someone will flag for the moderators");
+        WebClient flagger = community.member("validflagger");
+        assertValid(flagger, "/posts/" + flagged + "/flag");
+        WebClient.Response refused = flagger.post("/posts/" + flagged + "/flag", Map.of("reason", "staff"));
+        assertThat(refused.status()).isEqualTo(422);
+        flagger.post("/posts/" + flagged + "/flag", Map.of("reason", "spam"));
+        long victim = community.idOf(flagger);
+        admin.post("/members/" + victim + "/sanctions", Map.of("kind", "warn", "reason", "Please be kind"));
+        WebClient.Response badSanction = admin.post("/members/" + victim + "/sanctions",
+                Map.of("kind", "silence", "days", "0", "reason", ""));
+        assertThat(badSanction.status()).isEqualTo(422);
+        Map<String, List<String>> errors = NuHtmlChecker.errors(Map.of("flag refused", refused.body(),
+                "sanction refused", badSanction.body()));
+        assertThat(errors).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
+        assertValid(admin, "/review", "/admin/log");
+        assertValid(flagger, "/warnings", "/q/" + question + "/does-the-page-pass-the-html-checker");
+    }
 }
