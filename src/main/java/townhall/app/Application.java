@@ -52,6 +52,11 @@ import townhall.events.Events;
 import townhall.outbox.OutboxStore;
 import townhall.metrics.MetricsRoutes;
 import townhall.feeds.FeedRoutes;
+import townhall.ideas.AnnouncementRoutes;
+import townhall.ideas.IdeaNotices;
+import townhall.ideas.IdeaRoutes;
+import townhall.ideas.PinnedAnnouncements;
+import townhall.ideas.Polls;
 
 /** A running Townhall: database, services and web server. */
 public final class Application implements AutoCloseable {
@@ -135,10 +140,14 @@ public final class Application implements AutoCloseable {
         brand.current();
         c.mail.start(c.outbox, new BrandMailLook(brand), config.publicBase(), Duration.ofSeconds(1));
         c.webhooks.start(c.outbox, config.getInt(Setting.OUTBOX_ATTEMPTS), Duration.ofSeconds(1));
+        c.outbox.start(new IdeaNotices(c.database, new townhall.ideas.IdeaStore(c.database.background()), c.notifier,
+                c.clock), Duration.ofSeconds(1));
+        PinnedAnnouncements pinned = new PinnedAnnouncements(c.announcementStore, c.clock);
         Views views = new Views(ctx -> BrandRoutes.themeOf(brand, ctx).templates(), config,
                 (ctx, model) -> {
                     brand.decorate(BrandRoutes.brandOf(brand, ctx), model);
                     FeedLinks.decorate(ctx, model);
+                    pinned.decorate(ctx, model);
                 }, c.pageCache);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, c.addresses, views, c.sso);
@@ -174,6 +183,15 @@ public final class Application implements AutoCloseable {
                 search.service(), c.faqStore, c.accountStore, c.notifications, views);
         TokenRoutes tokenRoutes = new TokenRoutes(c.apiTokens, views);
         OpenApiRoutes openApiRoutes = new OpenApiRoutes(views);
+        Polls polls = new Polls(c.polls, c.pollStore, c.privileges, java.util.Map.of(
+                Polls.IDEA, id -> c.ideaStore.idea(id).map(i -> new Polls.Subject(i.author().id(), i.path())),
+                Polls.ANNOUNCEMENT, id -> c.announcementStore.announcement(id)
+                        .map(a -> new Polls.Subject(a.author().id(), a.path())),
+                Polls.QUESTION, id -> c.posts.info(id).filter(p -> p.isQuestion() && !p.deleted())
+                        .map(p -> new Polls.Subject(p.authorId(), "/q/" + p.id()))), views);
+        IdeaRoutes ideaRoutes = new IdeaRoutes(c.ideas, c.ideaStore, c.categories, c.privileges, polls, views, c.clock);
+        AnnouncementRoutes announcementRoutes = new AnnouncementRoutes(c.announcements, c.announcementStore,
+                c.categories, c.privileges, polls, c.markdown, views, c.clock);
         // an API token (under /api/ only) or else the session cookie says who is asking
         java.util.function.Function<io.javalin.http.Context, townhall.account.Member> viewerOf = ctx -> {
             townhall.account.Member byToken = c.apiTokens.viewerOf(ctx);
@@ -205,6 +223,9 @@ public final class Application implements AutoCloseable {
             feedRoutes.register(routes);
             uploadRoutes.register(routes);
             metricsRoutes.register(routes);
+            ideaRoutes.register(routes);
+            announcementRoutes.register(routes);
+            polls.register(routes);
         });
     }
 

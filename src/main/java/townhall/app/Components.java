@@ -59,6 +59,14 @@ import townhall.uploads.ImageUploads;
 import townhall.uploads.UploadLimits;
 import townhall.webhooks.WebhookService;
 import townhall.webhooks.WebhookSettings;
+import townhall.ideas.AnnouncementService;
+import townhall.ideas.AnnouncementStore;
+import townhall.ideas.IdeaListener;
+import townhall.ideas.IdeaRules;
+import townhall.ideas.IdeaService;
+import townhall.ideas.IdeaStore;
+import townhall.ideas.PollService;
+import townhall.ideas.PollStore;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -102,6 +110,12 @@ public final class Components {
     public final Events events;
     public final WebhookService webhooks;
     public final ImageUploads uploads;
+    public final IdeaStore ideaStore;
+    public final IdeaService ideas;
+    public final AnnouncementStore announcementStore;
+    public final AnnouncementService announcements;
+    public final PollStore pollStore;
+    public final PollService polls;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -173,6 +187,15 @@ public final class Components {
         this.sso = new SsoService(config, database, accounts, clock);
         this.apiTokens = new ApiTokens(database, accountStore, config.getInt(Setting.API_RATE_PER_MINUTE), clock);
         this.profileStore = new ProfileStore(database.dsl());
+        IdeaListener ideaListener = IdeaListener.NONE;
+        this.ideaStore = new IdeaStore(database.dsl());
+        this.ideas = new IdeaService(database, ideaStore, markdown, privileges, IdeaRules.from(config), outbox, events,
+                config.publicBase(), clock, ideaListener);
+        this.announcementStore = new AnnouncementStore(database.dsl());
+        this.announcements = new AnnouncementService(database, announcementStore, markdown, privileges, clock,
+                ideaListener);
+        this.pollStore = new PollStore(database.dsl());
+        this.polls = new PollService(database, pollStore, privileges, clock);
         this.profiles = new ProfileService(database, profileStore, accountStore, hasher, curation, qaListener,
                 privileges, clock);
     }
