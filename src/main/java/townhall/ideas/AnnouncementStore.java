@@ -58,6 +58,18 @@ public final class AnnouncementStore {
                 .fetch(AnnouncementStore::toAnnouncement);
     }
 
+    /**
+     * The home page's announcements in one query: those pinned there and the events to come, to be told apart by
+     * the caller ({@link PinnedAnnouncements}).
+     */
+    public List<Announcement> forHome(LocalDateTime now, int limit) {
+        return select().where(ANNOUNCEMENTS.PINNED_UNTIL.gt(now).and(ANNOUNCEMENTS.CATEGORY_ID.isNull())
+                        .or(ANNOUNCEMENTS.STARTS_AT.isNotNull()
+                                .and(DSL.coalesce(ANNOUNCEMENTS.ENDS_AT, ANNOUNCEMENTS.STARTS_AT).ge(now))))
+                .orderBy(ANNOUNCEMENTS.STARTS_AT, ANNOUNCEMENTS.ID).limit(limit)
+                .fetch(AnnouncementStore::toAnnouncement);
+    }
+
     /** Events that have not ended (or, without an end, not started) yet: the soonest first. */
     public List<Announcement> upcoming(LocalDateTime now, int limit) {
         return select().where(ANNOUNCEMENTS.STARTS_AT.isNotNull())

@@ -3,6 +3,8 @@ package townhall.ideas;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import townhall.web.Web;
 
@@ -24,8 +26,13 @@ public final class PinnedAnnouncements {
         String path = Web.sitePath(ctx);
         LocalDateTime now = LocalDateTime.now(clock);
         if (path.equals("/")) {
-            model.put("pinnedAnnouncements", store.pinned(null, now));
-            model.put("upcomingEvents", store.upcoming(now, 3));
+            List<Announcement> home = store.forHome(now, 40);
+            model.put("pinnedAnnouncements", home.stream()
+                    .filter(a -> a.categoryId() == null && a.pinnedUntil() != null && a.pinnedUntil().isAfter(now))
+                    .sorted(Comparator.comparing(Announcement::createdAt).reversed()).limit(5).toList());
+            model.put("upcomingEvents", home.stream()
+                    .filter(a -> a.event() && !(a.endsAt() != null ? a.endsAt() : a.startsAt()).isBefore(now))
+                    .limit(3).toList());
         } else if (path.startsWith("/c/") && path.indexOf('/', 3) < 0 && !model.containsKey("pinnedAnnouncements")) {
             model.put("pinnedAnnouncements", store.pinned(path.substring(3), now));
         }

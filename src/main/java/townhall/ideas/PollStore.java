@@ -4,6 +4,7 @@ import static townhall.db.schema.Tables.POLLS;
 import static townhall.db.schema.Tables.POLL_CHOICES;
 import static townhall.db.schema.Tables.POLL_OPTIONS;
 import static townhall.db.schema.Tables.POLL_VOTERS;
+import static townhall.db.schema.Tables.POSTS;
 
 import java.time.LocalDateTime;
 import java.util.HashSet;
@@ -39,6 +40,14 @@ public final class PollStore {
 
     public Optional<Poll> of(String kind, long subjectId) {
         return read(POLLS.SUBJECT_KIND.eq(kind).and(POLLS.SUBJECT_ID.eq(subjectId)));
+    }
+
+    /** A question's author and the id of its poll (null when none), in one query; empty when there is no question. */
+    public Optional<long[]> questionAndPoll(long questionId) {
+        return db.select(POSTS.AUTHOR_ID, POLLS.ID).from(POSTS)
+                .leftJoin(POLLS).on(POLLS.SUBJECT_KIND.eq(Polls.QUESTION)).and(POLLS.SUBJECT_ID.eq(POSTS.ID))
+                .where(POSTS.ID.eq(questionId)).and(POSTS.KIND.eq("question"))
+                .fetchOptional(r -> new long[] {r.value1(), r.value2() == null ? 0 : r.value2()});
     }
 
     public Optional<Poll> poll(long id) {

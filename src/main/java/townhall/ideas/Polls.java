@@ -46,6 +46,33 @@ public final class Polls {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.post("/polls/new", this::create);
         routes.post("/polls/{id}/vote", this::vote);
+        routes.before("/q/{id}", this::beforeQuestion);
+        routes.before("/q/{id}/{slug}", this::beforeQuestion);
+    }
+
+    /** A question's page shows its poll: added to whatever model the Q&A renders, one query when it has none. */
+    private void beforeQuestion(Context ctx) {
+        if (ctx.method() != io.javalin.http.HandlerType.GET) {
+            return;
+        }
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        long[] found = store.questionAndPoll(id).orElse(null);
+        if (found == null) {
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        Member viewer = Web.viewer(ctx);
+        Poll poll = found[1] == 0 ? null : store.poll(found[1]).orElse(null);
+        model.put("pollKind", QUESTION);
+        model.put("pollSubject", id);
+        model.put("canAddPoll", poll == null && viewer != null && privileges.mayAddPoll(viewer, found[0]));
+        model.put("poll", poll == null ? null : view(poll, viewer));
+        model.forEach((key, value) -> Views.addToModel(ctx, key, value));
     }
 
     /**
