@@ -161,7 +161,8 @@ public final class Application implements AutoCloseable {
         c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.posting, c.votesAndMarks, c.curation, c.postAccess, questionRoutes,
                 c.posts, views, new RevisionHistory(c.posts), c.uploads);
-        SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
+        SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config,
+                List.of(new townhall.ideas.IdeaSitemap(c.database.dsl())));
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, c.profileStore, views, c.clock);
         NotificationRoutes notificationRoutes = new NotificationRoutes(c.notifications, views, c.clock);
@@ -177,6 +178,8 @@ public final class Application implements AutoCloseable {
         WebhookRoutes webhookRoutes = new WebhookRoutes(c.webhooks, views);
         UploadRoutes uploadRoutes = new UploadRoutes(c.uploads, views);
         FeedRoutes feedRoutes = new FeedRoutes(c.questions, c.categories, c.faqStore,
+                config.getInt(Setting.FEEDS_SIZE), views, () -> brand.current().siteName());
+        townhall.feeds.IdeaFeeds ideaFeeds = new townhall.feeds.IdeaFeeds(c.ideaStore, c.announcementStore,
                 config.getInt(Setting.FEEDS_SIZE), views, () -> brand.current().siteName());
         ProfileRoutes profileRoutes = new ProfileRoutes(c.profiles, c.profileStore, c.accountStore, views, c.clock);
         ApiRoutes apiRoutes = new ApiRoutes(c.questions, c.categories, c.posts, c.posting, c.votesAndMarks,
@@ -226,6 +229,7 @@ public final class Application implements AutoCloseable {
             ideaRoutes.register(routes);
             announcementRoutes.register(routes);
             polls.register(routes);
+            ideaFeeds.register(routes);
         });
     }
 

@@ -187,7 +187,7 @@ public final class Components {
         this.sso = new SsoService(config, database, accounts, clock);
         this.apiTokens = new ApiTokens(database, accountStore, config.getInt(Setting.API_RATE_PER_MINUTE), clock);
         this.profileStore = new ProfileStore(database.dsl());
-        IdeaListener ideaListener = IdeaListener.NONE;
+        IdeaListener ideaListener = IdeaListener.of(List.of(searchOutbox));
         this.ideaStore = new IdeaStore(database.dsl());
         this.ideas = new IdeaService(database, ideaStore, markdown, privileges, IdeaRules.from(config), outbox, events,
                 config.publicBase(), clock, ideaListener);

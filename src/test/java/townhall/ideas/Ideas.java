@@ -43,4 +43,19 @@ public final class Ideas {
     public static WebClient.Response setStatus(WebClient staff, long idea, String status, String response) {
         return staff.post("/idea/" + idea + "/status", Map.of("status", status, "response", response));
     }
+
+    /** Attaches a poll to an idea, announcement or question; returns the poll's id. */
+    public static long poll(TownhallServer server, WebClient by, String kind, long subject, String question,
+                            String options, boolean multiple) {
+        Map<String, String> form = new java.util.HashMap<>(Map.of("kind", kind, "subject", String.valueOf(subject),
+                "pollQuestion", question, "pollOptions", options, "pollCloses", ""));
+        if (multiple) {
+            form.put("pollMultiple", "1");
+        }
+        WebClient.Response response = by.post("/polls/new", form);
+        assertThat(response.status()).as(response.body()).isEqualTo(303);
+        var polls = townhall.db.schema.Tables.POLLS;
+        return server.components().database.dsl().select(polls.ID).from(polls)
+                .where(polls.SUBJECT_KIND.eq(kind)).and(polls.SUBJECT_ID.eq(subject)).fetchOne(polls.ID);
+    }
 }

@@ -30,16 +30,7 @@ class PollsTest {
     }
 
     static long poll(WebClient by, String kind, long subject, String question, String options, boolean multiple) {
-        Map<String, String> form = new java.util.HashMap<>(Map.of("kind", kind, "subject", String.valueOf(subject),
-                "pollQuestion", question, "pollOptions", options, "pollCloses", ""));
-        if (multiple) {
-            form.put("pollMultiple", "1");
-        }
-        WebClient.Response response = by.post("/polls/new", form);
-        assertThat(response.status()).as(response.body()).isEqualTo(303);
-        return server.components().database.dsl().select(Tables.POLLS.ID).from(Tables.POLLS)
-                .where(Tables.POLLS.SUBJECT_KIND.eq(kind)).and(Tables.POLLS.SUBJECT_ID.eq(subject))
-                .fetchOne(Tables.POLLS.ID);
+        return Ideas.poll(server, by, kind, subject, question, options, multiple);
     }
 
     static long option(Document page, String label) {
