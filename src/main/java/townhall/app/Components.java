@@ -127,6 +127,7 @@ public final class Components {
     public void seedDemo() {
         new DemoCommunity(demo(), at -> new Components(config, database, at).demo()).seedIfEmpty();
         new DemoFaq(demo()).seedIfEmpty();
+        new townhall.demo.DemoIdeas(clock, accountStore, categories, ideas, ideaStore, announcements, polls).seedIfEmpty();
     }
 
     public Components(Config config, Database database, Clock clock) {
@@ -187,7 +188,15 @@ public final class Components {
         this.sso = new SsoService(config, database, accounts, clock);
         this.apiTokens = new ApiTokens(database, accountStore, config.getInt(Setting.API_RATE_PER_MINUTE), clock);
         this.profileStore = new ProfileStore(database.dsl());
-        IdeaListener ideaListener = IdeaListener.of(List.of(searchOutbox));
+        IdeaListener ideaListener = IdeaListener.of(List.of(searchOutbox, new IdeaListener() {
+            @Override
+            public void ideaChanged(long ideaId) {}
+
+            @Override
+            public void announcementChanged(long announcementId) {
+                pageCache.listsChanged(); // pinned announcements and upcoming events show on the home page and lists
+            }
+        }));
         this.ideaStore = new IdeaStore(database.dsl());
         this.ideas = new IdeaService(database, ideaStore, markdown, privileges, IdeaRules.from(config), outbox, events,
                 config.publicBase(), clock, ideaListener);

@@ -111,6 +111,16 @@ public final class PollService {
         }
     }
 
+    /** The id of the subject's poll, if it has one. */
+    public java.util.Optional<Long> pollOf(String kind, long subjectId) {
+        return store.of(kind, subjectId).map(Poll::id);
+    }
+
+    /** The ids of a poll's options, in order. */
+    public List<Long> optionIds(long pollId) {
+        return store.poll(pollId).map(p -> p.options().stream().map(Poll.Option::id).toList()).orElse(List.of());
+    }
+
     /** Results show to whoever answered, and to everyone once the poll is closed. */
     public boolean resultsVisible(Poll poll, boolean voted) {
         return voted || poll.closedAt(LocalDateTime.now(clock));
