@@ -108,6 +108,21 @@ public final class Privileges {
         return m.createdAt().isAfter(LocalDateTime.now(clock).minusDays(rules.newcomerDays()));
     }
 
+    /** Propose an idea: whoever may answer (a confirmed address). */
+    public boolean mayProposeIdea(Member m) { return mayReply(m); }
+
+    /** Vote for ideas and answer polls: whoever may answer. */
+    public boolean mayVoteOnIdeasAndPolls(Member m) { return mayReply(m); }
+
+    /** Idea boards, statuses with an official response, merging duplicates: staff. */
+    public boolean mayManageIdeas(Member m) { return m.isStaff(); }
+
+    /** Announcements and events, pinned on the home page or a category: staff. */
+    public boolean mayPublishAnnouncements(Member m) { return m.isStaff(); }
+
+    /** Attach a poll: staff anywhere, a member to their own idea or question. */
+    public boolean mayAddPoll(Member m, long authorId) { return m.isStaff() || m.id() == authorId && mayReply(m); }
+
     public record Row(Text privilege, Text requirement) {}
 
     /** The table shown on the privileges page. */

@@ -58,6 +58,11 @@ import townhall.feeds.FeedRoutes;
 import townhall.moderation.ModerationRoutes;
 import townhall.moderation.ReviewBadge;
 import townhall.moderation.WatchedWordRoutes;
+import townhall.ideas.AnnouncementRoutes;
+import townhall.ideas.IdeaNotices;
+import townhall.ideas.IdeaRoutes;
+import townhall.ideas.PinnedAnnouncements;
+import townhall.ideas.Polls;
 
 /** A running Townhall: database, services and web server. */
 public final class Application implements AutoCloseable {
@@ -158,11 +163,15 @@ public final class Application implements AutoCloseable {
         c.mail.start(c.outbox, new BrandMailLook(brand), config.publicBase(), Duration.ofSeconds(1));
         c.webhooks.start(c.outbox, config.getInt(Setting.OUTBOX_ATTEMPTS), Duration.ofSeconds(1));
         ReviewBadge reviewBadge = new ReviewBadge(c.review, c.privileges);
+        c.outbox.start(new IdeaNotices(c.database, new townhall.ideas.IdeaStore(c.database.background()), c.notifier,
+                c.clock), Duration.ofSeconds(1));
+        PinnedAnnouncements pinned = new PinnedAnnouncements(c.announcementStore, c.clock);
         Views views = new Views(ctx -> BrandRoutes.themeOf(brand, ctx).templates(), config,
                 (ctx, model) -> {
                     brand.decorate(BrandRoutes.brandOf(brand, ctx), model);
                     FeedLinks.decorate(ctx, model);
                     reviewBadge.decorate(ctx, model);
+                    pinned.decorate(ctx, model);
                 }, c.pageCache);
         WatchedWordRoutes watchedWordRoutes = new WatchedWordRoutes(c.watchedWords, c.privileges, views);
         ModerationRoutes moderationRoutes = new ModerationRoutes(c.review, c.sanctions, c.moderationStore, c.posts,
@@ -179,7 +188,8 @@ public final class Application implements AutoCloseable {
         c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.posting, c.votesAndMarks, c.curation, c.postAccess, questionRoutes,
                 c.posts, views, new RevisionHistory(c.posts), c.uploads);
-        SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config);
+        SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config,
+                List.of(new townhall.ideas.IdeaSitemap(c.database.dsl())));
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, c.profileStore, views, c.clock);
         c.notify.start(c.outbox, Duration.ofSeconds(1));
@@ -200,11 +210,22 @@ public final class Application implements AutoCloseable {
         UploadRoutes uploadRoutes = new UploadRoutes(c.uploads, views);
         FeedRoutes feedRoutes = new FeedRoutes(c.questions, c.categories, c.faqStore,
                 config.getInt(Setting.FEEDS_SIZE), views, () -> brand.current().siteName());
+        townhall.feeds.IdeaFeeds ideaFeeds = new townhall.feeds.IdeaFeeds(c.ideaStore, c.announcementStore,
+                config.getInt(Setting.FEEDS_SIZE), views, () -> brand.current().siteName());
         ProfileRoutes profileRoutes = new ProfileRoutes(c.profiles, c.profileStore, c.accountStore, views, c.clock);
         ApiRoutes apiRoutes = new ApiRoutes(c.questions, c.categories, c.posts, c.posting, c.votesAndMarks,
                 search.service(), c.faqStore, c.accountStore, c.notifications, views);
         TokenRoutes tokenRoutes = new TokenRoutes(c.apiTokens, views);
         OpenApiRoutes openApiRoutes = new OpenApiRoutes(views);
+        Polls polls = new Polls(c.polls, c.pollStore, c.privileges, java.util.Map.of(
+                Polls.IDEA, id -> c.ideaStore.idea(id).map(i -> new Polls.Subject(i.author().id(), i.path())),
+                Polls.ANNOUNCEMENT, id -> c.announcementStore.announcement(id)
+                        .map(a -> new Polls.Subject(a.author().id(), a.path())),
+                Polls.QUESTION, id -> c.posts.info(id).filter(p -> p.isQuestion() && !p.deleted())
+                        .map(p -> new Polls.Subject(p.authorId(), "/q/" + p.id()))), views);
+        IdeaRoutes ideaRoutes = new IdeaRoutes(c.ideas, c.ideaStore, c.categories, c.privileges, polls, views, c.clock);
+        AnnouncementRoutes announcementRoutes = new AnnouncementRoutes(c.announcements, c.announcementStore,
+                c.categories, c.privileges, polls, c.markdown, views, c.clock);
         // an API token (under /api/ only) or else the session cookie says who is asking
         java.util.function.Function<io.javalin.http.Context, townhall.account.Member> viewerOf = ctx -> {
             townhall.account.Member byToken = c.apiTokens.viewerOf(ctx);
@@ -240,6 +261,10 @@ public final class Application implements AutoCloseable {
             metricsRoutes.register(routes);
             moderationRoutes.register(routes);
             watchedWordRoutes.register(routes);
+            ideaRoutes.register(routes);
+            announcementRoutes.register(routes);
+            polls.register(routes);
+            ideaFeeds.register(routes);
         });
     }
 

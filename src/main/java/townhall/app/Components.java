@@ -74,6 +74,14 @@ import townhall.moderation.SpamRules;
 import townhall.moderation.WatchedWords;
 import townhall.qa.PostVisibility;
 import townhall.qa.ContentGate;
+import townhall.ideas.AnnouncementService;
+import townhall.ideas.AnnouncementStore;
+import townhall.ideas.IdeaListener;
+import townhall.ideas.IdeaRules;
+import townhall.ideas.IdeaService;
+import townhall.ideas.IdeaStore;
+import townhall.ideas.PollService;
+import townhall.ideas.PollStore;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -126,6 +134,12 @@ public final class Components {
     public final ReviewService review;
     public final SanctionService sanctions;
     public final WatchedWords watchedWords;
+    public final IdeaStore ideaStore;
+    public final IdeaService ideas;
+    public final AnnouncementStore announcementStore;
+    public final AnnouncementService announcements;
+    public final PollStore pollStore;
+    public final PollService polls;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -137,6 +151,7 @@ public final class Components {
     public void seedDemo() {
         new DemoCommunity(demo(), at -> new Components(config, database, at).demo()).seedIfEmpty();
         new DemoFaq(demo()).seedIfEmpty();
+        new townhall.demo.DemoIdeas(clock, accountStore, categories, ideas, ideaStore, announcements, polls).seedIfEmpty();
     }
 
     public Components(Config config, Database database, Clock clock) {
@@ -215,6 +230,23 @@ public final class Components {
         this.sso = new SsoService(config, database, accounts, clock);
         this.apiTokens = new ApiTokens(database, accountStore, config.getInt(Setting.API_RATE_PER_MINUTE), clock);
         this.profileStore = new ProfileStore(database.dsl());
+        IdeaListener ideaListener = IdeaListener.of(List.of(searchOutbox, new IdeaListener() {
+            @Override
+            public void ideaChanged(long ideaId) {}
+
+            @Override
+            public void announcementChanged(long announcementId) {
+                pageCache.listsChanged(); // pinned announcements and upcoming events show on the home page and lists
+            }
+        }));
+        this.ideaStore = new IdeaStore(database.dsl());
+        this.ideas = new IdeaService(database, ideaStore, markdown, privileges, IdeaRules.from(config), outbox, events,
+                config.publicBase(), clock, ideaListener);
+        this.announcementStore = new AnnouncementStore(database.dsl());
+        this.announcements = new AnnouncementService(database, announcementStore, markdown, privileges, clock,
+                ideaListener);
+        this.pollStore = new PollStore(database.dsl());
+        this.polls = new PollService(database, pollStore, privileges, clock);
         this.profiles = new ProfileService(database, profileStore, accountStore, hasher, curation, qaListener,
                 privileges, clock);
     }

@@ -35,6 +35,12 @@ public final class FeedLinks {
         if (path.equals("/faq")) {
             return List.of(feed("feeds.link.faq", "", "faq"));
         }
+        if (path.equals("/roadmap") || path.equals("/ideas")) {
+            return List.of(feed("feeds.link.shipped", "", "shipped"));
+        }
+        if (path.equals("/announcements")) {
+            return List.of(feed("feeds.link.announcements", "", "announcements"));
+        }
         Matcher tag = TAG.matcher(path);
         if (tag.matches()) {
             return List.of(feed("feeds.link.tag", tag.group(1), "tags/" + tag.group(1)));

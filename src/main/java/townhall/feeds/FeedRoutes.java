@@ -74,6 +74,11 @@ public final class FeedRoutes {
     }
 
     private void send(Context ctx, Feed feed) {
+        send(ctx, feed, pages);
+    }
+
+    /** Writes the feed in the format the address asks for (rss or atom); shared with {@link IdeaFeeds}. */
+    static void send(Context ctx, Feed feed, Views pages) {
         FeedWriter.Format format = switch (ctx.pathParam("format")) {
             case "rss" -> FeedWriter.Format.RSS;
             case "atom" -> FeedWriter.Format.ATOM;

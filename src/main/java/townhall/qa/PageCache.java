@@ -210,6 +210,14 @@ public final class PageCache implements QaListener, KeptPages {
         changed(post.questionId());
     }
 
+    /**
+     * What the home page and the lists show changed without a question changing (an announcement pinned there):
+     * their kept copies are dropped when the transaction ends.
+     */
+    public void listsChanged() {
+        changed(LISTS);
+    }
+
     private void changed(long questionId) {
         changedInTransaction.get().add(questionId);
     }

@@ -3,6 +3,8 @@ package townhall.qa;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import townhall.config.Config;
 import townhall.web.Web;
 
@@ -11,9 +13,21 @@ public final class SitemapRoutes {
     private static final int MAX_URLS = 50_000;
 
     private final QuestionStore questions;
+    private final List<SitemapSource> others;
 
     public SitemapRoutes(QuestionStore questions, Config config) {
+        this(questions, config, List.of());
+    }
+
+    /** {@code others} add the pages of features above Q&A, such as ideas and announcements. */
+    public SitemapRoutes(QuestionStore questions, Config config, List<SitemapSource> others) {
         this.questions = questions;
+        this.others = others;
+    }
+
+    /** Pages a feature above Q&A adds to the sitemap, at most {@code limit} of them. */
+    public interface SitemapSource {
+        List<QuestionStore.SitemapEntry> sitemap(int limit);
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -34,8 +48,14 @@ public final class SitemapRoutes {
         url(xml, baseUrl, "/", null);
         url(xml, baseUrl, "/questions", null);
         url(xml, baseUrl, "/tags", null);
-        for (QuestionStore.SitemapEntry entry : questions.sitemap(MAX_URLS - 3)) {
-            url(xml, baseUrl, entry.path(), entry.lastModified().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        List<QuestionStore.SitemapEntry> entries = new ArrayList<>();
+        for (SitemapSource source : others) {
+            entries.addAll(source.sitemap(MAX_URLS / 10));
+        }
+        entries.addAll(questions.sitemap(MAX_URLS - 3 - entries.size()));
+        for (QuestionStore.SitemapEntry entry : entries) {
+            url(xml, baseUrl, entry.path(), entry.lastModified() == null ? null
+                    : entry.lastModified().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         }
         xml.append("</urlset>\n");
         ctx.contentType("application/xml; charset=utf-8").result(xml.toString());

@@ -99,4 +99,18 @@ final class AskSuggestions {
         }
         return query.build();
     }
+
+    /** Ideas whose titles and tags are most like a new idea's title as it is typed. */
+    List<SearchHit> similarIdeas(String title, int limit, Analyzer analyzer) {
+        String clean = Queries.limit(title);
+        if (QueryTerms.terms(analyzer, Fields.TITLE, clean).isEmpty()) {
+            return List.of();
+        }
+        return index.withSearcher(searcher -> {
+            Query query = new BooleanQuery.Builder().add(queries.titleQuery(analyzer, clean), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build();
+            ScoreDoc[] top = Ranking.closeToBest(searcher.search(query, limit).scoreDocs, 0.3f);
+            return hits.read(searcher, Queries.highlightQuery(analyzer, clean), top, false);
+        });
+    }
 }

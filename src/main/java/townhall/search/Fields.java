@@ -6,7 +6,7 @@ final class Fields {
 
     /** "q12" or "f3": one document per question or FAQ entry. */
     static final String UID = "uid";
-    /** "question" or "faq". */
+    /** "question", "faq", "idea" or "announcement". */
     static final String KIND = "kind";
     static final String ID = "id";
     static final String SLUG = "slug";
@@ -40,4 +40,6 @@ final class Fields {
 
     static final String QUESTION = "question";
     static final String FAQ = "faq";
+    static final String IDEA = "idea";
+    static final String ANNOUNCEMENT = "announcement";
 }

@@ -44,7 +44,12 @@ final class HitReader {
         String tagList = doc.get(Fields.TAG_LIST);
         var created = doc.getField(Fields.CREATED);
         return new SearchHit(kind, id,
-                Fields.FAQ.equals(kind) ? "/faq/" + id + "/" + slug : QuestionLinks.path(id, slug),
+                switch (kind) {
+                    case Fields.FAQ -> "/faq/" + id + "/" + slug;
+                    case Fields.IDEA -> "/idea/" + id + "/" + slug;
+                    case Fields.ANNOUNCEMENT -> "/announcement/" + id + "/" + slug;
+                    default -> QuestionLinks.path(id, slug);
+                },
                 title, marked.titleHtml(i, title), marked.snippetHtml(i, doc.get(Fields.BODY)),
                 tagList == null ? List.of() : List.of(tagList.split(" ")),
                 "1".equals(doc.get(Fields.ACCEPTED)), "1".equals(doc.get(Fields.VERIFIED)),

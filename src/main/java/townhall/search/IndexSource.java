@@ -2,7 +2,10 @@ package townhall.search;
 
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
+import static townhall.db.schema.Tables.ANNOUNCEMENTS;
+import static townhall.db.schema.Tables.CATEGORIES;
 import static townhall.db.schema.Tables.FAQ_ENTRIES;
+import static townhall.db.schema.Tables.IDEAS;
 import static townhall.db.schema.Tables.FAQ_SECTIONS;
 import static townhall.db.schema.Tables.POSTS;
 import static townhall.db.schema.Tables.QUESTIONS;
@@ -19,6 +22,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.impl.DSL;
 import townhall.db.schema.tables.Posts;
 import townhall.markdown.MarkdownRenderer;
 
@@ -117,5 +121,53 @@ final class IndexSource {
                         r.get(FAQ_ENTRIES.SLUG), markdown.plainText(r.get(FAQ_ENTRIES.ANSWER_MD)), "", List.of(),
                         true, true, false, 0, 1, r.get(FAQ_ENTRIES.CREATED_AT), r.get(FAQ_SECTIONS.TITLE),
                         r.get(FAQ_ENTRIES.RETIRED_AT) == null));
+    }
+
+    /** The ideas with the given ids (every idea when null); a merged or missing one comes back not visible. */
+    List<SearchDocument> ideas(Collection<Long> ids) {
+        if (ids != null && ids.isEmpty()) {
+            return List.of();
+        }
+        Condition where = ids == null ? DSL.noCondition() : IDEAS.ID.in(ids);
+        List<SearchDocument> found = db.select(IDEAS.ID, IDEAS.TITLE, IDEAS.SLUG, IDEAS.BODY_MD, IDEAS.RESPONSE_MD,
+                        IDEAS.TAGS, IDEAS.VOTE_COUNT, IDEAS.CREATED_AT, IDEAS.MERGED_INTO, CATEGORIES.NAME)
+                .from(IDEAS).join(CATEGORIES).on(CATEGORIES.ID.eq(IDEAS.CATEGORY_ID))
+                .where(where).orderBy(IDEAS.ID)
+                .fetch(r -> new SearchDocument(Fields.IDEA, r.get(IDEAS.ID), r.get(IDEAS.TITLE), r.get(IDEAS.SLUG),
+                        markdown.plainText(r.get(IDEAS.BODY_MD)),
+                        r.get(IDEAS.RESPONSE_MD) == null ? "" : markdown.plainText(r.get(IDEAS.RESPONSE_MD)),
+                        r.get(IDEAS.TAGS).isBlank() ? List.of() : List.of(r.get(IDEAS.TAGS).split(" ")),
+                        false, false, false, r.get(IDEAS.VOTE_COUNT), 0, r.get(IDEAS.CREATED_AT),
+                        r.get(CATEGORIES.NAME), r.get(IDEAS.MERGED_INTO) == null));
+        return withGone(Fields.IDEA, ids, found);
+    }
+
+    /** The announcements with the given ids (every one when null). */
+    List<SearchDocument> announcements(Collection<Long> ids) {
+        if (ids != null && ids.isEmpty()) {
+            return List.of();
+        }
+        Condition where = ids == null ? DSL.noCondition() : ANNOUNCEMENTS.ID.in(ids);
+        List<SearchDocument> found = db.select(ANNOUNCEMENTS.ID, ANNOUNCEMENTS.TITLE, ANNOUNCEMENTS.SLUG,
+                        ANNOUNCEMENTS.BODY_MD, ANNOUNCEMENTS.PLACE, ANNOUNCEMENTS.CREATED_AT)
+                .from(ANNOUNCEMENTS).where(where).orderBy(ANNOUNCEMENTS.ID)
+                .fetch(r -> new SearchDocument(Fields.ANNOUNCEMENT, r.get(ANNOUNCEMENTS.ID), r.get(ANNOUNCEMENTS.TITLE),
+                        r.get(ANNOUNCEMENTS.SLUG), markdown.plainText(r.get(ANNOUNCEMENTS.BODY_MD))
+                                + (r.get(ANNOUNCEMENTS.PLACE) == null ? "" : "\n" + r.get(ANNOUNCEMENTS.PLACE)),
+                        "", List.of(), false, false, false, 0, 0, r.get(ANNOUNCEMENTS.CREATED_AT), null, true));
+        return withGone(Fields.ANNOUNCEMENT, ids, found);
+    }
+
+    private static List<SearchDocument> withGone(String kind, Collection<Long> ids, List<SearchDocument> found) {
+        if (ids == null) {
+            return found;
+        }
+        Map<Long, SearchDocument> byId = new HashMap<>();
+        found.forEach(doc -> byId.put(doc.id(), doc));
+        List<SearchDocument> docs = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            docs.add(byId.getOrDefault(id, SearchDocument.gone(kind, id)));
+        }
+        return docs;
     }
 }

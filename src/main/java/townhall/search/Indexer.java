@@ -62,11 +62,21 @@ public final class Indexer implements OutboxHandler {
         }
         Set<Long> questions = new LinkedHashSet<>();
         Set<Long> faq = new LinkedHashSet<>();
+        Set<Long> ideas = new LinkedHashSet<>();
+        Set<Long> announcements = new LinkedHashSet<>();
         for (OutboxEntry entry : batch) {
-            (Fields.FAQ.equals(entry.payload()) ? faq : questions).add(entry.refId());
+            String kind = entry.payload() == null ? "" : entry.payload();
+            (switch (kind) {
+                case Fields.FAQ -> faq;
+                case Fields.IDEA -> ideas;
+                case Fields.ANNOUNCEMENT -> announcements;
+                default -> questions;
+            }).add(entry.refId());
         }
         index.apply(source.questions(questions));
         index.apply(source.faqEntries(faq));
+        index.apply(source.ideas(ideas));
+        index.apply(source.announcements(announcements));
         index.refresh();
         index.commit();
     }
@@ -104,6 +114,8 @@ public final class Indexer implements OutboxHandler {
             }
             List<SearchDocument> entries = source.allFaqEntries();
             index.add(entries);
+            index.add(source.ideas(null));
+            index.add(source.announcements(null));
             index.commit();
             index.refresh();
             outbox.completeUpTo(SearchOutbox.TOPIC, upTo);

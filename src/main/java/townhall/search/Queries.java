@@ -20,9 +20,12 @@ import townhall.search.SearchService.Scope;
  * bonus when the words stand close together in the title, the words to highlight, and the page's filters.
  */
 final class Queries {
-    /** Questions only, said as "no FAQ entries" (see {@link #questionsOnly}). */
-    private static final BooleanClause NOT_FAQ =
-            new BooleanClause(new TermQuery(new Term(Fields.KIND, Fields.FAQ)), Occur.MUST_NOT);
+    /** Questions only, said as "no FAQ entries, ideas or announcements" (see {@link #questionsOnly}). */
+    private static final BooleanClause NOT_FAQ = new BooleanClause(new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.KIND, Fields.FAQ)), Occur.SHOULD)
+            .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.SHOULD)
+            .add(new TermQuery(new Term(Fields.KIND, Fields.ANNOUNCEMENT)), Occur.SHOULD)
+            .build(), Occur.MUST_NOT);
     private static final int QUERY_MAX_CHARS = 200;
 
     private final Analysis analysis;
@@ -45,7 +48,7 @@ final class Queries {
     }
 
     /**
-     * The query's questions, without FAQ entries. Leaving out the few FAQ entries, rather than keeping only the
+     * The query's questions, without FAQ entries, ideas or announcements. Leaving out the few others, rather than keeping only the
      * questions that are nearly every document, lets Lucene skip the documents that cannot make the top: a
      * suggestion took 2.1 ms instead of 2.4 (mean) over the million-post index's 2,000 bench titles.
      */

@@ -14,7 +14,12 @@ record SearchDocument(String kind, long id, String title, String slug, String bo
     String uid() { return uid(kind, id); }
 
     static String uid(String kind, long id) {
-        return (Fields.FAQ.equals(kind) ? "f" : "q") + id;
+        return switch (kind) {
+            case Fields.FAQ -> "f";
+            case Fields.IDEA -> "i";
+            case Fields.ANNOUNCEMENT -> "a";
+            default -> "q";
+        } + id;
     }
 
     static SearchDocument gone(String kind, long id) {

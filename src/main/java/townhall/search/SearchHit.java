@@ -13,6 +13,10 @@ public record SearchHit(String kind, long id, String path, String title, String 
 
     public boolean faq() { return Fields.FAQ.equals(kind); }
 
+    public boolean idea() { return Fields.IDEA.equals(kind); }
+
+    public boolean announcement() { return Fields.ANNOUNCEMENT.equals(kind); }
+
     /** "q12" or "f3": how logs name it. */
     public String ref() { return SearchDocument.uid(kind, id); }
 }

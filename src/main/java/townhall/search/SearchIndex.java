@@ -402,6 +402,9 @@ final class SearchIndex implements Closeable {
         if (Fields.FAQ.equals(doc.kind())) {
             return 8f;
         }
+        if (Fields.ANNOUNCEMENT.equals(doc.kind())) {
+            return 2f;
+        }
         float quality = 1f;
         if (doc.verified()) {
             quality += 3f;

@@ -2,6 +2,7 @@ package townhall.search;
 
 import java.util.List;
 import townhall.faq.FaqListener;
+import townhall.ideas.IdeaListener;
 import townhall.outbox.Outbox;
 import townhall.qa.QaListener;
 
@@ -10,7 +11,7 @@ import townhall.qa.QaListener;
  * reaches the index even if the process stops right after the commit; the commit wakes the {@link Indexer}, so a
  * new post is searchable well within a second.
  */
-public final class SearchOutbox implements QaListener, FaqListener {
+public final class SearchOutbox implements QaListener, FaqListener, IdeaListener {
     /** The outbox topic of search indexing; an entry's payload is what changed: a question, an FAQ entry, or all. */
     static final String TOPIC = "search";
     static final String REBUILD = "rebuild";
@@ -29,6 +30,16 @@ public final class SearchOutbox implements QaListener, FaqListener {
     @Override
     public void entriesChanged(List<Long> entryIds) {
         entryIds.forEach(id -> outbox.add(TOPIC, id, Fields.FAQ));
+    }
+
+    @Override
+    public void ideaChanged(long ideaId) {
+        outbox.add(TOPIC, ideaId, Fields.IDEA);
+    }
+
+    @Override
+    public void announcementChanged(long announcementId) {
+        outbox.add(TOPIC, announcementId, Fields.ANNOUNCEMENT);
     }
 
     /** Asks for the whole index to be rebuilt from the database by whichever process indexes. */

@@ -35,7 +35,7 @@ import townhall.web.Web;
  */
 public final class SearchRoutes {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final Pattern REF = Pattern.compile("([qf])(\\d{1,18})");
+    private static final Pattern REF = Pattern.compile("([qfia])(\\d{1,18})");
     private static final Pattern POSTED = Pattern.compile("^/q/(\\d+)(?:/.*)?$");
     private static final int SUGGESTED_QUESTIONS = 5;
 
@@ -66,6 +66,10 @@ public final class SearchRoutes {
         routes.post("/search/synonyms", this::saveSynonyms);
         routes.get("/search/insights", this::insightsPage);
         routes.post("/ask/suggestions", this::suggestions);
+        routes.post("/ideas/similar", ctx -> {
+            Web.requireViewer(ctx);
+            pages.render(ctx, "ideas/_similar", Map.of("similar", search.service().similarIdeas(param(ctx, "title"), 5)));
+        });
         routes.get("/ask/go", this::openFromAsk);
         routes.post("/ask/left", this::left);
         routes.before("/ask", this::beforeAsk);
@@ -348,7 +352,12 @@ public final class SearchRoutes {
         if (!m.matches()) {
             throw new IllegalArgumentException(ref);
         }
-        return ("f".equals(m.group(1)) ? "/faq/" : "/q/") + m.group(2);
+        return switch (m.group(1)) {
+            case "f" -> "/faq/";
+            case "i" -> "/idea/";
+            case "a" -> "/announcement/";
+            default -> "/q/";
+        } + m.group(2);
     }
 
     private static String param(Context ctx, String name) {

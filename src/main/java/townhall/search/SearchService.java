@@ -77,6 +77,11 @@ public final class SearchService {
         return suggestions.suggest(title, body, questionLimit, queryAnalyzer);
     }
 
+    /** Ideas like the one being typed, by its title: suggested while a new idea is written. */
+    public List<SearchHit> similarIdeas(String title, int limit) {
+        return suggestions.similarIdeas(title, limit, queryAnalyzer);
+    }
+
     /** Questions like this one, by its title's telling words and its tags: for the question page. */
     public List<SearchHit> related(long questionId, int limit) {
         return related.related(questionId, limit, queryAnalyzer);

@@ -51,6 +51,13 @@ class AccessibilityTest {
         return page;
     }
 
+    /** The first link a page's selector finds, such as the demo's first idea. */
+    private static String firstLink(String path, String selector) {
+        Page page = browser.newPage(1280, 900);
+        page.navigate(server.baseUrl() + path);
+        return page.locator(selector).first().getAttribute("href");
+    }
+
     private static String firstQuestionWithAVerifiedAnswer() {
         Page page = browser.newPage(1280, 900);
         page.navigate(server.baseUrl() + "/questions?filter=verified");
@@ -60,8 +67,11 @@ class AccessibilityTest {
     @Test
     void theMainPagesHaveNoAccessibilityViolations() {
         String question = firstQuestionWithAVerifiedAnswer();
+        String idea = firstLink("/ideas/product-ideas?sort=status", ".idea-title a");
+        String event = firstLink("/announcements", "section[aria-labelledby=upcoming-heading] li a");
         List<String> visitorPages = List.of("/", question, "/search?q=bluetooth", "/faq", "/u/maria", "/signin",
-                "/register", "/questions", "/leaderboard");
+                "/register", "/questions", "/leaderboard", "/ideas", "/ideas/product-ideas", idea, "/roadmap", "/announcements",
+                event);
         StringBuilder found = new StringBuilder();
         for (int width : new int[] {1280, 360}) {
             Page visitor = browser.newPage(width, 900);
@@ -70,11 +80,12 @@ class AccessibilityTest {
             }
             Page member = signedIn("maria", "demo-member-pass", width);
             for (String path : List.of("/ask", question, "/notifications", "/u/maria", "/settings/notifications",
-                    "/tags/bluetooth")) {
+                    "/tags/bluetooth", "/ideas/new", idea, event)) {
                 check(member, path, "member at " + width + " px", found);
             }
             Page admin = signedIn("admin", "demo-admin-pass", width);
-            for (String path : List.of("/admin/brand", question, "/faq/manage", "/admin/webhooks")) {
+            for (String path : List.of("/admin/brand", question, "/faq/manage", "/admin/webhooks", "/ideas/boards",
+                    idea, "/announcements/new")) {
                 check(admin, path, "admin at " + width + " px", found);
             }
         }
@@ -92,7 +103,7 @@ class AccessibilityTest {
                 chooseTheme(admin, theme);
                 for (int width : new int[] {1280, 360}) {
                     Page visitor = browser.newPage(width, 900);
-                    for (String path : List.of("/", question, "/faq")) {
+                    for (String path : List.of("/", question, "/faq", "/roadmap", "/ideas/product-ideas")) {
                         check(visitor, path, "visitor, " + theme + " theme, at " + width + " px", found);
                     }
                     visitor.context().close();

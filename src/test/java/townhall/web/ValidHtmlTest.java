@@ -122,5 +122,34 @@ class ValidHtmlTest {
         assertThat(errors).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
         assertValid(admin, "/review", "/admin/log");
         assertValid(flagger, "/warnings", "/q/" + question + "/does-the-page-pass-the-html-checker");
+    void ideaAnnouncementAndPollPagesAreValid() throws Exception {
+        WebClient staff = community.staff("validstaff");
+        long board = townhall.ideas.Ideas.board(server, staff, "valid-ideas", "3");
+        long idea = townhall.ideas.Ideas.propose(member, board, "An idea that passes the HTML checker",
+                "With **Markdown** and a [link](https://example.org).", "html ideas");
+        townhall.ideas.Ideas.setStatus(staff, idea, "planned", "We plan it, with *emphasis*.");
+        townhall.ideas.Ideas.poll(server, member, "idea", idea, "Valid or not?", "Valid\nInvalid", false);
+        String day = java.time.LocalDate.now().plusDays(5).toString();
+        WebClient.Response event = staff.post("/announcements/new", Map.of("title", "A valid event", "body",
+                "An event that passes the checker.", "category", "", "pinnedUntil", day, "startsAt", day + "T10:00",
+                "endsAt", day + "T11:00", "timeZone", "Europe/Prague", "place", "Prague", "link", "https://example.org/live"));
+        assertThat(event.status()).isEqualTo(303);
+        String announcement = staff.get(event.location()).location();
+        String ideaPage = "/idea/" + idea + "/an-idea-that-passes-the-html-checker";
+        assertValid(server.newClient(), "/", "/ideas", "/ideas/valid-ideas", "/ideas/valid-ideas?sort=trending&status=planned",
+                ideaPage, "/roadmap", "/announcements", announcement);
+        assertValid(member, ideaPage, "/ideas/new", "/ideas/valid-ideas");
+        townhall.ideas.Poll poll = server.components().pollStore.of("idea", idea).orElseThrow();
+        assertThat(member.post("/polls/" + poll.id() + "/vote", Map.of("option", String.valueOf(poll.options().get(0).id())))
+                .status()).isEqualTo(303);
+        assertValid(member, ideaPage);
+        assertValid(staff, ideaPage, "/ideas/boards", "/announcements/new", announcement.replaceAll("/[^/]+$", "/edit"));
+        WebClient.Response badIdea = member.post("/ideas/new", Map.of("board", "", "title", "x", "body", "", "tags", ""));
+        WebClient.Response badPoll = member.post("/polls/new", Map.of("kind", "idea", "subject", String.valueOf(idea),
+                "pollQuestion", "", "pollOptions", "", "pollCloses", "soon"));
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("/ideas/new (refused)", badIdea.body());
+        refused.put("/polls/new (refused)", badPoll.body());
+        assertThat(NuHtmlChecker.errors(refused)).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
     }
 }
