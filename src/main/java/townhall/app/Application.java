@@ -52,6 +52,8 @@ import townhall.events.Events;
 import townhall.outbox.OutboxStore;
 import townhall.metrics.MetricsRoutes;
 import townhall.feeds.FeedRoutes;
+import townhall.insight.InsightRoutes;
+import townhall.insight.Visitors;
 
 /** A running Townhall: database, services and web server. */
 public final class Application implements AutoCloseable {
@@ -64,10 +66,12 @@ public final class Application implements AutoCloseable {
     private final WebServer web;
 
     private final Metrics metrics;
+    private final Visitors visitors;
 
     private Application(Components components, ViewCounter viewCounter, ScheduledExecutorService jobs, Search search,
-                        Metrics metrics, WebServer web) {
+                        Metrics metrics, Visitors visitors, WebServer web) {
         this.metrics = metrics;
+        this.visitors = visitors;
         this.components = components;
         this.viewCounter = viewCounter;
         this.jobs = jobs;
@@ -91,18 +95,21 @@ public final class Application implements AutoCloseable {
                     components.markdown, components.clock);
             Metrics metrics = new Metrics(database, new OutboxStore(database.background()), search.health(),
                     List.of("search", "mail", Events.TOPIC, "webhook-delivery"), components.clock);
+            Visitors visitors = new Visitors(database.background(), components.clock, Duration.ofSeconds(
+                    config.getInt(Setting.VIEW_FLUSH_SECONDS)));
             WebServer web;
             try {
-                web = startWeb(components, viewCounter, search, metrics);
+                web = startWeb(components, viewCounter, search, metrics, visitors);
             } catch (RuntimeException e) {
                 search.close();
                 metrics.close();
+                visitors.close();
                 jobs.shutdownNow();
                 throw e;
             }
             log.info("Townhall is serving {} at http://localhost:{} (started in {} ms)",
                     config.get(Setting.SITE_NAME), web.port(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(components, viewCounter, jobs, search, metrics, web);
+            return new Application(components, viewCounter, jobs, search, metrics, visitors, web);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -124,10 +131,20 @@ public final class Application implements AutoCloseable {
                 log.warn("The Helper sweep failed; it runs again in {} minutes", minutes, e);
             }
         }, 1, minutes, TimeUnit.MINUTES);
+        long rollupMinutes = c.config.getInt(Setting.INSIGHT_ROLLUP_MINUTES);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                c.insight.rollUp();
+                c.insightReport.sendIfDue();
+            } catch (RuntimeException e) {
+                log.warn("The insight roll-up failed; it runs again in {} minutes", rollupMinutes, e);
+            }
+        }, 2, rollupMinutes * 60, TimeUnit.SECONDS);
         return jobs;
     }
 
-    private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search, Metrics metrics) {
+    private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search, Metrics metrics,
+                                      Visitors visitors) {
         Config config = c.config;
         boolean dev = config.getBoolean(Setting.DEV);
         Themes themes = c.themes;
@@ -148,7 +165,10 @@ public final class Application implements AutoCloseable {
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.posting, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
                 new RelatedFromIndex(search.service()), c.uploads);
-        c.pageCache.onHit(questionRoutes::viewedFromCache);
+        c.pageCache.onHit((ctx, path) -> {
+            questionRoutes.viewedFromCache(ctx, path);
+            visitors.seen(ctx);
+        });
         c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.posting, c.votesAndMarks, c.curation, c.postAccess, questionRoutes,
                 c.posts, views, new RevisionHistory(c.posts), c.uploads);
@@ -174,6 +194,7 @@ public final class Application implements AutoCloseable {
                 search.service(), c.faqStore, c.accountStore, c.notifications, views);
         TokenRoutes tokenRoutes = new TokenRoutes(c.apiTokens, views);
         OpenApiRoutes openApiRoutes = new OpenApiRoutes(views);
+        InsightRoutes insightRoutes = new InsightRoutes(c.insight, visitors, views);
         // an API token (under /api/ only) or else the session cookie says who is asking
         java.util.function.Function<io.javalin.http.Context, townhall.account.Member> viewerOf = ctx -> {
             townhall.account.Member byToken = c.apiTokens.viewerOf(ctx);
@@ -205,6 +226,7 @@ public final class Application implements AutoCloseable {
             feedRoutes.register(routes);
             uploadRoutes.register(routes);
             metricsRoutes.register(routes);
+            insightRoutes.register(routes);
         });
     }
 
@@ -216,6 +238,8 @@ public final class Application implements AutoCloseable {
 
     public Search search() { return search; }
 
+    public Visitors visitors() { return visitors; }
+
     /**
      * Stops in the order that loses nothing: no new requests and the running ones finished, then the last view
      * counts and search events written, the workers stopped, and only then the database.
@@ -226,6 +250,7 @@ public final class Application implements AutoCloseable {
         web.stop();
         jobs.shutdownNow();
         viewCounter.close();
+        visitors.close();
         search.close();
         metrics.close();
         components.outbox.close();

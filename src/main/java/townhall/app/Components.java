@@ -59,6 +59,11 @@ import townhall.uploads.ImageUploads;
 import townhall.uploads.UploadLimits;
 import townhall.webhooks.WebhookService;
 import townhall.webhooks.WebhookSettings;
+import townhall.insight.InsightListener;
+import townhall.insight.InsightService;
+import townhall.insight.InsightSettings;
+import townhall.insight.InsightStore;
+import townhall.insight.WeeklyReport;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -102,6 +107,8 @@ public final class Components {
     public final Events events;
     public final WebhookService webhooks;
     public final ImageUploads uploads;
+    public final InsightService insight;
+    public final WeeklyReport insightReport;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -148,7 +155,11 @@ public final class Components {
         this.webhooks = new WebhookService(database, outbox, privileges, WebhookSettings.from(config), clock);
         this.uploads = new ImageUploads(database, privileges, UploadLimits.from(config),
                 Path.of(config.get(Setting.DATA_DIR), "uploads"), clock);
-        QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents));
+        InsightStore insightStore = new InsightStore(database.dsl());
+        this.insight = new InsightService(database, insightStore, siteSettings, InsightSettings.from(config),
+                reputationRules, privileges, notifier, clock);
+        QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents,
+                new InsightListener(insightStore)));
         this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
                 postAccess, clock, qaListener, privileges);
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
@@ -172,6 +183,8 @@ public final class Components {
                 Duration.ofMinutes(config.getInt(Setting.RESET_MINUTES)), clock);
         this.sso = new SsoService(config, database, accounts, clock);
         this.apiTokens = new ApiTokens(database, accountStore, config.getInt(Setting.API_RATE_PER_MINUTE), clock);
+        this.insightReport = new WeeklyReport(database, insight, insightStore, siteSettings, mail.mailer(), config,
+                clock);
         this.profileStore = new ProfileStore(database.dsl());
         this.profiles = new ProfileService(database, profileStore, accountStore, hasher, curation, qaListener,
                 privileges, clock);
