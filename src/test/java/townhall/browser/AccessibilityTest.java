@@ -73,7 +73,7 @@ class AccessibilityTest {
                 check(member, path, "member at " + width + " px", found);
             }
             Page admin = signedIn("admin", "demo-admin-pass", width);
-            for (String path : List.of("/admin/brand", question, "/faq/manage", "/admin/webhooks")) {
+            for (String path : List.of("/admin/brand", question, "/faq/manage", "/admin/webhooks", "/admin/insight")) {
                 check(admin, path, "admin at " + width + " px", found);
             }
         }
@@ -97,6 +97,7 @@ class AccessibilityTest {
                     visitor.context().close();
                 }
                 check(admin, "/admin/brand", "admin, " + theme + " theme", found);
+                check(admin, "/admin/insight", "admin, " + theme + " theme", found);
             }
         } finally {
             chooseTheme(admin, "");
