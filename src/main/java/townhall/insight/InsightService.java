@@ -25,6 +25,7 @@ import townhall.web.NotAllowed;
  * questions.
  */
 public final class InsightService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InsightService.class);
     static final String ROLLED_THROUGH = "insight_rolled_through";
     private static final int LIST = 10;
 
@@ -212,6 +213,7 @@ public final class InsightService {
      * changed since; returns how many days were counted.
      */
     public int rollUp() {
+        long started = System.nanoTime();
         LocalDate yesterday = today().minusDays(1);
         LocalDate rolled = rolledThrough();
         LocalDate next = rolled != null ? rolled.plusDays(1) : store.firstDay();
@@ -234,6 +236,9 @@ public final class InsightService {
             } else { // not counted yet: it will be when it is over
                 store.clearDirty(day);
             }
+        }
+        if (count > 0) {
+            log.info("Insight roll-up counted {} days in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         }
         return count;
     }
