@@ -31,7 +31,7 @@ export TOWNHALL_DATA_DIR=$DATA TOWNHALL_DEMO=false TOWNHALL_PORT=$PORT TOWNHALL_
 export TOWNHALL_DB_MEMORY=${BENCH_DB_MEMORY:-1G}
 if [ ! -f "$OUT/generated" ]; then
   echo "== generate $POSTS posts"
-  "$JAVA" -Xmx2g -cp "$CLASSPATH_ALL" townhall.bench.GenerateCommunity "$POSTS" "$DUMP" "$OUT" | tail -1 | tee "$OUT/generated"
+  TOWNHALL_DB_STATEMENT_SECONDS=0 "$JAVA" -Xmx2g -cp "$CLASSPATH_ALL" townhall.bench.GenerateCommunity "$POSTS" "$DUMP" "$OUT" | tail -1 | tee "$OUT/generated"
 fi
 "$JAVA" -jar target/townhall.jar create-admin insightbench insightbench@bench.invalid "insight bench password" >/dev/null 2>&1 || true
 
@@ -57,7 +57,7 @@ LAST=$(curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/admin/insight.json?f
 LAST=${LAST:-$(date +%F)}
 MONTH_START=$(date -d "$LAST -29 days" +%F)
 YEAR_START=$(date -d "$LAST -364 days" +%F)
-TAG=$(head -1 "$OUT/tag-paths.txt" | sed 's#^/tags/##')
+TAG=$(curl -s "http://127.0.0.1:$PORT/tags" | grep -o 'href="/tags/[^"]*"' | head -1 | sed 's#href="/tags/##; s#"$##')
 
 run() { # name path
   local name=$1 path=$2 line

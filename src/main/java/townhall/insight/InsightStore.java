@@ -198,9 +198,8 @@ public final class InsightStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
         return db.fetch("SELECT q.id, q.title, q.slug, p.created_at FROM questions q JOIN posts p ON p.id = q.id"
-                + " WHERE q.id IN (" + marks + ") ORDER BY p.created_at", ids.toArray()).map(r -> new Figures.QuestionLink(
+                + " WHERE q.id IN (" + marks(ids) + ") ORDER BY p.created_at", ids.toArray()).map(r -> new Figures.QuestionLink(
                 r.get("id", Long.class), r.get("title", String.class),
                 QuestionLinks.path(r.get("id", Long.class), r.get("slug", String.class)),
                 r.get("created_at", LocalDateTime.class)));
@@ -286,20 +285,14 @@ public final class InsightStore {
                 + " ORDER BY n DESC, q LIMIT ?", period.start(), period.end(), listSize)
                 .map(r -> new Figures.QueryCount(r.get("q", String.class), i(r, "n")));
         // what readers opened from a search or from the suggestions of an ask page they then left without asking
-        List<Figures.Deflector> deflectors = new ArrayList<>();
-        for (Record r : db.fetch("SELECT t.target, COUNT(*) n FROM ("
+        List<Record> opened = db.fetch("SELECT t.target, COUNT(*) n FROM ("
                 + " SELECT o.target FROM search_opens o WHERE o.created_at >= ? AND o.created_at < ?"
                 + " UNION ALL SELECT e.target FROM ask_events e WHERE e.event = 'opened' AND e.created_at >= ?"
                 + "  AND e.created_at < ? AND NOT EXISTS (SELECT 1 FROM ask_events p WHERE"
                 + "  p.ask_session = e.ask_session AND p.event = 'posted')) t"
                 + " WHERE t.target IS NOT NULL GROUP BY t.target ORDER BY n DESC, t.target LIMIT ?",
-                period.start(), period.end(), period.start(), period.end(), listSize)) {
-            String target = r.get("target", String.class);
-            Figures.Deflector d = deflector(target, i(r, "n"));
-            if (d != null) {
-                deflectors.add(d);
-            }
-        }
+                period.start(), period.end(), period.start(), period.end(), listSize);
+        List<Figures.Deflector> deflectors = deflectors(opened);
         int openedNotPosted = i(a, "opened_not_posted");
         int saved = openedNotPosted;
         return new Figures.Deflection(i(s, "searches"), i(s, "opened"), i(s, "zero"), i(a, "sessions"), i(a, "shown"),
@@ -307,27 +300,57 @@ public final class InsightStore {
                 (int) Math.round(saved * ticketsPercent / 100.0), zero, deflectors);
     }
 
-    private Figures.Deflector deflector(String target, int opens) {
-        if (target == null || target.length() < 2) {
+    /** Titles and paths of the opened targets ("q12", "f3"), in two queries whatever their number. */
+    private List<Figures.Deflector> deflectors(List<Record> opened) {
+        List<Long> questionIds = new ArrayList<>();
+        List<Long> faqIds = new ArrayList<>();
+        for (Record r : opened) {
+            String target = r.get("target", String.class);
+            Long id = refId(target);
+            if (id != null) {
+                (target.charAt(0) == 'q' ? questionIds : faqIds).add(id);
+            }
+        }
+        Map<String, String[]> found = new java.util.HashMap<>();
+        if (!questionIds.isEmpty()) {
+            for (Record r : db.fetch("SELECT id, title, slug FROM questions WHERE id IN (" + marks(questionIds) + ")",
+                    questionIds.toArray())) {
+                long id = r.get("id", Long.class);
+                found.put("q" + id, new String[] {r.get("title", String.class),
+                        QuestionLinks.path(id, r.get("slug", String.class))});
+            }
+        }
+        if (!faqIds.isEmpty()) {
+            for (Record r : db.fetch("SELECT id, question, slug FROM faq_entries WHERE id IN (" + marks(faqIds) + ")",
+                    faqIds.toArray())) {
+                long id = r.get("id", Long.class);
+                found.put("f" + id, new String[] {r.get("question", String.class),
+                        "/faq/" + id + "/" + r.get("slug", String.class)});
+            }
+        }
+        List<Figures.Deflector> deflectors = new ArrayList<>();
+        for (Record r : opened) {
+            String[] titleAndPath = found.get(r.get("target", String.class));
+            if (titleAndPath != null) {
+                deflectors.add(new Figures.Deflector(titleAndPath[0], titleAndPath[1], i(r, "n")));
+            }
+        }
+        return deflectors;
+    }
+
+    private static Long refId(String target) {
+        if (target == null || target.length() < 2 || (target.charAt(0) != 'q' && target.charAt(0) != 'f')) {
             return null;
         }
-        long id;
         try {
-            id = Long.parseLong(target.substring(1));
+            return Long.parseLong(target.substring(1));
         } catch (NumberFormatException e) {
             return null;
         }
-        if (target.charAt(0) == 'q') {
-            Record r = db.fetchOne("SELECT title, slug FROM questions WHERE id = ?", id);
-            return r == null ? null : new Figures.Deflector(r.get("title", String.class),
-                    QuestionLinks.path(id, r.get("slug", String.class)), opens);
-        }
-        if (target.charAt(0) == 'f') {
-            Record r = db.fetchOne("SELECT question, slug FROM faq_entries WHERE id = ?", id);
-            return r == null ? null : new Figures.Deflector(r.get("question", String.class),
-                    "/faq/" + id + "/" + r.get("slug", String.class), opens);
-        }
-        return null;
+    }
+
+    private static String marks(List<?> values) {
+        return String.join(",", java.util.Collections.nCopies(values.size(), "?"));
     }
 
     // ---- people ------------------------------------------------------------------------------------------------
@@ -366,8 +389,9 @@ public final class InsightStore {
         return db.fetch("SELECT m.id, m.username, m.reputation,"
                 + " (SELECT COUNT(*) FROM posts p WHERE p.author_id = m.id AND p.kind = 'answer' AND p.deleted_at IS NULL)"
                 + "  answers,"
-                + " (SELECT COUNT(*) FROM questions q JOIN posts a ON a.id = q.accepted_answer_id OR a.id = q.verified_answer_id"
-                + "  WHERE a.author_id = m.id AND a.deleted_at IS NULL) marked,"
+                + " (SELECT COUNT(*) FROM posts a JOIN questions q ON q.id = a.question_id WHERE a.author_id = m.id"
+                + "  AND a.kind = 'answer' AND a.deleted_at IS NULL"
+                + "  AND (q.accepted_answer_id = a.id OR q.verified_answer_id = a.id)) marked,"
                 + " (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = m.id) last_post"
                 + " FROM members m WHERE NOT m.helper AND m.role = 'member' AND m.helper_override IS NULL"
                 + " AND m.reputation >= ? ORDER BY m.reputation DESC, m.username LIMIT ?", fromReputation, limit)

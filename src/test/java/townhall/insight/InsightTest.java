@@ -307,4 +307,27 @@ class InsightTest {
             db.execute("UPDATE members SET language = NULL WHERE id = ?", id);
         }
     }
+
+    @Test
+    void theDashboardCostsABoundedNumberOfQueriesHoweverManyRowsItLists() {
+        DSLContext db = server.components().database.dsl();
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < 12; i++) { // results opened from twelve searches: each listed with its title
+            db.execute("INSERT INTO search_log (token, browser, query, result_count, shown, created_at)"
+                    + " VALUES (?, 'b', 'pairing', 3, '', ?)", String.format("tok%019d", i), now);
+            db.execute("INSERT INTO search_opens (search_token, target, position, created_at) VALUES (?, ?, 1, ?)",
+                    String.format("tok%019d", i), "q" + (i % 2 == 0 ? answeredAfter3h : billing), now);
+        }
+        long before = server.components().database.queryCount();
+        Document page = staff.page("/admin/insight");
+        long month = server.components().database.queryCount() - before;
+        assertThat(page.select("#deflectors-heading + ol li")).hasSize(2);
+        before = server.components().database.queryCount();
+        staff.page("/admin/insight?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(364));
+        long year = server.components().database.queryCount() - before;
+        assertThat(month).isLessThanOrEqualTo(MAX_QUERIES);
+        assertThat(year).isLessThanOrEqualTo(MAX_QUERIES);
+    }
+
+    static final int MAX_QUERIES = 50;
 }
