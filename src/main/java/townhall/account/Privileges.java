@@ -96,6 +96,9 @@ public final class Privileges {
     /** Webhooks and the other connections of the site to a brand's systems are an administrator's to manage. */
     public boolean mayManageIntegrations(Member m) { return m.isAdmin(); }
 
+    /** The community insight dashboard, its figures as JSON and CSV, and its weekly report: staff. */
+    public boolean maySeeInsight(Member m) { return m.isStaff(); }
+
     /** Images in posts: whoever may answer may upload them, within the limits of their standing. */
     public boolean mayUploadImages(Member m) { return mayReply(m); }
 

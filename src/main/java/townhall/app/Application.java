@@ -63,6 +63,8 @@ import townhall.ideas.IdeaNotices;
 import townhall.ideas.IdeaRoutes;
 import townhall.ideas.PinnedAnnouncements;
 import townhall.ideas.Polls;
+import townhall.insight.InsightRoutes;
+import townhall.insight.Visitors;
 
 /** A running Townhall: database, services and web server. */
 public final class Application implements AutoCloseable {
@@ -75,10 +77,12 @@ public final class Application implements AutoCloseable {
     private final WebServer web;
 
     private final Metrics metrics;
+    private final Visitors visitors;
 
     private Application(Components components, ViewCounter viewCounter, ScheduledExecutorService jobs, Search search,
-                        Metrics metrics, WebServer web) {
+                        Metrics metrics, Visitors visitors, WebServer web) {
         this.metrics = metrics;
+        this.visitors = visitors;
         this.components = components;
         this.viewCounter = viewCounter;
         this.jobs = jobs;
@@ -102,18 +106,21 @@ public final class Application implements AutoCloseable {
                     components.markdown, components.clock);
             Metrics metrics = new Metrics(database, new OutboxStore(database.background()), search.health(),
                     List.of("search", "mail", Events.TOPIC, "webhook-delivery", "notify"), components.clock);
+            Visitors visitors = new Visitors(database.background(), components.clock, Duration.ofSeconds(
+                    config.getInt(Setting.VIEW_FLUSH_SECONDS)));
             WebServer web;
             try {
-                web = startWeb(components, viewCounter, search, metrics);
+                web = startWeb(components, viewCounter, search, metrics, visitors);
             } catch (RuntimeException e) {
                 search.close();
                 metrics.close();
+                visitors.close();
                 jobs.shutdownNow();
                 throw e;
             }
             log.info("Townhall is serving {} at http://localhost:{} (started in {} ms)",
                     config.get(Setting.SITE_NAME), web.port(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(components, viewCounter, jobs, search, metrics, web);
+            return new Application(components, viewCounter, jobs, search, metrics, visitors, web);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -151,10 +158,20 @@ public final class Application implements AutoCloseable {
                 log.warn("Following up askers failed; it is tried again in 10 minutes", e);
             }
         }, 2, 10, TimeUnit.MINUTES);
+        long rollupMinutes = c.config.getInt(Setting.INSIGHT_ROLLUP_MINUTES);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                c.insight.rollUp();
+                c.insightReport.sendIfDue();
+            } catch (RuntimeException e) {
+                log.warn("The insight roll-up failed; it runs again in {} minutes", rollupMinutes, e);
+            }
+        }, 2, rollupMinutes * 60, TimeUnit.SECONDS);
         return jobs;
     }
 
-    private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search, Metrics metrics) {
+    private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search, Metrics metrics,
+                                      Visitors visitors) {
         Config config = c.config;
         boolean dev = config.getBoolean(Setting.DEV);
         Themes themes = c.themes;
@@ -184,7 +201,10 @@ public final class Application implements AutoCloseable {
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.posting, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
                 new RelatedFromIndex(search.service()), c.uploads, c.notifier);
-        c.pageCache.onHit(questionRoutes::viewedFromCache);
+        c.pageCache.onHit((ctx, path) -> {
+            questionRoutes.viewedFromCache(ctx, path);
+            visitors.seen(ctx);
+        });
         c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.posting, c.votesAndMarks, c.curation, c.postAccess, questionRoutes,
                 c.posts, views, new RevisionHistory(c.posts), c.uploads);
@@ -226,6 +246,7 @@ public final class Application implements AutoCloseable {
         IdeaRoutes ideaRoutes = new IdeaRoutes(c.ideas, c.ideaStore, c.categories, c.privileges, polls, views, c.clock);
         AnnouncementRoutes announcementRoutes = new AnnouncementRoutes(c.announcements, c.announcementStore,
                 c.categories, c.privileges, polls, c.markdown, views, c.clock);
+        InsightRoutes insightRoutes = new InsightRoutes(c.insight, visitors, views);
         // an API token (under /api/ only) or else the session cookie says who is asking
         java.util.function.Function<io.javalin.http.Context, townhall.account.Member> viewerOf = ctx -> {
             townhall.account.Member byToken = c.apiTokens.viewerOf(ctx);
@@ -265,6 +286,7 @@ public final class Application implements AutoCloseable {
             announcementRoutes.register(routes);
             polls.register(routes);
             ideaFeeds.register(routes);
+            insightRoutes.register(routes);
         });
     }
 
@@ -275,6 +297,8 @@ public final class Application implements AutoCloseable {
     public ViewCounter viewCounter() { return viewCounter; }
 
     public Search search() { return search; }
+
+    public Visitors visitors() { return visitors; }
 
     /**
      * Stops in the order that loses nothing: no new requests and the running ones finished, then the last view
@@ -287,6 +311,7 @@ public final class Application implements AutoCloseable {
         web.stop();
         jobs.shutdownNow();
         viewCounter.close();
+        visitors.close();
         search.close();
         metrics.close();
         components.outbox.close();

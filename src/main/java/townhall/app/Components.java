@@ -82,6 +82,11 @@ import townhall.ideas.IdeaService;
 import townhall.ideas.IdeaStore;
 import townhall.ideas.PollService;
 import townhall.ideas.PollStore;
+import townhall.insight.InsightListener;
+import townhall.insight.InsightService;
+import townhall.insight.InsightSettings;
+import townhall.insight.InsightStore;
+import townhall.insight.WeeklyReport;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -140,6 +145,8 @@ public final class Components {
     public final AnnouncementService announcements;
     public final PollStore pollStore;
     public final PollService polls;
+    public final InsightService insight;
+    public final WeeklyReport insightReport;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -189,8 +196,11 @@ public final class Components {
         this.webhooks = new WebhookService(database, outbox, privileges, WebhookSettings.from(config), clock);
         this.uploads = new ImageUploads(database, privileges, UploadLimits.from(config),
                 Path.of(config.get(Setting.DATA_DIR), "uploads"), clock);
+        InsightStore insightStore = new InsightStore(database.dsl());
+        this.insight = new InsightService(database, insightStore, siteSettings, InsightSettings.from(config),
+                reputationRules, privileges, notifier, clock);
         QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents,
-                new QaNotices(notifier, posts)));
+                new QaNotices(notifier, posts), new InsightListener(insightStore)));
         PostVisibility visibility = new PostVisibility(posts, qaListener, clock);
         this.moderationStore = new ModerationStore(database.dsl());
         this.watchedWords = new WatchedWords(database, privileges, moderationStore, clock);
@@ -229,6 +239,8 @@ public final class Components {
                 Duration.ofMinutes(config.getInt(Setting.RESET_MINUTES)), clock);
         this.sso = new SsoService(config, database, accounts, clock);
         this.apiTokens = new ApiTokens(database, accountStore, config.getInt(Setting.API_RATE_PER_MINUTE), clock);
+        this.insightReport = new WeeklyReport(database, insight, insightStore, siteSettings, mail.mailer(), config,
+                clock);
         this.profileStore = new ProfileStore(database.dsl());
         IdeaListener ideaListener = IdeaListener.of(List.of(searchOutbox, new IdeaListener() {
             @Override

@@ -85,7 +85,7 @@ class AccessibilityTest {
             }
             Page admin = signedIn("admin", "demo-admin-pass", width);
             for (String path : List.of("/admin/brand", question, "/faq/manage", "/admin/webhooks", "/ideas/boards",
-                    idea, "/announcements/new")) {
+                    idea, "/announcements/new", "/admin/insight")) {
                 check(admin, path, "admin at " + width + " px", found);
             }
         }
@@ -109,6 +109,7 @@ class AccessibilityTest {
                     visitor.context().close();
                 }
                 check(admin, "/admin/brand", "admin, " + theme + " theme", found);
+                check(admin, "/admin/insight", "admin, " + theme + " theme", found);
             }
         } finally {
             chooseTheme(admin, "");
