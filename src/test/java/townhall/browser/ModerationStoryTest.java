@@ -89,6 +89,7 @@ class ModerationStoryTest {
         WebClient helperClient = community.helper("helper");
         Page helper = signedIn(community.usernameOf(helperClient));
         assertThat(helper.locator(".review-link .count")).containsText("4");
+        helper.locator(".staff-menu summary").click(); // the header's menu for Helpers and staff
         helper.locator(".review-link").click();
         assertThat(helper.locator("[data-review-item]")).hasCount(4);
         Browser.screenshot(helper, "review-queue");

@@ -124,6 +124,9 @@ class ValidHtmlTest {
         assertThat(errors).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
         assertValid(admin, "/review", "/admin/log");
         assertValid(flagger, "/warnings", "/q/" + question + "/does-the-page-pass-the-html-checker");
+    }
+
+    @Test
     void ideaAnnouncementAndPollPagesAreValid() throws Exception {
         WebClient staff = community.staff("validstaff");
         long board = townhall.ideas.Ideas.board(server, staff, "valid-ideas", "3");
