@@ -208,8 +208,8 @@ public final class Application implements AutoCloseable {
         c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.posting, c.votesAndMarks, c.curation, c.postAccess, questionRoutes,
                 c.posts, views, new RevisionHistory(c.posts), c.uploads);
-        SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, config,
-                List.of(new townhall.ideas.IdeaSitemap(c.database.dsl())));
+        SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, c.categories,
+                List.of(c.faqStore::sitemap, new townhall.ideas.IdeaSitemap(c.database.dsl())));
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, c.profileStore, views, c.clock);
         c.notify.start(c.outbox, Duration.ofSeconds(1));

@@ -13,6 +13,7 @@ import static townhall.db.schema.Tables.QUESTIONS;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import townhall.qa.QuestionStore;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -213,5 +214,17 @@ public final class FaqStore {
 
     public boolean questionExists(long questionId) {
         return db.fetchExists(QUESTIONS, QUESTIONS.ID.eq(questionId));
+    }
+
+    /** The FAQ page and its current entries, for the sitemap. */
+    public List<QuestionStore.SitemapEntry> sitemap(int limit) {
+        List<QuestionStore.SitemapEntry> entries = new java.util.ArrayList<>();
+        entries.add(new QuestionStore.SitemapEntry("/faq", null));
+        entries.addAll(db.select(FAQ_ENTRIES.ID, FAQ_ENTRIES.SLUG, FAQ_ENTRIES.UPDATED_AT).from(FAQ_ENTRIES)
+                .where(FAQ_ENTRIES.RETIRED_AT.isNull())
+                .orderBy(FAQ_ENTRIES.UPDATED_AT.desc())
+                .limit(Math.max(0, limit - 1))
+                .fetch(r -> new QuestionStore.SitemapEntry("/faq/" + r.value1() + "/" + r.value2(), r.value3())));
+        return entries;
     }
 }

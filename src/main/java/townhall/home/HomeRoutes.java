@@ -49,6 +49,7 @@ public final class HomeRoutes {
         model.put("welcome", "1".equals(ctx.queryParam("welcome")));
         model.put("deleted", "question".equals(ctx.queryParam("deleted")));
         model.put("description", pages.t(ctx, "home.description"));
+        model.put("canonical", "/");
         pages.render(ctx, "home", model);
     }
 

@@ -2,26 +2,29 @@ package townhall.qa;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import townhall.config.Config;
 import townhall.web.Web;
 
-/** {@code /sitemap.xml} with the home page, the lists and every visible question, and {@code /robots.txt}. */
+/**
+ * {@code /sitemap.xml} with the home page, the lists, the categories and tags, what features above Q&A add (FAQ
+ * entries, ideas, announcements) and every visible question; and {@code /robots.txt}.
+ */
 public final class SitemapRoutes {
     private static final int MAX_URLS = 50_000;
+    private static final int MAX_TAGS = 1_000;
 
     private final QuestionStore questions;
+    private final CategoryStore categories;
     private final List<SitemapSource> others;
 
-    public SitemapRoutes(QuestionStore questions, Config config) {
-        this(questions, config, List.of());
-    }
-
-    /** {@code others} add the pages of features above Q&A, such as ideas and announcements. */
-    public SitemapRoutes(QuestionStore questions, Config config, List<SitemapSource> others) {
+    /** {@code others} add the pages of features above Q&A, such as the FAQ, ideas and announcements. */
+    public SitemapRoutes(QuestionStore questions, CategoryStore categories, List<SitemapSource> others) {
         this.questions = questions;
+        this.categories = categories;
         this.others = others;
     }
 
@@ -49,6 +52,12 @@ public final class SitemapRoutes {
         url(xml, baseUrl, "/questions", null);
         url(xml, baseUrl, "/tags", null);
         List<QuestionStore.SitemapEntry> entries = new ArrayList<>();
+        for (Category category : categories.all()) {
+            entries.add(new QuestionStore.SitemapEntry("/c/" + category.slug(), null));
+        }
+        for (QuestionStore.TagCount tag : questions.tags(MAX_TAGS)) {
+            entries.add(new QuestionStore.SitemapEntry("/tags/" + URLEncoder.encode(tag.name(), StandardCharsets.UTF_8), null));
+        }
         for (SitemapSource source : others) {
             entries.addAll(source.sitemap(MAX_URLS / 10));
         }

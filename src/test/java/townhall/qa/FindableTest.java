@@ -60,6 +60,19 @@ class FindableTest {
         String sitemap = server.newClient().get("/sitemap.xml").body();
         assertThat(sitemap).contains("<loc>http://community.northwind.example/q/" + question
                 + "/is-there-a-sitemap-of-all-the-questions-here</loc>");
+        // categories, tags and the FAQ too (tags as the question above has them: headphones bluetooth)
+        assertThat(sitemap).contains("<loc>http://community.northwind.example/c/general</loc>",
+                "<loc>http://community.northwind.example/tags/headphones</loc>",
+                "<loc>http://community.northwind.example/faq</loc>");
+        townhall.account.Member staff = server.components().accountStore.findByUsername(
+                community.usernameOf(community.staff("mapstaff"))).orElseThrow();
+        long section = server.components().faq.createSection(staff, "Mapped");
+        long entry = server.components().faq.create(staff, new townhall.faq.FaqService.EntryForm(
+                String.valueOf(section), "Is the FAQ in the sitemap as well?", "Yes, every current entry.", "", ""));
+        assertThat(server.newClient().get("/sitemap.xml").body())
+                .contains("<loc>http://community.northwind.example/faq/" + entry + "/is-the-faq-in-the-sitemap-as-well</loc>");
+        assertThat(server.newClient().get("/").html().select("link[rel=canonical]").attr("href"))
+                .isEqualTo("http://community.northwind.example/");
         assertThat(server.newClient().get("/robots.txt").body())
                 .contains("Sitemap: http://community.northwind.example/sitemap.xml");
     }
