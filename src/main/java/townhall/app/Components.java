@@ -156,7 +156,11 @@ public final class Components {
 
     /** Seeds the demo community and its FAQ into an empty database. */
     public void seedDemo() {
+        boolean fresh = accountStore.countMembers() == 0;
         new DemoCommunity(demo(), at -> new Components(config, database, at).demo()).seedIfEmpty();
+        if (fresh) {
+            new townhall.demo.DemoBrand(brand, accountStore).brandIfUnbranded();
+        }
         new DemoFaq(demo()).seedIfEmpty();
         new townhall.demo.DemoIdeas(clock, accountStore, categories, ideas, ideaStore, announcements, polls).seedIfEmpty();
     }

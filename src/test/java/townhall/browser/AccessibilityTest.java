@@ -70,7 +70,8 @@ class AccessibilityTest {
         String idea = firstLink("/ideas/product-ideas?sort=status", ".idea-title a");
         String event = firstLink("/announcements", "section[aria-labelledby=upcoming-heading] li a");
         List<String> visitorPages = List.of("/", question, "/search?q=bluetooth", "/faq", "/u/maria", "/signin",
-                "/register", "/questions", "/leaderboard", "/ideas", "/ideas/product-ideas", idea, "/roadmap", "/announcements",
+                "/register", "/questions", "/leaderboard", "/badges", "/privileges", "/ideas", "/ideas/product-ideas", idea,
+                "/roadmap", "/announcements",
                 event);
         StringBuilder found = new StringBuilder();
         for (int width : new int[] {1280, 360}) {

@@ -37,6 +37,20 @@ class DemoCommunityTest {
     }
 
     @Test
+    void theDemoIsBrandedAsNorthwindAudioWithItsLogoColoursAndFavicon() {
+        WebClient browser = server.newClient();
+        var home = page(browser, "/");
+        assertThat(home.select("header .brand-name").text()).isEqualTo("Northwind Audio");
+        assertThat(home.title()).isEqualTo("Northwind Audio community");
+        String logo = home.select("header img.brand-logo").attr("src");
+        assertThat(logo).matches("/brand/files/[0-9a-f]{64}\\.png");
+        assertThat(browser.get(logo).status()).isEqualTo(200);
+        assertThat(home.select("link[rel=icon]").attr("href")).matches("/brand/files/[0-9a-f]{64}\\.png");
+        String tokens = browser.get(home.select("link[rel=stylesheet][href*=/brand/tokens.]").attr("href")).body();
+        assertThat(tokens).containsIgnoringCase("#1d3557");
+    }
+
+    @Test
     void questionPagesShowVerifiedAnswersAndAClosedDuplicate() {
         WebClient browser = server.newClient();
         List<String> paths = page(browser, "/questions").select(".question-row .question-title a").eachAttr("href");

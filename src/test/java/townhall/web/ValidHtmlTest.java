@@ -52,7 +52,7 @@ class ValidHtmlTest {
     void pagesForVisitorsAreValid() throws Exception {
         assertValid(server.newClient(), "/", "/questions", "/q/" + question + "/does-the-page-pass-the-html-checker",
                 "/signin", "/register", "/password/forgot", "/password/reset?t=not-a-link", "/account/confirm?t=not-a-link",
-                "/u/" + community.usernameOf(member), "/api");
+                "/u/" + community.usernameOf(member), "/api", "/badges", "/privileges", "/leaderboard");
     }
 
     @Test
