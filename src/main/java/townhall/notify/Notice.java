@@ -1,5 +1,6 @@
 package townhall.notify;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -13,17 +14,24 @@ import java.util.Set;
  */
 public record Notice(Kind kind, String what, long actorId, long questionId, long postId,
                      String title, String link, Set<Long> to, List<String> mentioned, List<Long> tagIds,
-                     Long categoryId, boolean questionWatchers, boolean tagWatchers, boolean unansweredWatchers) {
+                     Long categoryId, boolean questionWatchers, boolean tagWatchers, boolean unansweredWatchers,
+                     String at) {
     public Notice {
         to = Set.copyOf(to);
         mentioned = List.copyOf(mentioned);
         tagIds = List.copyOf(tagIds);
     }
 
+    /** When it happened (ISO local date-time, UTC): set by {@link Notifier#tell} from its clock; features leave it null. */
+    public Notice at(LocalDateTime when) {
+        return new Notice(kind, what, actorId, questionId, postId, title, link, to, mentioned, tagIds, categoryId,
+                questionWatchers, tagWatchers, unansweredWatchers, when.toString());
+    }
+
     /** A notice to some members only, no watcher. */
     public static Notice direct(Kind kind, String what, long actorId, long questionId, long postId,
                                 String title, String link, Set<Long> to) {
         return new Notice(kind, what, actorId, questionId, postId, title, link, to, List.of(), List.of(),
-                null, false, false, false);
+                null, false, false, false, null);
     }
 }

@@ -49,11 +49,11 @@ public final class QaNotices implements QaListener {
         PostStore.Filing filing = posts.filingOf(post.questionId());
         if (post.isQuestion()) {
             notifier.tell(new Notice(Kind.TAGS, "question", post.authorId(), post.questionId(), post.id(), post.title(),
-                    link(post), Set.of(), List.of(), filing.tagIds(), filing.categoryId(), false, true, true));
+                    link(post), Set.of(), List.of(), filing.tagIds(), filing.categoryId(), false, true, true, null));
         } else {
             notifier.tell(new Notice(Kind.ANSWER, "answer", post.authorId(), post.questionId(), post.id(), post.title(),
                     link(post), Set.of(post.questionAuthorId()), List.of(), filing.tagIds(), filing.categoryId(),
-                    true, true, false));
+                    true, true, false, null));
         }
     }
 
@@ -62,7 +62,7 @@ public final class QaNotices implements QaListener {
         List<String> named = mentionsIn(text);
         if (!named.isEmpty()) {
             notifier.tell(new Notice(Kind.MENTION, "post", post.authorId(), post.questionId(), post.id(), post.title(),
-                    link(post), Set.of(), named, List.of(), null, false, false, false));
+                    link(post), Set.of(), named, List.of(), null, false, false, false, null));
         }
     }
 
@@ -72,7 +72,7 @@ public final class QaNotices implements QaListener {
         Set<Long> repliedTo = posts.commentersOf(post.id());
         repliedTo.remove(post.authorId());
         notifier.tell(new Notice(Kind.COMMENT, "comment", authorId, post.questionId(), post.id(), post.title(),
-                link(post), Set.of(post.authorId()), mentionsIn(text), List.of(), null, true, false, false));
+                link(post), Set.of(post.authorId()), mentionsIn(text), List.of(), null, true, false, false, null));
         if (!repliedTo.isEmpty()) {
             notifier.tell(Notice.direct(Kind.COMMENT, "reply", authorId, post.questionId(), post.id(), post.title(),
                     link(post), repliedTo));
