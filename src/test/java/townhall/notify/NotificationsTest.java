@@ -180,9 +180,13 @@ class NotificationsTest {
         assertThat(kindsOf(asker, q)).containsExactly("answer");
         String page = asker.get("/settings/notifications").body();
         assertThat(page).contains("<option value=\"daily\" selected>");
-        asker.get("/q/" + q + "/x"); // redirected to the slug
-        asker.get(asker.get("/q/" + q + "/x").location());
+        Eventually.pause(2500); // past the mail delay: an answer wanted daily is not mailed at once
+        assertThat(mail.to(address).stream().map(Mailbox::subject)).noneMatch(subject -> subject.startsWith("Your question"));
+        asker.get(asker.get("/q/" + q + "/x").location()); // reading the question marks it read
         assertThat(server.components().notify.store().unread(community.idOf(asker))).isZero();
+        server.components().notify.mail().sendDigest(Delivery.DAILY, java.time.LocalDateTime.now().minusDays(1));
+        Eventually.pause(1500);
+        assertThat(mail.to(address).stream().map(Mailbox::subject)).noneMatch(subject -> subject.startsWith("Your day"));
     }
 
     @Test
