@@ -17,7 +17,7 @@ import townhall.outbox.OutboxHandler;
 
 /**
  * Turns each {@link Notice} into notifications, off the request: a few set-based inserts whatever the number of
- * recipients (direct ones, the mentioned, then watchers of the question, of the tags' unanswered questions, of the
+ * recipients (direct ones, those replied to, the mentioned, then watchers of the question, of the tags' unanswered questions, of the
  * tags and category), never the actor, never a member who muted the question, tag or category. A member gets one
  * notification per notice, the first that reaches them; a second run inserts nothing (unique event and member).
  */
@@ -77,6 +77,10 @@ final class FanOut implements OutboxHandler {
         if (!n.to().isEmpty()) {
             insert(db, event, n, actor, stale, n.kind(), n.what(), now, "members m",
                     "m.id IN (" + ids(n.to()) + ") AND " + mutedQuestion.formatted("m.id"), "m.id", n.questionId());
+        }
+        if (!n.repliedTo().isEmpty()) {
+            insert(db, event, n, actor, stale, n.kind(), "reply", now, "members m",
+                    "m.id IN (" + ids(n.repliedTo()) + ") AND " + mutedQuestion.formatted("m.id"), "m.id", n.questionId());
         }
         if (!n.mentioned().isEmpty()) {
             insert(db, event, n, actor, stale, Kind.MENTION, n.kind() == Kind.COMMENT ? "comment" : "post", now,
