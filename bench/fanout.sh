@@ -51,14 +51,15 @@ waiting() { # notify outbox entries not yet fanned out
 }
 drain() { while [ "$(waiting)" != "0" ]; do sleep 0.05; done; }
 
-run() { # label question-file
-  local label=$1 question=$2
-  QUESTION_IDS=$question SESSIONS=$OUT/sessions.txt wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" \
+run() { # label question-file connections
+  local label=$1 question=$2 connections=$3 threads=2
+  [ "$connections" = 1 ] && threads=1
+  QUESTION_IDS=$question SESSIONS=$OUT/sessions.txt wrk -t$threads -c"$connections" -d"$WARMUP" \
     -s "$BENCH_DIR/wrk/answer.lua" "http://127.0.0.1:$PORT" > /dev/null
   local result
-  result=$(QUESTION_IDS=$question SESSIONS=$OUT/sessions.txt wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s \
+  result=$(QUESTION_IDS=$question SESSIONS=$OUT/sessions.txt wrk -t$threads -c"$connections" -d"$DURATION" --timeout 10s \
     -s "$BENCH_DIR/wrk/answer.lua" "http://127.0.0.1:$PORT" | grep '^RESULT')
-  echo "| $label | $result | $(waiting) |" | tee -a "$RESULTS.rows"
+  echo "| $label, $connections connection(s) | $result | $(waiting) | $(cut -d' ' -f1 /proc/loadavg) |" | tee -a "$RESULTS.rows"
 }
 
 echo "== one answer to the popular question: time until fanned out to every watcher"
@@ -76,9 +77,13 @@ echo "fanned out to $WATCHERS watchers in $ONE s"
 
 rm -f "$RESULTS.rows"
 echo "== posting answers: no watchers, then $WATCHERS watchers"
-run "answers to a question nobody watches" "$OUT/quiet-question.txt"
+run "nobody watches" "$OUT/quiet-question.txt" 1
 drain
-run "answers to a question whose tag $WATCHERS members watch" "$OUT/popular-question.txt"
+run "nobody watches" "$OUT/quiet-question.txt" "$CONNECTIONS"
+drain
+# each answer below is 50,000 notifications: the fan-out falls behind and keeps working while the answers come in
+run "$WATCHERS watch its tag" "$OUT/popular-question.txt" 1
+run "$WATCHERS watch its tag" "$OUT/popular-question.txt" "$CONNECTIONS"
 
 {
   echo "# Fan-out: $(date +%F), $WATCHERS watchers"
@@ -89,8 +94,8 @@ run "answers to a question whose tag $WATCHERS members watch" "$OUT/popular-ques
   echo "One answer to the watched question, from the POST until its notifications were written for every watcher"
   echo "(outbox empty): $ONE s."
   echo
-  echo "| posting answers | wrk | notify entries still waiting at the end |"
-  echo "|---|---|---|"
+  echo "| posting answers to a question that | wrk | notify entries still waiting at the end | load average (1 min) |"
+  echo "|---|---|---|---|"
   cat "$RESULTS.rows"
 } > "$RESULTS"
 rm -f "$RESULTS.rows"

@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import townhall.account.Member;
 import townhall.account.Role;
 import townhall.app.Components;
@@ -51,15 +50,14 @@ public final class FanoutSetup {
                     "Answers to this question reach its asker and nobody else.", "fanout-quiet", "general"));
             long popular = c.posting.ask(asker, new PostingService.AskForm("A question in a tag that everyone watches",
                     "Answers to this question reach every member who watches its tag.", "fanout-popular", "general"));
-            for (int from = 0; from < watchers; from += 1_000) {
-                List<Query> batch = new ArrayList<>();
+            for (int from = 0; from < watchers; from += 1_000) { // multi-row inserts, a thousand members each
+                var insert = db.insertInto(MEMBERS, MEMBERS.USERNAME, MEMBERS.EMAIL, MEMBERS.PASSWORD_HASH, MEMBERS.ROLE,
+                        MEMBERS.CREATED_AT, MEMBERS.EMAIL_CONFIRMED_AT);
                 for (int i = from; i < Math.min(watchers, from + 1_000); i++) {
-                    batch.add(db.insertInto(MEMBERS).set(MEMBERS.USERNAME, "watcher" + i)
-                            .set(MEMBERS.EMAIL, "watcher" + i + "@bench.example").set(MEMBERS.PASSWORD_HASH, "x")
-                            .set(MEMBERS.ROLE, Role.MEMBER.dbValue()).set(MEMBERS.CREATED_AT, now)
-                            .set(MEMBERS.EMAIL_CONFIRMED_AT, now));
+                    insert = insert.values("watcher" + i, "watcher" + i + "@bench.example", "x", Role.MEMBER.dbValue(),
+                            now, now);
                 }
-                db.batch(batch).execute();
+                insert.execute();
             }
             db.execute("INSERT INTO watches (member_id, target, target_id, watch_level, created_at)"
                     + " SELECT m.id, 'tag', t.id, 1, ? FROM members m JOIN tags t ON t.name = 'fanout-popular'"

@@ -1,5 +1,6 @@
 package townhall.notify;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -10,20 +11,30 @@ import java.util.Set;
  * actor's name (looked up by the fan-out), the question's title and, when grouped, a count. The actor is never told of their own doing.
  * Watchers: of the question ({@code questionWatchers}), of its tags and category ({@code tagWatchers}), and the
  * Helpers who watch its tags' unanswered questions ({@code unansweredWatchers}, for a new question).
+ * {@code repliedTo}: for a comment, the earlier commenters under the post, told of a reply (before any watcher).
  */
 public record Notice(Kind kind, String what, long actorId, long questionId, long postId,
-                     String title, String link, Set<Long> to, List<String> mentioned, List<Long> tagIds,
-                     Long categoryId, boolean questionWatchers, boolean tagWatchers, boolean unansweredWatchers) {
+                     String title, String link, Set<Long> to, Set<Long> repliedTo, List<String> mentioned,
+                     List<Long> tagIds, Long categoryId, boolean questionWatchers, boolean tagWatchers, boolean unansweredWatchers,
+                     String at) {
     public Notice {
         to = Set.copyOf(to);
+        repliedTo = repliedTo == null ? Set.of() : Set.copyOf(repliedTo);
         mentioned = List.copyOf(mentioned);
         tagIds = List.copyOf(tagIds);
+    }
+
+    /** When it happened (ISO local date-time, UTC): set by {@link Notifier#tell} from its clock; features leave it null. */
+    public Notice at(LocalDateTime when) {
+        return new Notice(kind, what, actorId, questionId, postId, title, link, to, repliedTo, mentioned, tagIds,
+                categoryId,
+                questionWatchers, tagWatchers, unansweredWatchers, when.toString());
     }
 
     /** A notice to some members only, no watcher. */
     public static Notice direct(Kind kind, String what, long actorId, long questionId, long postId,
                                 String title, String link, Set<Long> to) {
-        return new Notice(kind, what, actorId, questionId, postId, title, link, to, List.of(), List.of(),
-                null, false, false, false);
+        return new Notice(kind, what, actorId, questionId, postId, title, link, to, Set.of(), List.of(), List.of(),
+                null, false, false, false, null);
     }
 }

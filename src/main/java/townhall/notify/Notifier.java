@@ -30,7 +30,7 @@ public final class Notifier {
 
     /** Tells everyone the notice reaches, once the caller's transaction commits. */
     public void tell(Notice notice) {
-        outbox.add(FanOut.TOPIC, notice.questionId(), FanOut.toJson(notice));
+        outbox.add(FanOut.TOPIC, notice.questionId(), FanOut.toJson(notice.at(LocalDateTime.now(clock))));
     }
 
     /** The member watches the question (they asked, answered or commented), unless they chose otherwise before. */

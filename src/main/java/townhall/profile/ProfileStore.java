@@ -6,6 +6,8 @@ import static townhall.db.schema.Tables.MAIL_MESSAGES;
 import static townhall.db.schema.Tables.MAIL_UNSUBSCRIBES;
 import static townhall.db.schema.Tables.MEMBERS;
 import static townhall.db.schema.Tables.NOTIFICATIONS;
+import static townhall.db.schema.Tables.NOTIFICATION_PREFS;
+import static townhall.db.schema.Tables.WATCHES;
 import static townhall.db.schema.Tables.POSTS;
 import static townhall.db.schema.Tables.PROFILES;
 import static townhall.db.schema.Tables.QUESTIONS;
@@ -175,12 +177,14 @@ public final class ProfileStore {
     /**
      * Erases what identifies the member and keeps the row their posts, votes and reputation point to: the username
      * and email become placeholders, the password one nobody knows, the language is forgotten; the profile, the
-     * sessions, the links mailed to them, the notifications and the mail written to them go, and so does their address from the unsubscribe list.
+     * sessions, the links mailed to them, the notifications, what they watched and how they wanted email, and the mail written to them go, and so does their address from the unsubscribe list.
      */
     public void anonymise(long memberId, String email, String username, String placeholderEmail, String passwordHash) {
         db.deleteFrom(MAIL_UNSUBSCRIBES).where(MAIL_UNSUBSCRIBES.ADDRESS.eq(email)).execute();
         db.deleteFrom(MAIL_MESSAGES).where(MAIL_MESSAGES.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(WATCHES).where(WATCHES.MEMBER_ID.eq(memberId)).execute(); // nothing is fanned out to them
+        db.deleteFrom(NOTIFICATION_PREFS).where(NOTIFICATION_PREFS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(SESSIONS).where(SESSIONS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(ACCOUNT_TOKENS).where(ACCOUNT_TOKENS.MEMBER_ID.eq(memberId)).execute(); // no reset link outlives it
         db.deleteFrom(PROFILES).where(PROFILES.MEMBER_ID.eq(memberId)).execute();

@@ -49,11 +49,12 @@ public final class QaNotices implements QaListener {
         PostStore.Filing filing = posts.filingOf(post.questionId());
         if (post.isQuestion()) {
             notifier.tell(new Notice(Kind.TAGS, "question", post.authorId(), post.questionId(), post.id(), post.title(),
-                    link(post), Set.of(), List.of(), filing.tagIds(), filing.categoryId(), false, true, true));
+                    link(post), Set.of(), Set.of(), List.of(), filing.tagIds(), filing.categoryId(), false, true, true,
+                    null));
         } else {
             notifier.tell(new Notice(Kind.ANSWER, "answer", post.authorId(), post.questionId(), post.id(), post.title(),
-                    link(post), Set.of(post.questionAuthorId()), List.of(), filing.tagIds(), filing.categoryId(),
-                    true, true, false));
+                    link(post), Set.of(post.questionAuthorId()), Set.of(), List.of(), filing.tagIds(), filing.categoryId(),
+                    true, true, false, null));
         }
     }
 
@@ -62,7 +63,7 @@ public final class QaNotices implements QaListener {
         List<String> named = mentionsIn(text);
         if (!named.isEmpty()) {
             notifier.tell(new Notice(Kind.MENTION, "post", post.authorId(), post.questionId(), post.id(), post.title(),
-                    link(post), Set.of(), named, List.of(), null, false, false, false));
+                    link(post), Set.of(), Set.of(), named, List.of(), null, false, false, false, null));
         }
     }
 
@@ -72,11 +73,8 @@ public final class QaNotices implements QaListener {
         Set<Long> repliedTo = posts.commentersOf(post.id());
         repliedTo.remove(post.authorId());
         notifier.tell(new Notice(Kind.COMMENT, "comment", authorId, post.questionId(), post.id(), post.title(),
-                link(post), Set.of(post.authorId()), mentionsIn(text), List.of(), null, true, false, false));
-        if (!repliedTo.isEmpty()) {
-            notifier.tell(Notice.direct(Kind.COMMENT, "reply", authorId, post.questionId(), post.id(), post.title(),
-                    link(post), repliedTo));
-        }
+                link(post), Set.of(post.authorId()), repliedTo, mentionsIn(text), List.of(), null, true, false, false,
+                null));
     }
 
     @Override

@@ -56,5 +56,13 @@ class NotificationBellTest {
         page.locator("ul.notifications li.unread a").click();
         page.waitForURL(url -> url.contains("/q/" + question + "/"));
         assertThat(page.locator(".notifications-link .count")).hasCount(0);
+
+        // thanking the answerer by name: the answer box suggests members as a mention is typed
+        String answererName = community.usernameOf(answerer);
+        page.locator("#answer-body").click();
+        page.keyboard().type("Thanks @" + answererName.substring(0, 5));
+        assertThat(page.locator(".mention-suggestions [role=option]").first()).hasText("@" + answererName);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#answer-body")).hasValue("Thanks @" + answererName + " ");
     }
 }

@@ -180,9 +180,13 @@ class NotificationsTest {
         assertThat(kindsOf(asker, q)).containsExactly("answer");
         String page = asker.get("/settings/notifications").body();
         assertThat(page).contains("<option value=\"daily\" selected>");
-        asker.get("/q/" + q + "/x"); // redirected to the slug
-        asker.get(asker.get("/q/" + q + "/x").location());
+        Eventually.pause(2500); // past the mail delay: an answer wanted daily is not mailed at once
+        assertThat(mail.to(address).stream().map(Mailbox::subject)).noneMatch(subject -> subject.startsWith("Your question"));
+        asker.get(asker.get("/q/" + q + "/x").location()); // reading the question marks it read
         assertThat(server.components().notify.store().unread(community.idOf(asker))).isZero();
+        server.components().notify.mail().sendDigest(Delivery.DAILY, java.time.LocalDateTime.now().minusDays(1));
+        Eventually.pause(1500);
+        assertThat(mail.to(address).stream().map(Mailbox::subject)).noneMatch(subject -> subject.startsWith("Your day"));
     }
 
     @Test
@@ -228,5 +232,56 @@ class NotificationsTest {
         assertThat(writer.get("/notifications/mentions?q=z").body()).isEqualTo("[]");
         assertThat(writer.get("/notifications/mentions?q=%25").body()).isEqualTo("[]");
         assertThat(server.newClient().get("/notifications/mentions?q=zel").status()).isNotEqualTo(200);
+    }
+
+    /** Every notification of the question, as (member, kind, message key) lines, once fanned out. */
+    private static List<String> told(long questionId) {
+        fannedOut();
+        return server.components().database.dsl().select(NOTIFICATIONS.MEMBER_ID, NOTIFICATIONS.KIND, NOTIFICATIONS.MESSAGE)
+                .from(NOTIFICATIONS).where(NOTIFICATIONS.QUESTION_ID.eq(questionId)).orderBy(NOTIFICATIONS.ID)
+                .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3().replaceAll("\\?.*$", ""));
+    }
+
+    @Test
+    void marksClosingEditsAndRepliesReachTheirAuthorOnlyAndNeverTheActor() {
+        WebClient asker = community.member("asker");
+        WebClient author = community.member("author");
+        WebClient commenter = community.member("commenter");
+        WebClient staff = community.staff("staff");
+        long asked = community.idOf(asker), wrote = community.idOf(author), said = community.idOf(commenter);
+        long q = community.ask(asker, "Does the app keep my equaliser presets after an update?");
+        long a = community.answer(author, q, "Yes, presets are stored on the headphones themselves.");
+        long original = community.ask(community.member("earlier"), "Are equaliser presets lost when updating the app?");
+        List<String> before = told(q);
+
+        assertThat(commenter.post("/posts/" + a + "/comments", Map.of("comment", "Is that true for the old model too?"))
+                .status()).isEqualTo(303);
+        assertThat(author.post("/posts/" + a + "/comments", Map.of("comment", "Yes, for every model since 2020."))
+                .status()).isEqualTo(303); // a reply to the commenter; the author is the actor, so not told
+        assertThat(asker.post("/posts/" + a + "/accept", Map.of()).status()).isEqualTo(303);
+        assertThat(asker.post("/q/" + q + "/unaccept", Map.of()).status()).isEqualTo(303);
+        assertThat(staff.post("/posts/" + a + "/verify", Map.of("note", "")).status()).isEqualTo(303);
+        assertThat(staff.post("/q/" + q + "/unverify", Map.of()).status()).isEqualTo(303);
+        assertThat(staff.post("/posts/" + a + "/edit", Map.of("body", "Yes: presets are stored on the headphones themselves.",
+                "reason", "")).status()).isEqualTo(303);
+        assertThat(author.post("/posts/" + a + "/edit", Map.of("body", "Yes: presets live on the headphones themselves.",
+                "reason", "")).status()).isEqualTo(303); // one's own edit tells nobody
+        assertThat(staff.post("/q/" + q + "/close", Map.of("duplicateOf", String.valueOf(original), "reason", ""))
+                .status()).isEqualTo(303);
+        assertThat(staff.post("/q/" + q + "/reopen", Map.of()).status()).isEqualTo(303);
+
+        List<String> after = told(q).subList(before.size(), told(q).size());
+        assertThat(after).containsExactlyInAnyOrder(
+                wrote + " comment notifications.comment.comment",        // on the author's answer
+                asked + " watched notifications.watched.comment",        // the asker follows the question
+                said + " comment notifications.comment.reply",           // the author replied to the commenter
+                asked + " watched notifications.watched.comment",
+                wrote + " mark notifications.mark.accepted",
+                wrote + " mark notifications.mark.unaccepted",
+                wrote + " mark notifications.mark.verified",
+                wrote + " mark notifications.mark.unverified",
+                wrote + " edit notifications.edit.answer",
+                asked + " closing notifications.closing.duplicate",
+                asked + " closing notifications.closing.reopened");
     }
 }

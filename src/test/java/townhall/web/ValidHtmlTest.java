@@ -60,7 +60,7 @@ class ValidHtmlTest {
         member.post("/watch", Map.of("target", "tag", "key", "html", "level", "watch", "back", "/"));
         member.post("/watch", Map.of("target", "question", "key", String.valueOf(question), "level", "mute", "back", "/"));
         assertValid(member, "/ask", "/settings/account", "/settings/profile", "/settings/data", "/notifications",
-                "/settings/tokens", "/settings/notifications", "/tags/html", "/c/general",
+                "/settings/tokens", "/settings/notifications", "/tags/html", "/c/general", "/followup/" + question,
                 server.components().notify.unsubscribePath(community.idOf(member), townhall.notify.Kind.ANSWER),
                 "/q/" + question + "/does-the-page-pass-the-html-checker");
     }
