@@ -195,13 +195,13 @@ public final class IdeaService {
             if (status != idea.status()) {
                 outbox.add(TOPIC, change, null);
                 Map<String, Object> data = new LinkedHashMap<>();
-                data.put("idea_id", ideaId);
+                data.put("ideaId", ideaId);
                 data.put("title", idea.title());
                 data.put("status", status.code());
-                data.put("previous_status", idea.status().code());
+                data.put("previousStatus", idea.status().code());
                 data.put("votes", idea.voteCount());
                 data.put("url", publicBase + idea.path());
-                data.put("changed_by", staff.username());
+                data.put("changedBy", staff.username());
                 events.emit(EventType.IDEA_STATUS_CHANGED, ideaId, data);
             }
             listener.ideaChanged(ideaId);
