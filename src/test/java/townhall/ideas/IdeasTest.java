@@ -155,6 +155,45 @@ class IdeasTest {
     }
 
     @Test
+    void votesSentAtTheSameMomentCountOnceAndNeverBeyondTheBudget() throws Exception {
+        long tight = Ideas.board(server, staff, "tight-board", "1");
+        WebClient author = community.member("raceauthor");
+        long idea = Ideas.propose(author, board, "Voted for eight times at once by one member");
+        List<Long> ideas = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ideas.add(Ideas.propose(author, tight, "Idea number " + i + " on the tight board"));
+        }
+        WebClient racer = community.member("racer");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                long target = i < 4 ? idea : ideas.get(i - 4);
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return Ideas.vote(racer, target).status();
+                }));
+            }
+            start.countDown();
+            for (var answer : sent) {
+                assertThat(answer.get()).isIn(303, 403);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Ideas.votes(racer, idea)).isEqualTo(1);
+        int onTightBoard = 0;
+        for (long id : ideas) {
+            onTightBoard += Ideas.votes(racer, id);
+        }
+        assertThat(onTightBoard).isEqualTo(1);
+        long rows = server.components().database.dsl().fetchCount(townhall.db.schema.Tables.IDEA_VOTES,
+                townhall.db.schema.Tables.IDEA_VOTES.MEMBER_ID.eq(community.idOf(racer)));
+        assertThat(rows).isEqualTo(2);
+    }
+
+    @Test
     void onlyStaffManageBoardsAndStatuses() {
         WebClient member = community.member("curious");
         long idea = Ideas.propose(member, board, "Let members choose the colour of the LED");
