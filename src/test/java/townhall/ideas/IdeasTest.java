@@ -194,6 +194,34 @@ class IdeasTest {
     }
 
     @Test
+    void theAuthorEditsAnOpenIdeaAndOthersCannot() {
+        WebClient author = community.member("editor");
+        long idea = Ideas.propose(author, board, "Fold-flat hinges for the travel model");
+        assertThat(author.page("/idea/" + idea).select(".byline a[href$=/edit]")).hasSize(1);
+        WebClient.Response saved = author.post("/idea/" + idea + "/edit", Map.of("title",
+                "Fold-flat hinges for the travel headphones", "body", "They would fit in a jacket pocket then.",
+                "tags", "travel hinges"));
+        assertThat(saved.status()).isEqualTo(303);
+        Document page = author.page("/idea/" + idea);
+        assertThat(page.select("h1").text()).isEqualTo("Fold-flat hinges for the travel headphones");
+        assertThat(page.select(".tags .tag").eachText()).containsExactly("travel", "hinges");
+
+        WebClient other = community.member("meddler");
+        assertThat(other.get("/idea/" + idea + "/edit").status()).isEqualTo(403);
+        assertThat(other.post("/idea/" + idea + "/edit", Map.of("title", "Vandalised title here", "body",
+                "Nothing useful in this text.", "tags", "")).status()).isEqualTo(403);
+        WebClient.Response tooShort = author.post("/idea/" + idea + "/edit", Map.of("title", "Short", "body",
+                "They would fit in a jacket pocket then.", "tags", ""));
+        assertThat(tooShort.status()).isEqualTo(422);
+        assertThat(tooShort.html().select("#title").val()).isEqualTo("Short");
+
+        // once declined, only staff (and Helpers) edit it
+        Ideas.setStatus(staff, idea, "declined", "Not for this model.");
+        assertThat(author.get("/idea/" + idea + "/edit").status()).isEqualTo(403);
+        assertThat(staff.get("/idea/" + idea + "/edit").status()).isEqualTo(200);
+    }
+
+    @Test
     void onlyStaffManageBoardsAndStatuses() {
         WebClient member = community.member("curious");
         long idea = Ideas.propose(member, board, "Let members choose the colour of the LED");
