@@ -268,12 +268,15 @@ public final class IdeaStore {
                 .execute();
     }
 
-    /** Sets the status and the official response; returns the id of the recorded change. */
+    /**
+     * Sets the status and the official response (the status's time moves only when the status changes, so a
+     * corrected response does not bring a shipped idea back to the top); returns the id of the recorded change.
+     */
     public long setStatus(long ideaId, IdeaStatus status, String responseMd, String responseHtml, long staffId,
                           LocalDateTime now) {
         db.update(IDEAS)
+                .set(IDEAS.STATUS_AT, DSL.when(IDEAS.STATUS.eq(status.code()), IDEAS.STATUS_AT).otherwise(now))
                 .set(IDEAS.STATUS, status.code())
-                .set(IDEAS.STATUS_AT, now)
                 .set(IDEAS.RESPONSE_MD, responseMd)
                 .set(IDEAS.RESPONSE_HTML, responseHtml)
                 .set(IDEAS.RESPONSE_BY, responseMd == null ? null : staffId)

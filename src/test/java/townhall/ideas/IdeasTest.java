@@ -148,8 +148,15 @@ class IdeasTest {
                 .contains("The idea “Support multipoint pairing on the older model” is now: Planned");
         assertThat(notificationsOf(community.idOf(staff))).isZero();
 
-        // a new response without a new status tells nobody again
+        // a new response without a new status tells nobody again, and the status keeps its time
+        var ideas = townhall.db.schema.Tables.IDEAS;
+        java.time.LocalDateTime planned = server.components().database.dsl().select(ideas.STATUS_AT).from(ideas)
+                .where(ideas.ID.eq(idea)).fetchOne(ideas.STATUS_AT);
         assertThat(Ideas.setStatus(staff, idea, "planned", "Now for the summer release.").status()).isEqualTo(303);
+        assertThat(server.components().database.dsl().select(ideas.STATUS_AT).from(ideas).where(ideas.ID.eq(idea))
+                .fetchOne(ideas.STATUS_AT)).isEqualTo(planned);
+        assertThat(server.newClient().page("/idea/" + idea).select(".official-response").text())
+                .contains("Now for the summer release.");
         Eventually.pause(1500);
         assertThat(notificationsOf(community.idOf(voter))).isEqualTo(1);
     }
