@@ -25,7 +25,15 @@
         body: body,
         credentials: "same-origin"
       }).then(function (response) {
-        if (!response.ok) { form.submit(); return null; }
+        if (!response.ok) { // let the server's page say why, with the pressed button's value as a plain post sends it
+          var value = document.createElement("input");
+          value.type = "hidden";
+          value.name = "value";
+          value.value = button.value;
+          form.appendChild(value);
+          form.submit();
+          return null;
+        }
         return response.json();
       }).then(function (result) {
         if (!result) { return; }
@@ -124,6 +132,29 @@
     });
   })();
 
+  // "How can we help?" on the home page: answers appear under the box as the visitor types; Enter (or no
+  // script) opens the search page instead.
+  document.querySelectorAll("form[data-instant]").forEach(function (form) {
+    var region = document.getElementById(form.getAttribute("data-instant"));
+    var input = form.querySelector("input[name=q]");
+    if (!region || !input || !window.fetch) { return; }
+    var timer = null;
+    var lastSent = "";
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q === lastSent) { return; }
+        lastSent = q;
+        if (q.length < 3) { region.innerHTML = ""; return; }
+        fetch(base + "/search/instant?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+          .then(function (response) { return response.ok ? response.text() : null; })
+          .then(function (html) { if (html !== null && q === lastSent) { region.innerHTML = html; } })
+          .catch(function () { lastSent = ""; });
+      }, 250);
+    });
+  });
+
   // Images in posts: a file chosen in the image field is uploaded at once, and images dropped on the text too; the
   // server answers with the Markdown that shows it, put where the cursor is. Without this script the form sends the
   // file itself and comes back with the Markdown added.
@@ -192,4 +223,82 @@
       uploadAll(event.dataTransfer.files);
     });
   });
+
+  // @mentions: typing "@ma" in an answer, a question or a comment lists matching members to pick with the arrow
+  // keys and Enter (or a click). Typed in full, a mention works as well without this script.
+  (function () {
+    if (!window.fetch) { return; }
+    var boxes = document.querySelectorAll("textarea[name=body], textarea[name=comment]");
+    var counter = 0;
+    boxes.forEach(function (box) {
+      var list = document.createElement("ul");
+      list.className = "mention-suggestions";
+      list.id = "mention-suggestions-" + (++counter);
+      list.setAttribute("role", "listbox");
+      list.setAttribute("aria-label", box.getAttribute("data-mention-label") || "Members");
+      list.hidden = true;
+      box.insertAdjacentElement("afterend", list);
+      box.setAttribute("aria-autocomplete", "list");
+      var timer = null;
+      var active = -1;
+      var typed = null;
+
+      function close() {
+        list.hidden = true;
+        list.innerHTML = "";
+        active = -1;
+        box.removeAttribute("aria-activedescendant");
+      }
+      function choose(name) {
+        var before = box.value.slice(0, box.selectionStart).replace(/@[A-Za-z0-9._-]*$/, "@" + name + " ");
+        var after = box.value.slice(box.selectionStart);
+        box.value = before + after;
+        box.selectionStart = box.selectionEnd = before.length;
+        close();
+        box.focus();
+      }
+      function highlight(index) {
+        var items = list.querySelectorAll("li");
+        items.forEach(function (li, i) { li.setAttribute("aria-selected", i === index ? "true" : "false"); });
+        active = index;
+        if (items[index]) { box.setAttribute("aria-activedescendant", items[index].id); }
+      }
+      box.addEventListener("input", function () {
+        var match = /(?:^|[^A-Za-z0-9_.@\/-])@([A-Za-z0-9._-]{2,31})$/.exec(box.value.slice(0, box.selectionStart));
+        clearTimeout(timer);
+        if (!match) { close(); return; }
+        typed = match[1];
+        timer = setTimeout(function () {
+          var asked = typed;
+          fetch(base + "/notifications/mentions?q=" + encodeURIComponent(asked), {
+            headers: { "Accept": "application/json" }, credentials: "same-origin"
+          }).then(function (r) { return r.ok ? r.json() : null; }).then(function (names) {
+            if (!names || asked !== typed) { return; }
+            list.innerHTML = "";
+            names.forEach(function (name, i) {
+              var li = document.createElement("li");
+              li.id = list.id + "-" + i;
+              li.setAttribute("role", "option");
+              li.textContent = "@" + name;
+              li.addEventListener("mousedown", function (event) { event.preventDefault(); choose(name); });
+              list.appendChild(li);
+            });
+            list.hidden = names.length === 0;
+            if (names.length) { highlight(0); }
+          });
+        }, 150);
+      });
+      box.addEventListener("keydown", function (event) {
+        if (list.hidden) { return; }
+        var items = list.querySelectorAll("li");
+        if (event.key === "ArrowDown") { event.preventDefault(); highlight((active + 1) % items.length); }
+        else if (event.key === "ArrowUp") { event.preventDefault(); highlight((active - 1 + items.length) % items.length); }
+        else if ((event.key === "Enter" || event.key === "Tab") && items[active]) {
+          event.preventDefault();
+          choose(items[active].textContent.slice(1));
+        } else if (event.key === "Escape") { close(); }
+      });
+      box.addEventListener("blur", function () { setTimeout(close, 150); });
+    });
+  })();
 })();

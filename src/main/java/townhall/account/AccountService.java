@@ -134,6 +134,12 @@ public final class AccountService {
         if (!hasher.matches(given, credentials.get().passwordHash())) {
             throw InvalidInput.of("login", "account.error.signin.wrong");
         }
+        Optional<AccountStore.Suspension> suspended = store.suspension(credentials.get().member().id(), now());
+        if (suspended.isPresent()) {
+            throw InvalidInput.of("login", "account.error.suspended", "until",
+                    suspended.get().until().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC",
+                    "reason", suspended.get().reason());
+        }
         return new SignedIn(credentials.get().member(), openSession(credentials.get().member().id()));
     }
 

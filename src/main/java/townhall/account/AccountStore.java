@@ -6,6 +6,7 @@ import static townhall.db.schema.Tables.NOTIFICATIONS;
 import static townhall.db.schema.Tables.SESSIONS;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -39,6 +40,13 @@ public final class AccountStore {
                 .set(MEMBERS.EMAIL_CONFIRMED_AT, confirmedAt)
                 .returningResult(MEMBERS.ID)
                 .fetchOne(MEMBERS.ID);
+    }
+
+    /** Usernames that begin so (case aside), most reputed first: what an @mention being typed may mean. */
+    public List<String> usernamesStartingWith(String prefix, int limit) {
+        String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return db.select(MEMBERS.USERNAME).from(MEMBERS).where(MEMBERS.USERNAME.like(escaped + "%"))
+                .orderBy(MEMBERS.REPUTATION.desc(), MEMBERS.USERNAME).limit(limit).fetch(MEMBERS.USERNAME);
     }
 
     /** Whether a member's name differs from this one only by case or by dots, dashes and underscores. */
@@ -145,7 +153,31 @@ public final class AccountStore {
                 .join(MEMBERS).on(MEMBERS.ID.eq(SESSIONS.MEMBER_ID))
                 .where(SESSIONS.TOKEN_HASH.eq(tokenHash))
                 .and(SESSIONS.EXPIRES_AT.gt(now))
+                .and(MEMBERS.SUSPENDED_UNTIL.isNull().or(MEMBERS.SUSPENDED_UNTIL.le(now)))
                 .fetchOptional(r -> new LiveSession(toMember(r), r.get(SESSIONS.LAST_SEEN_AT)));
+    }
+
+    /** A suspension in force: until when, and why. */
+    public record Suspension(LocalDateTime until, String reason) {}
+
+    public Optional<Suspension> suspension(long memberId, LocalDateTime now) {
+        return db.select(MEMBERS.SUSPENDED_UNTIL, MEMBERS.SUSPENSION_REASON).from(MEMBERS)
+                .where(MEMBERS.ID.eq(memberId)).and(MEMBERS.SUSPENDED_UNTIL.gt(now))
+                .fetchOptional(r -> new Suspension(r.value1(), r.value2() == null ? "" : r.value2()));
+    }
+
+    /** Suspends (signs out at once: sessions are not read while it lasts) or, with {@code until} null, lifts it. */
+    public void setSuspension(long memberId, LocalDateTime until, String reason) {
+        db.update(MEMBERS).set(MEMBERS.SUSPENDED_UNTIL, until).set(MEMBERS.SUSPENSION_REASON, reason)
+                .where(MEMBERS.ID.eq(memberId)).execute();
+    }
+
+    public void setWarningPending(long memberId, boolean pending) {
+        db.update(MEMBERS).set(MEMBERS.WARNING_PENDING, pending).where(MEMBERS.ID.eq(memberId)).execute();
+    }
+
+    public void setSilence(long memberId, LocalDateTime until) {
+        db.update(MEMBERS).set(MEMBERS.SILENCED_UNTIL, until).where(MEMBERS.ID.eq(memberId)).execute();
     }
 
     public void extendSession(String tokenHash, LocalDateTime now, LocalDateTime expiresAt) {
@@ -179,7 +211,9 @@ public final class AccountStore {
                 r.get(MEMBERS.HELPER),
                 r.indexOf(UNREAD) >= 0 ? r.get(UNREAD) : 0,
                 r.indexOf(MEMBERS.LANGUAGE) >= 0 ? r.get(MEMBERS.LANGUAGE) : null,
-                r.get(MEMBERS.EMAIL_CONFIRMED_AT) != null);
+                r.get(MEMBERS.EMAIL_CONFIRMED_AT) != null,
+                r.indexOf(MEMBERS.SILENCED_UNTIL) >= 0 ? r.get(MEMBERS.SILENCED_UNTIL) : null,
+                r.indexOf(MEMBERS.WARNING_PENDING) >= 0 && Boolean.TRUE.equals(r.get(MEMBERS.WARNING_PENDING)));
     }
 
     public record Credentials(Member member, String passwordHash) {}

@@ -26,12 +26,46 @@ public final class Privileges {
         return m.isStaff() || m.helper() || m.reputation() >= rules.comment();
     }
 
+    /** Comment under a post: on one's own thread (one's post, or an answer to one's question) always, elsewhere once earned. */
+    public boolean canCommentOn(Member m, long postAuthorId, long questionAuthorId) {
+        return m.id() == postAuthorId || m.id() == questionAuthorId || canCommentEverywhere(m);
+    }
+
     /** Edit and retag other people's posts. */
     public boolean canEditOthers(Member m) { return m.isStaff() || m.helper(); }
 
     public boolean canCloseAsDuplicate(Member m) { return m.isStaff() || m.helper(); }
 
     public boolean canSeeHelperQueue(Member m) { return m.isStaff() || m.helper(); }
+
+    /** Flag a question, answer or comment for a reviewer's attention. */
+    public boolean canFlag(Member m) { return m.isStaff() || m.helper() || m.reputation() >= rules.flag(); }
+
+    /** A trusted member's flag counts towards hiding the post at once ({@code flags.hide} of them). */
+    public boolean isTrustedFlagger(Member m) {
+        return m.isStaff() || m.helper() || m.reputation() >= rules.flagTrusted();
+    }
+
+    /** A spam flag by staff or a Helper removes the post at once, before any review. */
+    public boolean spamFlagRemoves(Member m) { return m.isStaff() || m.helper(); }
+
+    /** Work the review queue at /review: staff, and Helpers unless {@code review.helpers} is off. */
+    public boolean mayReview(Member m) { return m != null && (m.isStaff() || m.helper() && rules.helpersReview()); }
+
+    /** Warn a member: whoever reviews. Silence and suspend: staff. */
+    public boolean mayWarn(Member m) { return mayReview(m); }
+
+    public boolean maySanction(Member m) { return m != null && m.isStaff(); }
+
+    /** Watched words, the mentions feed, the moderation log: staff. */
+    public boolean mayWatchWords(Member m) { return m != null && m.isStaff(); }
+
+    public boolean maySeeModerationLog(Member m) { return m != null && m.isStaff(); }
+
+    /** A silenced member reads but cannot post until the silence ends. */
+    public boolean isSilenced(Member m) {
+        return m.silencedUntil() != null && m.silencedUntil().isAfter(LocalDateTime.now(clock));
+    }
 
     /** Links from members who are not Helpers carry rel="nofollow ugc". */
     public LinkPolicy linkPolicy(Member m) { return m.isStaff() || m.helper() ? LinkPolicy.FOLLOW : LinkPolicy.NOFOLLOW; }
@@ -61,6 +95,9 @@ public final class Privileges {
 
     /** Webhooks and the other connections of the site to a brand's systems are an administrator's to manage. */
     public boolean mayManageIntegrations(Member m) { return m.isAdmin(); }
+
+    /** The community insight dashboard, its figures as JSON and CSV, and its weekly report: staff. */
+    public boolean maySeeInsight(Member m) { return m.isStaff(); }
 
     /** Images in posts: whoever may answer may upload them, within the limits of their standing. */
     public boolean mayUploadImages(Member m) { return mayReply(m); }
@@ -104,12 +141,14 @@ public final class Privileges {
                 new Row(Text.of("privileges.row.comment"), reputation(rules.comment())),
                 new Row(Text.of("privileges.row.downvote", "cost", rules.downvoteCost()),
                         reputation(rules.downvote())),
+                new Row(Text.of("privileges.row.flag"), reputation(rules.flag())),
                 new Row(Text.of("privileges.row.links", "count", rules.newMemberMaxLinks()),
                         reputation(rules.newMemberReputation())),
                 new Row(Text.of("privileges.row.edit"), helper),
                 new Row(Text.of("privileges.row.close"), helper),
                 new Row(Text.of("privileges.row.follow"), helper),
-                new Row(Text.of("privileges.row.queue"), helper));
+                new Row(Text.of("privileges.row.queue"), helper),
+                new Row(Text.of("privileges.row.review"), rules.helpersReview() ? helper : Text.of("privileges.needs.staff")));
     }
 
     private static Text reputation(int needed) {

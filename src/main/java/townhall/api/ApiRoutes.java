@@ -265,6 +265,9 @@ public final class ApiRoutes {
                 body = ctx.attribute("townhall.apiBody");
             }
             Object value = body.get(name);
+            if (value instanceof java.util.List<?> list) { // tags as responses give them: ["pairing", "firmware"]
+                return String.join(" ", list.stream().map(String::valueOf).toList());
+            }
             return value == null ? "" : String.valueOf(value);
         }
         String value = ctx.formParam(name);

@@ -26,12 +26,15 @@ import townhall.brand.BrandRoutes;
 import townhall.brand.BrandService;
 import townhall.db.Database;
 import townhall.faq.FaqRoutes;
+import townhall.home.HomeRoutes;
 import townhall.mail.MailRoutes;
 import townhall.notify.NotificationRoutes;
 import townhall.outbox.OutboxHealth;
 import townhall.outbox.OutboxRoutes;
 import townhall.profile.ProfileRoutes;
 import townhall.qa.PostRoutes;
+import townhall.qa.QaWatchables;
+import townhall.qa.FollowUpRoutes;
 import townhall.qa.QuestionRoutes;
 import townhall.qa.RevisionHistory;
 import townhall.qa.SitemapRoutes;
@@ -52,11 +55,16 @@ import townhall.events.Events;
 import townhall.outbox.OutboxStore;
 import townhall.metrics.MetricsRoutes;
 import townhall.feeds.FeedRoutes;
+import townhall.moderation.ModerationRoutes;
+import townhall.moderation.ReviewBadge;
+import townhall.moderation.WatchedWordRoutes;
 import townhall.ideas.AnnouncementRoutes;
 import townhall.ideas.IdeaNotices;
 import townhall.ideas.IdeaRoutes;
 import townhall.ideas.PinnedAnnouncements;
 import townhall.ideas.Polls;
+import townhall.insight.InsightRoutes;
+import townhall.insight.Visitors;
 
 /** A running Townhall: database, services and web server. */
 public final class Application implements AutoCloseable {
@@ -69,10 +77,12 @@ public final class Application implements AutoCloseable {
     private final WebServer web;
 
     private final Metrics metrics;
+    private final Visitors visitors;
 
     private Application(Components components, ViewCounter viewCounter, ScheduledExecutorService jobs, Search search,
-                        Metrics metrics, WebServer web) {
+                        Metrics metrics, Visitors visitors, WebServer web) {
         this.metrics = metrics;
+        this.visitors = visitors;
         this.components = components;
         this.viewCounter = viewCounter;
         this.jobs = jobs;
@@ -95,19 +105,22 @@ public final class Application implements AutoCloseable {
             Search search = Search.start(config, database, components.outbox, components.synonyms,
                     components.markdown, components.clock);
             Metrics metrics = new Metrics(database, new OutboxStore(database.background()), search.health(),
-                    List.of("search", "mail", Events.TOPIC, "webhook-delivery"), components.clock);
+                    List.of("search", "mail", Events.TOPIC, "webhook-delivery", "notify"), components.clock);
+            Visitors visitors = new Visitors(database.background(), components.clock, Duration.ofSeconds(
+                    config.getInt(Setting.VIEW_FLUSH_SECONDS)));
             WebServer web;
             try {
-                web = startWeb(components, viewCounter, search, metrics);
+                web = startWeb(components, viewCounter, search, metrics, visitors);
             } catch (RuntimeException e) {
                 search.close();
                 metrics.close();
+                visitors.close();
                 jobs.shutdownNow();
                 throw e;
             }
             log.info("Townhall is serving {} at http://localhost:{} (started in {} ms)",
                     config.get(Setting.SITE_NAME), web.port(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(components, viewCounter, jobs, search, metrics, web);
+            return new Application(components, viewCounter, jobs, search, metrics, visitors, web);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -129,10 +142,36 @@ public final class Application implements AutoCloseable {
                 log.warn("The Helper sweep failed; it runs again in {} minutes", minutes, e);
             }
         }, 1, minutes, TimeUnit.MINUTES);
+        long mailSeconds = c.config.getInt(Setting.NOTIFY_MAIL_POLL_SECONDS);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                c.notify.mail().sendDue();
+                c.notify.mail().sendDigestsIfDue();
+            } catch (RuntimeException e) {
+                log.warn("Emailing notifications failed; it is tried again in {} seconds", mailSeconds, e);
+            }
+        }, mailSeconds, mailSeconds, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                c.followUps.sweep();
+            } catch (RuntimeException e) {
+                log.warn("Following up askers failed; it is tried again in 10 minutes", e);
+            }
+        }, 2, 10, TimeUnit.MINUTES);
+        long rollupMinutes = c.config.getInt(Setting.INSIGHT_ROLLUP_MINUTES);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                c.insight.rollUp();
+                c.insightReport.sendIfDue();
+            } catch (RuntimeException e) {
+                log.warn("The insight roll-up failed; it runs again in {} minutes", rollupMinutes, e);
+            }
+        }, 2, rollupMinutes * 60, TimeUnit.SECONDS);
         return jobs;
     }
 
-    private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search, Metrics metrics) {
+    private static WebServer startWeb(Components c, ViewCounter viewCounter, Search search, Metrics metrics,
+                                      Visitors visitors) {
         Config config = c.config;
         boolean dev = config.getBoolean(Setting.DEV);
         Themes themes = c.themes;
@@ -140,6 +179,7 @@ public final class Application implements AutoCloseable {
         brand.current();
         c.mail.start(c.outbox, new BrandMailLook(brand), config.publicBase(), Duration.ofSeconds(1));
         c.webhooks.start(c.outbox, config.getInt(Setting.OUTBOX_ATTEMPTS), Duration.ofSeconds(1));
+        ReviewBadge reviewBadge = new ReviewBadge(c.review, c.privileges);
         c.outbox.start(new IdeaNotices(c.database, new townhall.ideas.IdeaStore(c.database.background()), c.notifier,
                 c.clock), Duration.ofSeconds(1));
         PinnedAnnouncements pinned = new PinnedAnnouncements(c.announcementStore, c.clock);
@@ -147,8 +187,12 @@ public final class Application implements AutoCloseable {
                 (ctx, model) -> {
                     brand.decorate(BrandRoutes.brandOf(brand, ctx), model);
                     FeedLinks.decorate(ctx, model);
+                    reviewBadge.decorate(ctx, model);
                     pinned.decorate(ctx, model);
                 }, c.pageCache);
+        WatchedWordRoutes watchedWordRoutes = new WatchedWordRoutes(c.watchedWords, c.privileges, views);
+        ModerationRoutes moderationRoutes = new ModerationRoutes(c.review, c.sanctions, c.moderationStore, c.posts,
+                c.accountStore, c.privileges, views);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, c.addresses, views, c.sso);
         SettingsRoutes settingsRoutes = new SettingsRoutes(c.addresses, c.passwords, views);
@@ -156,8 +200,11 @@ public final class Application implements AutoCloseable {
         SsoRoutes ssoRoutes = new SsoRoutes(c.sso, c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.posting, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
-                new RelatedFromIndex(search.service()), c.uploads);
-        c.pageCache.onHit(questionRoutes::viewedFromCache);
+                new RelatedFromIndex(search.service()), c.uploads, c.notifier);
+        c.pageCache.onHit((ctx, path) -> {
+            questionRoutes.viewedFromCache(ctx, path);
+            visitors.seen(ctx);
+        });
         c.pageCache.varyBy(brand::current);
         PostRoutes postRoutes = new PostRoutes(c.posting, c.votesAndMarks, c.curation, c.postAccess, questionRoutes,
                 c.posts, views, new RevisionHistory(c.posts), c.uploads);
@@ -165,7 +212,10 @@ public final class Application implements AutoCloseable {
                 List.of(new townhall.ideas.IdeaSitemap(c.database.dsl())));
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
                 c.privileges, c.questions, c.qaRules, c.profileStore, views, c.clock);
-        NotificationRoutes notificationRoutes = new NotificationRoutes(c.notifications, views, c.clock);
+        c.notify.start(c.outbox, Duration.ofSeconds(1));
+        NotificationRoutes notificationRoutes = new NotificationRoutes(c.notify, new QaWatchables(c.database.dsl()),
+                c.privileges, c.accountStore, c.database, views, c.clock);
+        FollowUpRoutes followUpRoutes = new FollowUpRoutes(c.followUps, c.questions, views);
         OutboxRoutes outboxRoutes = new OutboxRoutes(c.outbox, views);
         MailRoutes mailRoutes = new MailRoutes(c.mail, c.outbox.store(), views);
         StaticRoutes staticRoutes = new StaticRoutes(themes, ctx -> BrandRoutes.themeOf(brand, ctx), dev);
@@ -175,6 +225,7 @@ public final class Application implements AutoCloseable {
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE));
         FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
+        HomeRoutes homeRoutes = new HomeRoutes(c.questions, c.categories, c.homeHighlights, views);
         WebhookRoutes webhookRoutes = new WebhookRoutes(c.webhooks, views);
         UploadRoutes uploadRoutes = new UploadRoutes(c.uploads, views);
         FeedRoutes feedRoutes = new FeedRoutes(c.questions, c.categories, c.faqStore,
@@ -195,20 +246,23 @@ public final class Application implements AutoCloseable {
         IdeaRoutes ideaRoutes = new IdeaRoutes(c.ideas, c.ideaStore, c.categories, c.privileges, polls, views, c.clock);
         AnnouncementRoutes announcementRoutes = new AnnouncementRoutes(c.announcements, c.announcementStore,
                 c.categories, c.privileges, polls, c.markdown, views, c.clock);
+        InsightRoutes insightRoutes = new InsightRoutes(c.insight, visitors, views);
         // an API token (under /api/ only) or else the session cookie says who is asking
         java.util.function.Function<io.javalin.http.Context, townhall.account.Member> viewerOf = ctx -> {
             townhall.account.Member byToken = c.apiTokens.viewerOf(ctx);
             return byToken != null ? byToken : accountRoutes.viewerOf(ctx);
         };
-        return WebServer.start(config, views, c.database.availability(), viewerOf, Set.of(MailRoutes.UNSUBSCRIBE),
+        return WebServer.start(config, views, c.database.availability(), viewerOf, Set.of(MailRoutes.UNSUBSCRIBE, NotificationRoutes.UNSUBSCRIBE),
                 metrics, routes -> {
             staticRoutes.register(routes);
             healthRoutes.register(routes);
+            homeRoutes.register(routes);
             questionRoutes.register(routes);
             postRoutes.register(routes);
             sitemapRoutes.register(routes);
             reputationRoutes.register(routes);
             notificationRoutes.register(routes);
+            followUpRoutes.register(routes);
             accountRoutes.register(routes);
             settingsRoutes.register(routes);
             passwordRoutes.register(routes);
@@ -226,10 +280,13 @@ public final class Application implements AutoCloseable {
             feedRoutes.register(routes);
             uploadRoutes.register(routes);
             metricsRoutes.register(routes);
+            moderationRoutes.register(routes);
+            watchedWordRoutes.register(routes);
             ideaRoutes.register(routes);
             announcementRoutes.register(routes);
             polls.register(routes);
             ideaFeeds.register(routes);
+            insightRoutes.register(routes);
         });
     }
 
@@ -241,6 +298,8 @@ public final class Application implements AutoCloseable {
 
     public Search search() { return search; }
 
+    public Visitors visitors() { return visitors; }
+
     /**
      * Stops in the order that loses nothing: no new requests and the running ones finished, then the last view
      * counts and search events written, the workers stopped, and only then the database.
@@ -248,9 +307,11 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         long stopping = System.nanoTime();
+        components.notify.close(); // live counts end, so open pages do not hold the server's stop
         web.stop();
         jobs.shutdownNow();
         viewCounter.close();
+        visitors.close();
         search.close();
         metrics.close();
         components.outbox.close();

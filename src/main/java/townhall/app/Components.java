@@ -24,11 +24,18 @@ import townhall.demo.DemoFaq;
 import townhall.demo.DemoServices;
 import townhall.faq.FaqService;
 import townhall.faq.FaqStore;
+import townhall.home.HomeHighlights;
+import townhall.home.HomeStore;
 import townhall.markdown.CommentFormatter;
 import townhall.markdown.MarkdownRenderer;
 import townhall.mail.Mail;
 import townhall.notify.NotificationStore;
 import townhall.notify.Notifier;
+import townhall.notify.Notifications;
+import townhall.qa.QaNotices;
+import townhall.qa.FollowUps;
+import townhall.qa.UnansweredDigest;
+import townhall.faq.FaqDigest;
 import townhall.outbox.Outbox;
 import townhall.profile.ProfileService;
 import townhall.profile.ProfileStore;
@@ -59,6 +66,14 @@ import townhall.uploads.ImageUploads;
 import townhall.uploads.UploadLimits;
 import townhall.webhooks.WebhookService;
 import townhall.webhooks.WebhookSettings;
+import townhall.moderation.ModerationGate;
+import townhall.moderation.ModerationStore;
+import townhall.moderation.ReviewService;
+import townhall.moderation.SanctionService;
+import townhall.moderation.SpamRules;
+import townhall.moderation.WatchedWords;
+import townhall.qa.PostVisibility;
+import townhall.qa.ContentGate;
 import townhall.ideas.AnnouncementService;
 import townhall.ideas.AnnouncementStore;
 import townhall.ideas.IdeaListener;
@@ -67,6 +82,11 @@ import townhall.ideas.IdeaService;
 import townhall.ideas.IdeaStore;
 import townhall.ideas.PollService;
 import townhall.ideas.PollStore;
+import townhall.insight.InsightListener;
+import townhall.insight.InsightService;
+import townhall.insight.InsightSettings;
+import townhall.insight.InsightStore;
+import townhall.insight.WeeklyReport;
 
 /** The stores and services over one database, wired by hand; shared by the web server and the commands. */
 public final class Components {
@@ -83,6 +103,8 @@ public final class Components {
     public final QaRules qaRules;
     public final PostAccess postAccess;
     public final PostingService posting;
+    /** Posting without the moderation gate: the demo community writes its past through it. */
+    private final PostingService demoPosting;
     public final VoteAndMarkService votesAndMarks;
     public final CurationService curation;
     public final ReputationRules reputationRules;
@@ -96,9 +118,12 @@ public final class Components {
     public final SearchOutbox searchOutbox;
     public final Synonyms synonyms;
     public final FaqStore faqStore;
+    public final HomeHighlights homeHighlights;
     public final PageCache pageCache;
     public final FaqService faq;
     public final Notifier notifier;
+    public final Notifications notify;
+    public final FollowUps followUps;
     public final Themes themes;
     public final BrandService brand;
     public final AddressService addresses;
@@ -110,16 +135,22 @@ public final class Components {
     public final Events events;
     public final WebhookService webhooks;
     public final ImageUploads uploads;
+    public final ModerationStore moderationStore;
+    public final ReviewService review;
+    public final SanctionService sanctions;
+    public final WatchedWords watchedWords;
     public final IdeaStore ideaStore;
     public final IdeaService ideas;
     public final AnnouncementStore announcementStore;
     public final AnnouncementService announcements;
     public final PollStore pollStore;
     public final PollService polls;
+    public final InsightService insight;
+    public final WeeklyReport insightReport;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
-        return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, posting,
+        return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, demoPosting,
                 votesAndMarks, curation, reputationStore, helpers, faqStore, faq);
     }
 
@@ -148,12 +179,14 @@ public final class Components {
         this.reputationRules = ReputationRules.from(config);
         this.privileges = new Privileges(PrivilegeRules.from(config), clock);
         this.reputationStore = new ReputationStore(database.dsl());
-        this.notifications = new NotificationStore(database.dsl());
-        this.notifier = new Notifier(notifications, clock);
-        this.helpers = new HelperService(database, reputationStore, posts, reputationRules, notifier, clock);
-        this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
         this.outbox = new Outbox(database, clock, Outbox.Retries.from(config));
         this.mail = new Mail(database, outbox, siteSettings, config, clock);
+        this.notify = new Notifications(database, outbox, mail.mailer(), siteSettings, config,
+                List.of(new UnansweredDigest(database.background()), new FaqDigest(database.background())), clock);
+        this.notifications = notify.store();
+        this.notifier = notify.notifier();
+        this.helpers = new HelperService(database, reputationStore, posts, reputationRules, notifier, clock);
+        this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
         this.searchOutbox = new SearchOutbox(outbox);
         this.pageCache = PageCache.forQa(config, database);
         this.postAccess = new PostAccess(posts);
@@ -163,14 +196,33 @@ public final class Components {
         this.webhooks = new WebhookService(database, outbox, privileges, WebhookSettings.from(config), clock);
         this.uploads = new ImageUploads(database, privileges, UploadLimits.from(config),
                 Path.of(config.get(Setting.DATA_DIR), "uploads"), clock);
-        QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents));
+        InsightStore insightStore = new InsightStore(database.dsl());
+        this.insight = new InsightService(database, insightStore, siteSettings, InsightSettings.from(config),
+                reputationRules, privileges, notifier, clock);
+        QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents,
+                new QaNotices(notifier, posts), new InsightListener(insightStore)));
+        PostVisibility visibility = new PostVisibility(posts, qaListener, clock);
+        this.moderationStore = new ModerationStore(database.dsl());
+        this.watchedWords = new WatchedWords(database, privileges, moderationStore, clock);
         this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
-                postAccess, clock, qaListener, privileges);
+                postAccess, clock, qaListener, privileges, visibility,
+                new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, watchedWords, notifier,
+                        accountStore, java.util.Arrays.stream(config.get(Setting.WATCHED_NOTIFY).split(","))
+                        .map(String::strip).filter(n -> !n.isEmpty()).toList(), clock));
+        this.demoPosting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
+                postAccess, clock, qaListener, privileges, visibility, ContentGate.OPEN);
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
+        this.followUps = new FollowUps(database, notifier, votesAndMarks, config.getInt(Setting.NOTIFY_FOLLOWUP_DAYS),
+                clock);
         this.curation = new CurationService(database, posts, markdown, postInput, postAccess, clock, qaListener,
-                privileges);
+                privileges, visibility);
+        this.review = new ReviewService(database, moderationStore, posts, visibility, curation, privileges, notifier,
+                mail.mailer(), accountStore, helpers, events, config.publicBase(), config.get(Setting.LANGUAGE), clock);
+        this.sanctions = new SanctionService(database, moderationStore, accountStore, privileges, helpers, notifier,
+                mail.mailer(), config.get(Setting.LANGUAGE), clock);
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
+        this.homeHighlights = new HomeHighlights(new HomeStore(database.dsl()), reputationStore, clock);
         this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);
         // Every theme of the folder is built once, when first shown; each request finds the active one (the
         // administrator's choice in the brand settings, else TOWNHALL_THEME) in memory.
@@ -187,6 +239,8 @@ public final class Components {
                 Duration.ofMinutes(config.getInt(Setting.RESET_MINUTES)), clock);
         this.sso = new SsoService(config, database, accounts, clock);
         this.apiTokens = new ApiTokens(database, accountStore, config.getInt(Setting.API_RATE_PER_MINUTE), clock);
+        this.insightReport = new WeeklyReport(database, insight, insightStore, siteSettings, mail.mailer(), config,
+                clock);
         this.profileStore = new ProfileStore(database.dsl());
         IdeaListener ideaListener = IdeaListener.of(List.of(searchOutbox, new IdeaListener() {
             @Override

@@ -99,12 +99,20 @@ public final class BrandService {
     /** What every page needs of the brand (these settings, in their theme): the name, the logo, the stylesheets. */
     public void decorate(Brand brand, Map<String, Object> model) {
         model.put("siteName", brand.siteName());
+        model.put("communityName", namesItselfACommunity(brand.siteName()) ? brand.siteName() : null);
         model.put("brand", brand);
         model.put("tokensPath", "/brand/tokens." + tokenStylesheet(brand).hash() + ".css");
         String logo = brand.logo() != null ? brand.logo().path() : theme(brand).logoPath();
         if (logo != null) {
             model.put("logo", logo);
         }
+    }
+
+    /** "Northwind Community" is not called "Northwind Community community": such a name is used as it is. */
+    static boolean namesItselfACommunity(String siteName) {
+        String name = siteName.strip().toLowerCase(java.util.Locale.ROOT);
+        return java.util.stream.Stream.of("community", "forum", "forums", "сообщество", "форум", "komunita", "fórum")
+                .anyMatch(word -> name.endsWith(word) || name.startsWith(word + " "));
     }
 
     /**

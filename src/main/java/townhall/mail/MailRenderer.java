@@ -45,7 +45,10 @@ final class MailRenderer {
         model.put("primaryColor", brand.primaryColor());
         model.put("primaryText", brand.primaryText());
         model.put("lang", locale.toLanguageTag());
-        String unsubscribe = message.bulk() ? unsubscribes.link(message.to()) : null;
+        // a letter may bring its own one-click link (a kind of notification); else the whole address unsubscribes
+        String unsubscribe = !message.bulk() ? null
+                : model.get("unsubscribePath") instanceof String path && path.startsWith("/") ? baseUrl + path
+                : unsubscribes.link(message.to());
         if (unsubscribe != null) {
             model.put("unsubscribeUrl", unsubscribe);
         }

@@ -80,6 +80,26 @@ public final class MarkdownRenderer {
         return counter.links;
     }
 
+    /** Where the Markdown's links and images point, bare URLs included: for the blocked-domains list. */
+    public java.util.List<String> linkDestinations(String markdown) {
+        java.util.List<String> destinations = new java.util.ArrayList<>();
+        var collector = new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                destinations.add(link.getDestination());
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                destinations.add(image.getDestination());
+                visitChildren(image);
+            }
+        };
+        parser.parse(markdown).accept(collector);
+        return destinations;
+    }
+
     /** The text a reader sees, without markup, on one line: for meta descriptions and search snippets. */
     public String plainText(String markdown) {
         var text = new StringBuilder();

@@ -5,4 +5,8 @@ import java.util.List;
 
 public record Answer(long id, long questionId, Author author, String bodyHtml, int score,
                      LocalDateTime createdAt, LocalDateTime editedAt, boolean deleted, List<Comment> comments,
-                     Origin origin) {}
+                     Origin origin, String reviewState) {
+
+    /** Waiting for a reviewer (pre-moderation, the spam defence): only its author and reviewers see it. */
+    public boolean held() { return PostVisibility.HELD.equals(reviewState); }
+}

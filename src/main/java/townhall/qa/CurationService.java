@@ -30,9 +30,12 @@ public final class CurationService {
     private final Clock clock;
     private final QaListener listener;
     private final Privileges privileges;
+    private final PostVisibility visibility;
 
     public CurationService(Database database, PostStore posts, MarkdownRenderer markdown, PostInput input,
-                           PostAccess access, Clock clock, QaListener listener, Privileges privileges) {
+                           PostAccess access, Clock clock, QaListener listener, Privileges privileges,
+                           PostVisibility visibility) {
+        this.visibility = visibility;
         this.database = database;
         this.posts = posts;
         this.markdown = markdown;
@@ -78,6 +81,7 @@ public final class CurationService {
             }
             posts.insertRevision(postId, editor.id(), finalTitle,
                     finalTags == null ? null : String.join(" ", finalTags), body, reason, now);
+            listener.edited(post, editor.id());
             listener.questionChanged(post.questionId());
         });
         return posts.info(postId).orElseThrow();
@@ -119,6 +123,7 @@ public final class CurationService {
         String finalReason = why.isEmpty() ? "Duplicate of an earlier question" : why;
         database.inTransaction(() -> {
             posts.setClosed(question.questionId(), staff.id(), finalReason, original, now());
+            listener.closeChanged(question, true, original, staff.id());
             listener.questionChanged(questionId);
         });
     }
@@ -127,9 +132,12 @@ public final class CurationService {
         if (!privileges.canCloseAsDuplicate(staff)) {
             throw new NotAllowed("qa.denied.reopen");
         }
-        access.visibleQuestion(questionId);
+        PostStore.PostInfo question = access.visibleQuestion(questionId);
         database.inTransaction(() -> {
             posts.setClosed(questionId, null, null, null, now());
+            if (question.questionClosed()) {
+                listener.closeChanged(question, false, null, staff.id());
+            }
             listener.questionChanged(questionId);
         });
     }
@@ -154,24 +162,7 @@ public final class CurationService {
                 throw new NotAllowed("qa.denied.delete.accepted");
             }
         }
-        database.inTransaction(() -> {
-            posts.setDeleted(postId, actor.id(), now());
-            if (post.isQuestion()) {
-                posts.addToTagCounts(postId, -1);
-            } else {
-                posts.addToAnswerCount(post.questionId(), -1);
-                if (Long.valueOf(postId).equals(post.acceptedAnswerId())) {
-                    posts.setAccepted(post.questionId(), null, now());
-                    listener.acceptChanged(post, postId, null, actor.id());
-                }
-                if (Long.valueOf(postId).equals(post.verifiedAnswerId())) {
-                    posts.setVerified(post.questionId(), null, null, null, now());
-                    listener.verifyChanged(post, postId, null, actor.id());
-                }
-            }
-            listener.deletionChanged(post, true, actor.id());
-            listener.questionChanged(post.questionId());
-        });
+        database.inTransaction(() -> visibility.withdraw(post, actor.id(), null));
         return post;
     }
 
@@ -179,16 +170,7 @@ public final class CurationService {
         requireStaff(staff, "qa.denied.restore");
         PostStore.PostInfo post = posts.info(postId).orElseThrow(NotFound::new);
         if (post.deleted()) {
-            database.inTransaction(() -> {
-                posts.setDeleted(postId, null, now());
-                if (post.isQuestion()) {
-                    posts.addToTagCounts(postId, 1);
-                } else {
-                    posts.addToAnswerCount(post.questionId(), 1);
-                }
-                listener.deletionChanged(post, false, staff.id());
-                listener.questionChanged(post.questionId());
-            });
+            database.inTransaction(() -> visibility.reinstate(post, staff.id()));
         }
         return post;
     }

@@ -49,7 +49,7 @@ public final class PostRoutes {
         routes.post("/q/{id}/unverify", ctx -> act(ctx, (viewer, id) -> votesAndMarks.unverify(viewer, id)));
         routes.post("/q/{id}/close", this::close);
         routes.post("/q/{id}/reopen", ctx -> act(ctx, (viewer, id) -> curation.reopen(viewer, id)));
-        routes.post("/posts/{id}/delete", ctx -> act(ctx, (viewer, id) -> curation.delete(viewer, id)));
+        routes.post("/posts/{id}/delete", this::delete);
         routes.post("/posts/{id}/restore", ctx -> act(ctx, (viewer, id) -> curation.restore(viewer, id)));
         routes.get("/posts/{id}/edit", ctx -> showEdit(ctx, null, Map.of()));
         routes.post("/posts/{id}/edit", this::edit);
@@ -74,6 +74,19 @@ public final class PostRoutes {
         Web.redirect(ctx, QuestionLinks.path(post.questionId(), post.slug()) + anchor);
     }
 
+    /** A deleted answer: back to its question, saying so; a question its author deleted: home, saying so (they no longer see it). */
+    private void delete(Context ctx) {
+        Member viewer = Web.requireViewer(ctx);
+        PostStore.PostInfo post = curation.delete(viewer, parseId(ctx.pathParam("id")));
+        String kind = post.isQuestion() ? "question" : "answer";
+        if (post.isQuestion() && !viewer.isStaff()) {
+            Web.redirect(ctx, "/?deleted=question");
+        } else {
+            Web.redirect(ctx, QuestionLinks.path(post.questionId(), post.slug()) + "?deleted=" + kind
+                    + (post.isQuestion() ? "" : "#answers-heading"));
+        }
+    }
+
     private void answer(Context ctx) {
         Member author = Web.requireViewer(ctx);
         long questionId = parseId(ctx.pathParam("id"));
@@ -84,7 +97,7 @@ public final class PostRoutes {
                 questionPages.showQuestion(ctx, questionId, Map.of("answer", withImage), Map.of());
                 return;
             }
-            long answerId = posting.answer(author, questionId, body);
+            long answerId = posting.answer(author, questionId, body, QuestionRoutes.formSignals(ctx));
             backToPost(ctx, answerId);
         } catch (InvalidInput e) {
             ctx.status(422);

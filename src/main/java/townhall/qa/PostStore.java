@@ -102,6 +102,23 @@ public final class PostStore {
                 .where(QUESTION_TAGS.QUESTION_ID.eq(questionId)).orderBy(TAGS.NAME).fetch(TAGS.NAME);
     }
 
+    /** What a question is filed under, for its watchers: its category (or null) and its tags' ids. */
+    public record Filing(Long categoryId, List<Long> tagIds) {}
+
+    public Filing filingOf(long questionId) {
+        var rows = db.select(QUESTIONS.CATEGORY_ID, QUESTION_TAGS.TAG_ID).from(QUESTIONS)
+                .leftJoin(QUESTION_TAGS).on(QUESTION_TAGS.QUESTION_ID.eq(QUESTIONS.ID))
+                .where(QUESTIONS.ID.eq(questionId)).fetch();
+        Long category = rows.isEmpty() ? null : rows.get(0).value1();
+        return new Filing(category, rows.stream().map(r -> r.value2()).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** Who commented under a post before (a new comment is a reply to them). */
+    public java.util.Set<Long> commentersOf(long postId) {
+        return new java.util.HashSet<>(db.selectDistinct(COMMENTS.AUTHOR_ID).from(COMMENTS)
+                .where(COMMENTS.POST_ID.eq(postId)).fetch(COMMENTS.AUTHOR_ID));
+    }
+
     /** Replaces a question's tags, creating new ones and keeping every tag's question count right. */
     public void setTags(long questionId, List<String> names) {
         db.update(TAGS).set(TAGS.QUESTION_COUNT, TAGS.QUESTION_COUNT.minus(1))
@@ -246,6 +263,15 @@ public final class PostStore {
                 .set(POSTS.DELETED_BY, byMemberId)
                 .where(POSTS.ID.eq(postId))
                 .execute();
+    }
+
+    public void setReviewState(long postId, String state) {
+        db.update(POSTS).set(POSTS.REVIEW_STATE, state).where(POSTS.ID.eq(postId)).execute();
+    }
+
+    /** Why a post is out of view pending review ({@link PostVisibility#HELD}, {@link PostVisibility#HIDDEN}), or null. */
+    public String reviewState(long postId) {
+        return db.select(POSTS.REVIEW_STATE).from(POSTS).where(POSTS.ID.eq(postId)).fetchOne(POSTS.REVIEW_STATE);
     }
 
     public boolean questionExists(long id) {

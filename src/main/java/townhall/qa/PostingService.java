@@ -34,10 +34,14 @@ public final class PostingService {
     private final Clock clock;
     private final QaListener listener;
     private final Privileges privileges;
+    private final PostVisibility visibility;
+    private final ContentGate gate;
 
     public PostingService(Database database, PostStore posts, CategoryStore categories, MarkdownRenderer markdown,
                           CommentFormatter comments, PostInput input, PostAccess access, Clock clock,
-                          QaListener listener, Privileges privileges) {
+                          QaListener listener, Privileges privileges, PostVisibility visibility, ContentGate gate) {
+        this.visibility = visibility;
+        this.gate = gate;
         this.database = database;
         this.posts = posts;
         this.categories = categories;
@@ -52,14 +56,41 @@ public final class PostingService {
 
     public record AskForm(String title, String body, String tags, String category) {}
 
+    private void requireNotSilenced(Member author) {
+        if (privileges.isSilenced(author)) {
+            throw new NotAllowed("qa.denied.silenced", "until",
+                    author.silencedUntil().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC");
+        }
+    }
+
+    /** After writing, in the transaction: out of view if the gate holds it, and the gate told. */
+    private void passed(long id, ContentGate.Verdict verdict, long authorId) {
+        if (verdict.holds()) {
+            visibility.withdraw(posts.info(id).orElseThrow(), authorId, PostVisibility.HELD);
+        }
+        gate.written(posts.info(id).orElseThrow(), verdict);
+    }
+
     private void requireReplyAllowed(Member author) {
+        requireNotSilenced(author);
         if (!privileges.mayReply(author)) {
             throw new NotAllowed("qa.denied.unconfirmed", "email", author.email());
         }
     }
 
+    /** Whether the member has never asked (their ask form then shows a short checklist). */
+    public boolean isFirstQuestion(Member asker) {
+        return posts.questionCountOf(asker.id()) == 0;
+    }
+
     /** Posts a question; returns its id. */
     public long ask(Member asker, AskForm form) {
+        return ask(asker, form, ContentGate.FormSignals.NONE);
+    }
+
+    /** Posts a question sent from the ask form; returns its id (the question may wait for review). */
+    public long ask(Member asker, AskForm form, ContentGate.FormSignals signals) {
+        requireNotSilenced(asker);
         if (!privileges.mayAsk(asker, () -> posts.questionCountOf(asker.id()))) {
             throw new NotAllowed("qa.denied.unconfirmed", "email", asker.email());
         }
@@ -78,15 +109,21 @@ public final class PostingService {
             errors.add("category", "qa.error.category");
         }
         errors.throwIfAny();
+        ContentGate.Verdict verdict = gate.check(asker, new ContentGate.Submission(QUESTION, null, title, body, signals));
+        String finalTitle = verdict.title();
+        String finalBody = verdict.body();
         LocalDateTime now = now();
         return database.inTransaction(() -> {
-            long id = posts.insertPost(QUESTION, null, asker.id(), body, input.render(body, asker), now);
-            posts.insertQuestion(id, title, QuestionLinks.slugOf(title), markdown.excerpt(body, 240),
+            long id = posts.insertPost(QUESTION, null, asker.id(), finalBody, input.render(finalBody, asker), now);
+            posts.insertQuestion(id, finalTitle, QuestionLinks.slugOf(finalTitle), markdown.excerpt(finalBody, 240),
                     category == null ? null : category.id(),
                     privileges.isNewcomer(asker), now);
             posts.setTags(id, tags);
-            posts.insertRevision(id, asker.id(), title, String.join(" ", tags), body, "", now);
-            listener.posted(posts.info(id).orElseThrow());
+            posts.insertRevision(id, asker.id(), finalTitle, String.join(" ", tags), finalBody, "", now);
+            passed(id, verdict, asker.id());
+            PostStore.PostInfo posted = posts.info(id).orElseThrow();
+            listener.posted(posted);
+            listener.textWritten(posted, finalBody);
             listener.questionChanged(id);
             return id;
         });
@@ -94,6 +131,11 @@ public final class PostingService {
 
     /** Posts an answer; returns its id. */
     public long answer(Member author, long questionId, String text) {
+        return answer(author, questionId, text, ContentGate.FormSignals.NONE);
+    }
+
+    /** Posts an answer sent from the question's page; returns its id (the answer may wait for review). */
+    public long answer(Member author, long questionId, String text, ContentGate.FormSignals signals) {
         requireReplyAllowed(author);
         String body = body(text);
         PostStore.PostInfo question = access.visibleQuestion(questionId);
@@ -104,13 +146,18 @@ public final class PostingService {
         checkBody("body", body, ANSWER_MIN, errors);
         input.checkLinks("body", body, author, errors);
         errors.throwIfAny();
+        ContentGate.Verdict verdict = gate.check(author, new ContentGate.Submission(ANSWER, questionId, null, body, signals));
+        String finalBody = verdict.body();
         LocalDateTime now = now();
         return database.inTransaction(() -> {
-            long id = posts.insertPost(ANSWER, questionId, author.id(), body, input.render(body, author), now);
+            long id = posts.insertPost(ANSWER, questionId, author.id(), finalBody, input.render(finalBody, author), now);
             posts.addToAnswerCount(questionId, 1);
             posts.touchQuestion(questionId, now);
-            posts.insertRevision(id, author.id(), null, null, body, "", now);
-            listener.posted(posts.info(id).orElseThrow());
+            posts.insertRevision(id, author.id(), null, null, finalBody, "", now);
+            passed(id, verdict, author.id());
+            PostStore.PostInfo posted = posts.info(id).orElseThrow();
+            listener.posted(posted);
+            listener.textWritten(posted, finalBody);
             listener.questionChanged(questionId);
             return id;
         });
@@ -121,8 +168,7 @@ public final class PostingService {
         requireReplyAllowed(author);
         String body = clean(text);
         PostStore.PostInfo post = access.visiblePost(postId, author);
-        boolean ownThread = post.authorId() == author.id() || post.questionAuthorId() == author.id();
-        if (!ownThread && !privileges.canCommentEverywhere(author)) {
+        if (!privileges.canCommentOn(author, post.authorId(), post.questionAuthorId())) {
             throw new NotAllowed("qa.denied.comment", "reputation", privileges.rules().comment());
         }
         if (body.length() < COMMENT_MIN || body.length() > COMMENT_MAX) {
@@ -130,9 +176,10 @@ public final class PostingService {
         }
         LocalDateTime now = now();
         database.inTransaction(() -> {
-            posts.insertComment(postId, author.id(), body, comments.format(body), now);
+            long commentId = posts.insertComment(postId, author.id(), body, comments.format(body), now);
             posts.touchQuestion(post.questionId(), now);
             listener.commented(post);
+            listener.commentAdded(post, commentId, author.id(), body);
         });
         return post;
     }

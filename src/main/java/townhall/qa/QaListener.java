@@ -26,6 +26,18 @@ public interface QaListener {
     /** A post was soft-deleted ({@code deleted} true) or restored. */
     default void deletionChanged(PostStore.PostInfo post, boolean deleted, long actorId) {}
 
+    /** A comment ({@code commentId}, by {@code authorId}) was added under {@code post}; {@code text} as typed. */
+    default void commentAdded(PostStore.PostInfo post, long commentId, long authorId, String text) {}
+
+    /** A question or answer was written with this text (for mentions); {@code post} is the new post. */
+    default void textWritten(PostStore.PostInfo post, String text) {}
+
+    /** A post was edited by {@code editorId} (its author or someone else). */
+    default void edited(PostStore.PostInfo post, long editorId) {}
+
+    /** A question was closed ({@code duplicateOf} when as a duplicate) or reopened ({@code closed} false). */
+    default void closeChanged(PostStore.PostInfo question, boolean closed, Long duplicateOf, long actorId) {}
+
     /** All listeners, in order. */
     static QaListener of(java.util.List<QaListener> listeners) {
         return new QaListener() {
@@ -37,6 +49,26 @@ public interface QaListener {
             @Override
             public void commented(PostStore.PostInfo post) {
                 listeners.forEach(l -> l.commented(post));
+            }
+
+            @Override
+            public void commentAdded(PostStore.PostInfo post, long commentId, long authorId, String text) {
+                listeners.forEach(l -> l.commentAdded(post, commentId, authorId, text));
+            }
+
+            @Override
+            public void textWritten(PostStore.PostInfo post, String text) {
+                listeners.forEach(l -> l.textWritten(post, text));
+            }
+
+            @Override
+            public void edited(PostStore.PostInfo post, long editorId) {
+                listeners.forEach(l -> l.edited(post, editorId));
+            }
+
+            @Override
+            public void closeChanged(PostStore.PostInfo question, boolean closed, Long duplicateOf, long actorId) {
+                listeners.forEach(l -> l.closeChanged(question, closed, duplicateOf, actorId));
             }
 
             @Override

@@ -8,7 +8,10 @@ public record Question(long id, String title, String slug, Author author, String
                        LocalDateTime createdAt, LocalDateTime editedAt, LocalDateTime lastActivityAt,
                        long viewCount, int answerCount, Category category, List<String> tags, List<Comment> comments,
                        Long acceptedAnswerId, Verification verification, Closure closure, boolean deleted,
-                       boolean fromNewcomer, Origin origin) {
+                       boolean fromNewcomer, Origin origin, String reviewState) {
+
+    /** Waiting for a reviewer (pre-moderation, the spam defence): only its author and reviewers see it. */
+    public boolean held() { return PostVisibility.HELD.equals(reviewState); }
 
     public String path() { return QuestionLinks.path(id, slug); }
 

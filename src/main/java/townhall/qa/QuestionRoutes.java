@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import townhall.notify.Notifier;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,10 +39,13 @@ public final class QuestionRoutes {
     private final RelatedQuestions related;
     private final ImageUploads uploads;
 
+    private final Notifier notifier;
+
     public QuestionRoutes(QuestionStore questions, CategoryStore categories, PostingService posting,
                           ViewCounter views, Views pages, MarkdownRenderer markdown, QaRules rules,
                           StructuredData structuredData, Privileges privileges, RelatedQuestions related,
-                          ImageUploads uploads) {
+                          ImageUploads uploads, Notifier notifier) {
+        this.notifier = notifier;
         this.questions = questions;
         this.categories = categories;
         this.posting = posting;
@@ -56,7 +60,6 @@ public final class QuestionRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/", this::home);
         routes.get("/questions", ctx -> list(ctx, null, null));
         routes.get("/tags", this::tags);
         routes.get("/tags/{tag}", ctx -> list(ctx, ctx.pathParam("tag").toLowerCase(Locale.ROOT), null));
@@ -66,19 +69,6 @@ public final class QuestionRoutes {
         routes.post("/preview", this::preview);
         routes.get("/q/{id}", this::question);
         routes.get("/q/{id}/{slug}", this::question);
-    }
-
-    private void home(Context ctx) {
-        Member viewer = Web.viewer(ctx);
-        QuestionStore.ListPage recent = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.ACTIVE,
-                null, null, false, false, viewer != null && viewer.isStaff(), 1, 15));
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", pages.t(ctx, "nav.home"));
-        model.put("categories", categories.all());
-        model.put("questions", recent.questions());
-        model.put("welcome", "1".equals(ctx.queryParam("welcome")));
-        model.put("description", pages.t(ctx, "home.description"));
-        pages.render(ctx, "home", model);
     }
 
     private void list(Context ctx, String tag, String categorySlug) {
@@ -117,6 +107,8 @@ public final class QuestionRoutes {
         model.put("heading", heading);
         model.put("category", category);
         model.put("tag", tagFilter);
+        model.put("isTagPage", tag != null);
+        model.put("canWatchUnanswered", viewer != null && privileges.canSeeHelperQueue(viewer));
         model.put("questions", result.questions());
         model.put("sort", sort.name().toLowerCase(Locale.ROOT));
         model.put("filter", verified ? "verified" : unanswered ? "unanswered" : "");
@@ -137,21 +129,23 @@ public final class QuestionRoutes {
     }
 
     private void showAsk(Context ctx, Map<String, String> form, Map<String, String> errors, String preview) {
-        Web.requireViewer(ctx);
+        Member asker = Web.requireViewer(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "qa.ask.button"));
+        model.put("firstQuestion", posting.isFirstQuestion(asker));
         model.put("form", form);
         model.put("errors", errors);
         model.put("preview", preview);
         model.put("categories", categories.all());
         model.put("rules", rules);
+        model.put("formShown", form.containsKey("shown") ? form.get("shown") : String.valueOf(System.currentTimeMillis()));
         pages.render(ctx, "qa/ask", model);
     }
 
     private void ask(Context ctx) {
         Member asker = Web.requireViewer(ctx);
         Map<String, String> form = new HashMap<>();
-        for (String field : List.of("title", "body", "tags", "category")) {
+        for (String field : List.of("title", "body", "tags", "category", "shown")) {
             form.put(field, ctx.formParam(field) == null ? "" : ctx.formParam(field));
         }
         try {
@@ -172,7 +166,7 @@ public final class QuestionRoutes {
         }
         try {
             long id = posting.ask(asker, new PostingService.AskForm(form.get("title"), form.get("body"),
-                    form.get("tags"), form.get("category")));
+                    form.get("tags"), form.get("category")), formSignals(ctx));
             Web.redirect(ctx, "/q/" + id);
         } catch (InvalidInput e) {
             ctx.status(422);
@@ -192,12 +186,33 @@ public final class QuestionRoutes {
     }
 
     /** Renders a question's page; {@code drafts} and {@code errors} refill a form that did not go through. */
+    /**
+     * Actions a member cannot use yet are shown disabled with the reason and how to earn them, rather than refused
+     * after the click: null reasons for what the viewer may do.
+     */
+    private void putWhatTheViewerMayNotYetDo(Context ctx, Member viewer, Map<String, Object> model) {
+        if (viewer == null) {
+            return;
+        }
+        int upvote = privileges.rules().upvote();
+        int downvote = privileges.rules().downvote();
+        model.put("upvoteWhy", privileges.canUpvote(viewer) ? null : pages.t(ctx, "qa.denied.upvote", "reputation", upvote));
+        model.put("downvoteWhy", privileges.canDownvote(viewer) ? null
+                : pages.t(ctx, "qa.denied.downvote", "reputation", downvote));
+        model.put("canCommentEverywhere", privileges.canCommentEverywhere(viewer));
+        model.put("commentWhy", pages.t(ctx, "qa.denied.comment", "reputation", privileges.rules().comment()));
+        model.put("replyWhy", privileges.mayReply(viewer) ? null
+                : pages.t(ctx, "qa.denied.unconfirmed", "email", viewer.email()));
+    }
+
     void showQuestion(Context ctx, long id, Map<String, String> drafts, Map<String, String> errors) {
         Member viewer = Web.viewer(ctx);
         boolean staff = viewer != null && viewer.isStaff();
-        QuestionStore.Thread thread = questions.thread(id, staff).orElseThrow(NotFound::new);
+        QuestionStore.Thread thread = questions.thread(id, staff, viewer == null ? null : viewer.id())
+                .orElseThrow(NotFound::new);
         Question question = thread.question();
-        if (question.deleted() && !staff) {
+        boolean ownHeld = question.held() && viewer != null && viewer.id() == question.author().id();
+        if (question.deleted() && !staff && !ownHeld) {
             throw new NotFound();
         }
         String requestedSlug = ctx.pathParamMap().get("slug");
@@ -209,7 +224,8 @@ public final class QuestionRoutes {
         answers.sort(Comparator.comparing((Answer a) -> !isVerified(question, a))
                 .thenComparing(a -> !Long.valueOf(a.id()).equals(question.acceptedAnswerId()))
                 .thenComparing(Comparator.comparingInt(Answer::score).reversed()));
-        Map<Long, Integer> myVotes = viewer == null ? Map.of() : questions.votesOf(viewer.id(), id);
+        QuestionStore.ReaderMarks marks = viewer == null ? null : questions.readerMarks(viewer.id(), id);
+        Map<Long, Integer> myVotes = marks == null ? Map.of() : marks.votes();
         views.viewed(id, viewer != null ? "m" + viewer.id() : "b" + Csrf.token(ctx));
         Map<String, Object> model = new HashMap<>();
         model.put("title", question.title());
@@ -222,10 +238,22 @@ public final class QuestionRoutes {
         model.put("isStaff", staff);
         model.put("canClose", viewer != null && privileges.canCloseAsDuplicate(viewer));
         model.put("canEditOthers", viewer != null && privileges.canEditOthers(viewer));
+        putWhatTheViewerMayNotYetDo(ctx, viewer, model);
+        String deleted = ctx.queryParam("deleted");
+        model.put("deleted", "question".equals(deleted) || "answer".equals(deleted) ? deleted : null);
+        model.put("canFlag", viewer != null && privileges.canFlag(viewer));
+        model.put("flagged", ctx.queryParam("flagged"));
+        model.put("formShown", System.currentTimeMillis());
         model.put("drafts", drafts);
         model.put("errors", errors);
         model.put("jsonLd", structuredData.qaPage(Web.publicBase(ctx), question, answers));
         model.put("rules", rules);
+        if (viewer != null) {
+            model.put("watchLevel", marks.watchLevel());
+            if (viewer.unreadNotifications() > 0 && ctx.method() == HandlerType.GET) {
+                notifier.seen(viewer.id(), id); // what they had about it is read now, and not emailed
+            }
+        }
         model.put("editedAfterVerification", question.verification() != null && answers.stream()
                 .anyMatch(a -> a.id() == question.verification().answerId() && a.editedAt() != null
                         && a.editedAt().isAfter(question.verification().at())));
@@ -256,6 +284,18 @@ public final class QuestionRoutes {
         }
     }
 
+
+    /** The honeypot field ("website", hidden from people) and when the form was shown, for the spam defence. */
+    static ContentGate.FormSignals formSignals(Context ctx) {
+        String honeypot = ctx.formParam("website");
+        long shown;
+        try {
+            shown = Long.parseLong(String.valueOf(ctx.formParam("shown")));
+        } catch (NumberFormatException e) {
+            shown = 0;
+        }
+        return new ContentGate.FormSignals(honeypot == null ? "" : honeypot, shown);
+    }
 
     static long parseId(String value) {
         try {

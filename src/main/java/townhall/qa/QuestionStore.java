@@ -67,7 +67,13 @@ public final class QuestionStore {
      * top); deleted answers only when {@code includeDeleted}.
      */
     public Optional<Thread> thread(long id, boolean includeDeleted) {
+        return thread(id, includeDeleted, null);
+    }
+
+    /** As above, with the answers of {@code authorId} (the viewer) that wait for review: their author sees them. */
+    public Optional<Thread> thread(long id, boolean includeDeleted, Long authorId) {
         Record row = db.select(Q.asterisk(), P.ID, P.BODY_HTML, P.SCORE, P.CREATED_AT, P.EDITED_AT, P.DELETED_AT,
+                        P.REVIEW_STATE,
                         P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
                         AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
                         C.ID, C.SLUG, C.NAME, C.DESCRIPTION,
@@ -86,9 +92,10 @@ public final class QuestionStore {
         if (row == null) {
             return Optional.empty();
         }
-        Condition visible = includeDeleted ? DSL.noCondition() : P.DELETED_AT.isNull();
+        Condition visible = includeDeleted ? DSL.noCondition() : authorId == null ? P.DELETED_AT.isNull()
+                : P.DELETED_AT.isNull().or(P.REVIEW_STATE.eq(PostVisibility.HELD).and(P.AUTHOR_ID.eq(authorId)));
         List<? extends Record> answerRows = db.select(P.ID, P.QUESTION_ID, P.BODY_HTML, P.SCORE, P.CREATED_AT,
-                        P.EDITED_AT, P.DELETED_AT, P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
+                        P.EDITED_AT, P.DELETED_AT, P.REVIEW_STATE, P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
                         AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER)
                 .from(P)
                 .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
@@ -102,21 +109,36 @@ public final class QuestionStore {
         List<Answer> answers = answerRows.stream()
                 .map(r -> new Answer(r.get(P.ID), r.get(P.QUESTION_ID), Author.of(r, AUTHOR), r.get(P.BODY_HTML),
                         r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(P.DELETED_AT) != null,
-                        comments.getOrDefault(r.get(P.ID), List.of()), origin(r)))
+                        comments.getOrDefault(r.get(P.ID), List.of()), origin(r), r.get(P.REVIEW_STATE)))
                 .toList();
         Question question = toQuestion(row, tagsOf(List.of(id)).getOrDefault(id, List.of()),
                 comments.getOrDefault(id, List.of()));
         return Optional.of(new Thread(question, answers));
     }
 
-    /** The viewer's votes on a question and its answers: post id to +1 or -1. */
-    public Map<Long, Integer> votesOf(long memberId, long questionId) {
-        return db.select(VOTES.POST_ID, VOTES.VALUE)
+    /** A signed-in reader's own marks on a question page: their votes, and whether they follow (1) or muted (-1) it. */
+    public record ReaderMarks(Map<Long, Integer> votes, int watchLevel) {}
+
+    /**
+     * The reader's votes and watch in one query (the question page's cost stays fixed): the watch comes as the row
+     * of post 0, which no post has.
+     */
+    public ReaderMarks readerMarks(long memberId, long questionId) {
+        var votes = db.select(VOTES.POST_ID, VOTES.VALUE.cast(Integer.class).as("mark"))
                 .from(VOTES)
                 .join(POSTS).on(POSTS.ID.eq(VOTES.POST_ID))
                 .where(VOTES.MEMBER_ID.eq(memberId))
-                .and(POSTS.ID.eq(questionId).or(POSTS.QUESTION_ID.eq(questionId)))
-                .fetchMap(VOTES.POST_ID, r -> r.get(VOTES.VALUE).intValue());
+                .and(POSTS.ID.eq(questionId).or(POSTS.QUESTION_ID.eq(questionId)));
+        var watch = db.select(org.jooq.impl.DSL.inline(0L).as("post_id"),
+                        townhall.db.schema.Tables.WATCHES.WATCH_LEVEL.cast(Integer.class).as("mark"))
+                .from(townhall.db.schema.Tables.WATCHES)
+                .where(townhall.db.schema.Tables.WATCHES.MEMBER_ID.eq(memberId))
+                .and(townhall.db.schema.Tables.WATCHES.TARGET.eq(townhall.notify.Target.QUESTION.code()))
+                .and(townhall.db.schema.Tables.WATCHES.TARGET_ID.eq(questionId));
+        Map<Long, Integer> marks = new java.util.HashMap<>();
+        votes.unionAll(watch).fetch().forEach(r -> marks.put(r.value1(), r.value2()));
+        Integer level = marks.remove(0L);
+        return new ReaderMarks(marks, level == null ? 0 : level);
     }
 
     public ListPage list(ListQuery query) {
@@ -241,7 +263,7 @@ public final class QuestionStore {
                 r.get(Q.EXCERPT), r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(Q.LAST_ACTIVITY_AT),
                 r.get(Q.VIEW_COUNT), r.get(Q.ANSWER_COUNT), category, tags, comments,
                 r.get(Q.ACCEPTED_ANSWER_ID), verification, closure, r.get(P.DELETED_AT) != null,
-                r.get(Q.FROM_NEWCOMER), origin(r));
+                r.get(Q.FROM_NEWCOMER), origin(r), r.indexOf(P.REVIEW_STATE) >= 0 ? r.get(P.REVIEW_STATE) : null);
     }
 
     private static Origin origin(Record r) {

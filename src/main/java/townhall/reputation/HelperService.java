@@ -212,6 +212,16 @@ public final class HelperService {
         });
     }
 
+    /**
+     * A sanction (warning, silence, suspension) or a post removed as spam counts as a strike; moderation has checked
+     * the actor's permission. Runs in the caller's transaction.
+     */
+    public void sanctioned(long memberId, long actorId, String reason) {
+        String why = reason == null || reason.isBlank() ? "-" : reason.strip();
+        store.insertStrike(memberId, actorId, why.length() > 300 ? why.substring(0, 300) : why, LocalDateTime.now(clock));
+        review(List.of(memberId));
+    }
+
     /** The periodic check for criteria that time alone fulfils (account age, an old strike expiring). */
     public int sweep() {
         List<Long> candidates = store.helperCandidates(rules.helperReputation());

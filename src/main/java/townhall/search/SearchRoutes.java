@@ -60,6 +60,8 @@ public final class SearchRoutes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/search", this::searchPage);
         routes.get("/search/go", this::openFromSearch);
+        routes.get("/search/instant", this::instant);
+        routes.get("/search/instant/go", this::openFromInstant);
         routes.get("/search/synonyms", ctx -> showSynonyms(ctx, null, Map.of(), false));
         routes.post("/search/synonyms", this::saveSynonyms);
         routes.get("/search/insights", this::insightsPage);
@@ -149,6 +151,41 @@ public final class SearchRoutes {
         }
         Web.redirect(ctx, pathOf(target), HttpStatus.SEE_OTHER);
     }
+
+    // ---- answers while typing in the home page's "How can we help?" box
+
+    /** The answers that match what is typed so far: a fragment the page's script shows under the box. */
+    private void instant(Context ctx) {
+        String q = param(ctx, "q").strip();
+        SearchService.Suggestions suggestions = q.length() < 3 ? null
+                : search.service().suggest(q.length() > 200 ? q.substring(0, 200) : q, null, SUGGESTED_QUESTIONS);
+        ctx.header("Cache-Control", "no-store");
+        pages.render(ctx, "search/_instant", Map.of("suggestions", suggestions == null ? EMPTY : suggestions,
+                "typed", suggestions != null, "q", q));
+    }
+
+    /**
+     * An answer opened from the home page's box: recorded as a search whose result was opened (the box's searches
+     * that open nothing are not recorded: they are half-typed words), then on to it.
+     */
+    private void openFromInstant(Context ctx) {
+        Member viewer = Web.viewer(ctx);
+        String target = ref(param(ctx, "to"));
+        String q = param(ctx, "q").strip();
+        if (target == null || q.isEmpty()) {
+            Web.redirect(ctx, "/search", HttpStatus.SEE_OTHER);
+            return;
+        }
+        String token = newToken();
+        int position = parsePosition(param(ctx, "n"));
+        search.events().searched(new SearchEvents.Search(token, browser(ctx), viewer == null ? null : viewer.id(),
+                q.length() > 200 ? q.substring(0, 200) : q, "from=home", 1, Math.max(position, parsePosition(param(ctx, "c"))),
+                target, null, 0));
+        search.events().opened(token, target, position);
+        Web.redirect(ctx, pathOf(target), HttpStatus.SEE_OTHER);
+    }
+
+    private static final SearchService.Suggestions EMPTY = new SearchService.Suggestions(List.of(), List.of());
 
     // ---- while asking
 

@@ -30,7 +30,7 @@ public final class CommunityEvents implements QaListener, AccountListener {
 
     @Override
     public void posted(PostStore.PostInfo post) {
-        if (post.questionDeleted()) {
+        if (post.deleted() || post.questionDeleted()) { // a post held for review is announced when approved
             return;
         }
         if (post.isQuestion()) {

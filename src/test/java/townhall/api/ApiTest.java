@@ -48,11 +48,11 @@ class ApiTest {
 
         ApiClient program = api(secret);
         ApiClient.Reply asked = program.post("/api/v1/questions", Map.of("title", "Can the API ask a question too?",
-                "body", "Asked by a script with a personal token.", "tags", "api", "category", "general"));
+                "body", "Asked by a script with a personal token.", "tags", List.of("api", "scripts"), "category", "general"));
         assertThat(asked.status()).as(asked.body()).isEqualTo(201);
         String url = asked.json().get("url").asText();
         assertThat(server.newClient().get(url.substring(url.indexOf("/q/"))).body())
-                .contains("Can the API ask a question too?", community.usernameOf(member));
+                .contains("Can the API ask a question too?", community.usernameOf(member), "scripts");
         assertThat(program.get("/api/v1/notifications").status()).as("a write-only token cannot read").isEqualTo(403);
 
         long id = server.components().apiTokens.of(server.components().accountStore

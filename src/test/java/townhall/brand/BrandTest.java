@@ -304,4 +304,16 @@ class BrandTest {
         assertThat(bad.html().select("#footerLinks").text()).contains("Evil | javascript:alert(1)");
         assertThat(server.newClient().get("/").html().select("footer a[href=/tags]")).isEmpty();
     }
+
+    @Test
+    void z_aSiteNamedSomethingCommunityIsNotCalledACommunityCommunity() {
+        assertThat(save(Map.of("siteName", "Northwind Community")).status()).isEqualTo(303);
+        Document home = server.newClient().get("/").html();
+        assertThat(home.title()).isEqualTo("Northwind Community");
+        assertThat(home.select("footer").text()).contains("Northwind Community").doesNotContainIgnoringCase("community community");
+        assertThat(save(Map.of("siteName", "Сообщество Northwind")).status()).isEqualTo(303);
+        assertThat(server.newClient().get("/").html().title()).isEqualTo("Сообщество Northwind");
+        assertThat(save(Map.of("siteName", "Northwind Audio")).status()).isEqualTo(303);
+        assertThat(server.newClient().get("/").html().title()).isEqualTo("Northwind Audio community");
+    }
 }

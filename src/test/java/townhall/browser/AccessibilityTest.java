@@ -79,12 +79,13 @@ class AccessibilityTest {
                 check(visitor, path, "visitor at " + width + " px", found);
             }
             Page member = signedIn("maria", "demo-member-pass", width);
-            for (String path : List.of("/ask", question, "/notifications", "/u/maria", "/ideas/new", idea, event)) {
+            for (String path : List.of("/ask", question, "/notifications", "/u/maria", "/settings/notifications",
+                    "/tags/bluetooth", "/ideas/new", idea, event)) {
                 check(member, path, "member at " + width + " px", found);
             }
             Page admin = signedIn("admin", "demo-admin-pass", width);
             for (String path : List.of("/admin/brand", question, "/faq/manage", "/admin/webhooks", "/ideas/boards",
-                    idea, "/announcements/new")) {
+                    idea, "/announcements/new", "/admin/insight")) {
                 check(admin, path, "admin at " + width + " px", found);
             }
         }
@@ -108,6 +109,7 @@ class AccessibilityTest {
                     visitor.context().close();
                 }
                 check(admin, "/admin/brand", "admin, " + theme + " theme", found);
+                check(admin, "/admin/insight", "admin, " + theme + " theme", found);
             }
         } finally {
             chooseTheme(admin, "");

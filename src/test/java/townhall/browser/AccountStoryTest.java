@@ -80,6 +80,7 @@ class AccountStoryTest {
         assertThat(Mailbox.text(mail.await("Welcome to Northwind Community"))).contains("/guidelines");
 
         // ...signs out, forgets the password and sets a new one by mail...
+        page.locator(".account-menu summary").click(); // the account's menu in the header
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         page.navigate(base + "/signin");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot your password?")).click();

@@ -59,5 +59,11 @@ class ImageUploadStoryTest {
 
         page.locator("#ask-image").setInputFiles(new FilePayload("notes.png", "image/png", "plain text".getBytes()));
         assertThat(page.locator(".image-field .upload-status")).containsText("“notes.png”");
+
+        // Enter in the title sends the question (here: refused for its missing tags), not the "Add image" button
+        page.locator("#title").fill("Is a scratched lid covered by the warranty?");
+        page.locator("#title").press("Enter");
+        assertThat(page.locator("#tags-error")).isVisible();
+        assertThat(page.locator("#ask-image-error")).hasCount(0);
     }
 }

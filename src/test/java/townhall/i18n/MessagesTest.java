@@ -67,7 +67,7 @@ class MessagesTest {
 
     /** Message keys in Java: {@code t(ctx, "key")}, {@code Text.of("key")}, form errors and refusals. */
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:account|badges?|brand|errors|faq|footer|form|home|language|leaderboard|mail|nav|notifications|pagination"
+            "\"((?:account|badges?|brand|errors|faq|footer|form|home|insight|language|leaderboard|mail|nav|notifications|pagination"
                     + "|outbox|privileges|profile|qa|queue|reputation|search)\\.[A-Za-z0-9_.-]*[A-Za-z0-9_-])\"");
     /** Strings with those prefixes that are not message keys: settings and their environment names. */
     private static final Set<String> NOT_KEYS = Set.of("Setting.java", "Config.java", "SmtpTransport.java");
@@ -101,7 +101,7 @@ class MessagesTest {
     @Test
     void russianAndCzechAreTranslatedNotCopied() {
         Map<String, String> english = Messages.classpathBundle("en");
-        Set<String> sameOnPurpose = Set.of("profile.progress.both", "cs:brand.logo");
+        Set<String> sameOnPurpose = Set.of("profile.progress.both", "cs:brand.logo", "insight.change.percent");
         for (String language : List.of("ru", "cs")) {
             Set<String> copied = new TreeSet<>();
             Messages.classpathBundle(language).forEach((key, pattern) -> {

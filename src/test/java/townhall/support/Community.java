@@ -50,6 +50,14 @@ public final class Community {
         return browser;
     }
 
+    /** A Helper (an established member whom staff made a Helper), signed in. */
+    public WebClient helper(String name) {
+        WebClient browser = member(name);
+        server.components().database.dsl().update(MEMBERS).set(MEMBERS.HELPER, true)
+                .where(MEMBERS.USERNAME.eq(usernameOf(browser))).execute();
+        return browser;
+    }
+
     /** The username a browser of this community is signed in as. */
     public String usernameOf(WebClient browser) {
         return usernames.get(browser);

@@ -35,6 +35,13 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
                 "server-" + ProcessHandle.current().pid() + "-" + servers.incrementAndGet()).toString());
         // One node per test: its own saves refresh its brand cache; no background re-reads disturb query counts.
         overrides.put(Setting.BRAND_REFRESH_SECONDS, "3600");
+        // Tests post quickly and repeat texts: the spam defence's timing, rate and repeat checks are off unless a test
+        // (SpamDefenceTest) turns one on; the honeypot and blocked domains stay on.
+        overrides.put(Setting.SPAM_FORM_SECONDS, "0");
+        overrides.put(Setting.SPAM_PAUSE_SECONDS, "0");
+        overrides.put(Setting.SPAM_QUESTIONS_DAY, "-1");
+        overrides.put(Setting.SPAM_ANSWERS_DAY, "-1");
+        overrides.put(Setting.SPAM_DUPLICATES, "false");
     }
 
     /** Reaches the test database by another way, such as a {@link DatabaseLink} that a test can cut. */

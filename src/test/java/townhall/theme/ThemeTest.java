@@ -59,8 +59,8 @@ class ThemeTest {
         assertThat(home.select("footer.acme-footer").text()).isEqualTo("Acme footer for Townhall Rules");
         assertThat(home.select("footer p").text()).doesNotContain("powered by Townhall");
         // inherited: the layout, the home page, the question list of the default theme
-        assertThat(home.select("h1").text()).isEqualTo("Welcome to the Townhall community");
-        assertThat(home.select("nav[aria-label=Main] a")).hasSize(6);
+        assertThat(home.select("h1").text()).isEqualTo("How can we help?");
+        assertThat(home.select("nav.nav-wide a")).hasSize(7);
         assertThat(browser.get("/signin").html().select("form[action=/signin]")).hasSize(1);
 
         assertThat(stylesheet(browser, home, "/css/theme.")).contains("border-bottom-width: 4px");

@@ -31,7 +31,8 @@ class ValidHtmlTest {
         admin = community.admin("validadmin");
         question = community.ask(member, "Does the page pass the HTML checker?",
                 "A question with **Markdown**, a [link](https://example.org) and `code`.", "html validity");
-        community.answer(community.member("validhelper"), question, "It does, every page of it.");
+        long answer = community.answer(community.member("validhelper"), question, "It does, every page of it.");
+        member.post("/posts/" + answer + "/accept", Map.of()); // the question then asks "Did this solve your problem?"
         member.post("/password/forgot", Map.of("login", community.usernameOf(member))); // a message for /admin/mail
     }
 
@@ -56,8 +57,11 @@ class ValidHtmlTest {
 
     @Test
     void pagesForMembersAreValid() throws Exception {
+        member.post("/watch", Map.of("target", "tag", "key", "html", "level", "watch", "back", "/"));
+        member.post("/watch", Map.of("target", "question", "key", String.valueOf(question), "level", "mute", "back", "/"));
         assertValid(member, "/ask", "/settings/account", "/settings/profile", "/settings/data", "/notifications",
-                "/settings/tokens",
+                "/settings/tokens", "/settings/notifications", "/tags/html", "/c/general",
+                server.components().notify.unsubscribePath(community.idOf(member), townhall.notify.Kind.ANSWER),
                 "/q/" + question + "/does-the-page-pass-the-html-checker");
     }
 
@@ -65,7 +69,8 @@ class ValidHtmlTest {
     void pagesForAdministratorsAreValid() throws Exception {
         Eventually.await(() -> admin.page("/admin/mail").select("tr.mail-kept").size() > 0);
         String message = admin.page("/admin/mail").select("tr.mail-kept a").attr("href");
-        assertValid(admin, "/admin/mail", message, "/admin/outbox", "/admin/brand");
+        assertValid(admin, "/admin/mail", message, "/admin/outbox", "/admin/brand", "/admin/insight",
+                "/admin/insight?category=1&tag=html");
     }
 
     @Test
@@ -99,6 +104,26 @@ class ValidHtmlTest {
         Map<String, List<String>> errors = NuHtmlChecker.errors(Map.of("ask with a refused image", refused.body()));
         assertThat(errors).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
         assertValid(member, "/ask", "/posts/" + answer + "/edit", "/posts/" + question + "/edit");
+    }
+
+    @Test
+    void moderationPagesAreValid() throws Exception {
+        long flagged = community.ask(community.newcomer("validnew"), "A question someone will flag for the moderators");
+        WebClient flagger = community.member("validflagger");
+        assertValid(flagger, "/posts/" + flagged + "/flag");
+        WebClient.Response refused = flagger.post("/posts/" + flagged + "/flag", Map.of("reason", "staff"));
+        assertThat(refused.status()).isEqualTo(422);
+        flagger.post("/posts/" + flagged + "/flag", Map.of("reason", "spam"));
+        long victim = community.idOf(flagger);
+        admin.post("/members/" + victim + "/sanctions", Map.of("kind", "warn", "reason", "Please be kind"));
+        WebClient.Response badSanction = admin.post("/members/" + victim + "/sanctions",
+                Map.of("kind", "silence", "days", "0", "reason", ""));
+        assertThat(badSanction.status()).isEqualTo(422);
+        Map<String, List<String>> errors = NuHtmlChecker.errors(Map.of("flag refused", refused.body(),
+                "sanction refused", badSanction.body()));
+        assertThat(errors).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
+        assertValid(admin, "/review", "/admin/log");
+        assertValid(flagger, "/warnings", "/q/" + question + "/does-the-page-pass-the-html-checker");
     }
 
     @Test

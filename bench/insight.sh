@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The community insight dashboard at scale: bench/insight.sh [posts]   (default 1000000)
+# Uses the community run-all.sh generates (target/bench-<posts>/, generated here if missing), adds an administrator,
+# starts Townhall with a 512 MB heap, waits for the first daily roll-up (every day since the first post), then times
+# /admin/insight one request at a time (wrk -t1 -c1) for the data's last 30 days, its last year, the last 30 days
+# filtered by a tag (counted from the posts, not the roll-ups) and the JSON; appends the rows to
+# bench/results/<date>-<posts>-insight.md.
+set -euo pipefail
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+POSTS=${1:-1000000}
+DURATION=${BENCH_DURATION:-20s}
+WARMUP=${BENCH_WARMUP:-10s}
+WORK=$ROOT/target/bench-$POSTS
+DATA=$WORK/data
+OUT=$WORK/out
+PORT=7080
+mkdir -p "$WORK" "$OUT" "$BENCH_DIR/results"
+RESULTS=$BENCH_DIR/results/$(date +%F)-$POSTS-insight.md
+DUMP=${BENCH_DUMP:-$ROOT/../shared/data/stackexchange/beer.stackexchange.com}
+for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
+  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then export JAVA_HOME=$candidate; break; fi
+done
+JAVA=$JAVA_HOME/bin/java
+cd "$ROOT"
+echo "== build"
+./mvnw -q -o -DskipTests package
+./mvnw -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
+CLASSPATH_ALL="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/classpath.txt")"
+export TOWNHALL_DATA_DIR=$DATA TOWNHALL_DEMO=false TOWNHALL_PORT=$PORT TOWNHALL_THEMES_DIR=$ROOT/themes
+export TOWNHALL_DB_MEMORY=${BENCH_DB_MEMORY:-1G}
+if [ ! -f "$OUT/generated" ]; then
+  echo "== generate $POSTS posts"
+  TOWNHALL_DB_STATEMENT_SECONDS=0 "$JAVA" -Xmx2g -cp "$CLASSPATH_ALL" townhall.bench.GenerateCommunity "$POSTS" "$DUMP" "$OUT" | tail -1 | tee "$OUT/generated"
+fi
+"$JAVA" -jar target/townhall.jar create-admin insightbench insightbench@bench.invalid "insight bench password" >/dev/null 2>&1 || true
+
+echo "== start Townhall (-Xmx512m) and wait for the first roll-up"
+"$JAVA" -Xmx512m -Xms512m -jar target/townhall.jar serve > "$WORK/insight.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 1200); do grep -q "Insight roll-up counted" "$WORK/insight.log" && break; sleep 1; done
+ROLLUP=$(grep -o "Insight roll-up counted.*" "$WORK/insight.log" | head -1)
+echo "$ROLLUP"
+
+JAR=$WORK/insight-cookies.txt
+rm -f "$JAR"
+curl -s -c "$JAR" -o /dev/null "http://127.0.0.1:$PORT/signin"
+CSRF=$(awk '$6 == "th_csrf" {print $7}' "$JAR")
+curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "_csrf=$CSRF" --data-urlencode "login=insightbench" \
+  --data-urlencode "password=insight bench password" "http://127.0.0.1:$PORT/signin"
+SESSION=$(awk '$6 == "th_session" {print $7}' "$JAR")
+COOKIE="th_session=$SESSION; th_csrf=$CSRF"
+LAST=$(curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/admin/insight.json?from=2000-01-01&to=$(date +%F)" \
+  | grep -o '"day":"[0-9-]*","questions":[1-9]' | tail -1 | grep -o '[0-9]\{4\}-[0-9-]*')
+LAST=${LAST:-$(date +%F)}
+MONTH_START=$(date -d "$LAST -29 days" +%F)
+YEAR_START=$(date -d "$LAST -364 days" +%F)
+TAG=$(curl -s "http://127.0.0.1:$PORT/tags" | grep -o 'href="/tags/[^"]*"' | head -1 | sed 's#href="/tags/##; s#"$##')
+
+run() { # name path
+  local name=$1 path=$2 line
+  echo "== $name"
+  wrk -t1 -c1 -d"$WARMUP" -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$path" > /dev/null 2>&1 || true
+  line=$(wrk -t1 -c1 -d"$DURATION" --timeout 10s -H "Cookie: $COOKIE" -s "$BENCH_DIR/wrk/report.lua" \
+    "http://127.0.0.1:$PORT$path" | grep '^RESULT')
+  echo "| $name | \`$path\` | ${line#RESULT } |" | tee -a "$RESULTS.rows"
+}
+rm -f "$RESULTS.rows"
+run "dashboard, last 30 days of the data" "/admin/insight?from=$MONTH_START&to=$LAST"
+run "dashboard, last year of the data" "/admin/insight?from=$YEAR_START&to=$LAST"
+run "dashboard, 30 days, tag filter (posts counted live)" "/admin/insight?from=$MONTH_START&to=$LAST&tag=$TAG"
+run "figures as JSON, 30 days" "/admin/insight.json?from=$MONTH_START&to=$LAST"
+{
+  echo "# Community insight at $POSTS posts, $(date -u '+%F %H:%M UTC')"
+  echo
+  echo "Machine: $(nproc) cores, shared with other work; one request at a time (wrk -t1 -c1 -d$DURATION after $WARMUP)."
+  echo "Data: $(cat "$OUT/generated"). First roll-up: $ROLLUP."
+  echo
+  echo "| scenario | path | result (latency in ms) |"
+  echo "|---|---|---|"
+  cat "$RESULTS.rows"
+} > "$RESULTS"
+rm -f "$RESULTS.rows"
+cat "$RESULTS"

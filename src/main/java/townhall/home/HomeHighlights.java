@@ -1,0 +1,71 @@
+package townhall.home;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import townhall.reputation.ReputationStore;
+
+/**
+ * What the home page shows beside the newest questions: the community's figures, the FAQ entries and solved
+ * questions that help most, this month's top helpers and the size of each category. Each costs a scan of the
+ * posts, so they are read at most every few minutes, in the background once first read: a busy home page never
+ * waits for them, and a rendered page does a fixed number of queries.
+ */
+public final class HomeHighlights {
+    static final int SHOWN = 5;
+    private static final Duration FRESH_FOR = Duration.ofMinutes(5);
+
+    private final HomeStore store;
+    private final ReputationStore reputation;
+    private final Clock clock;
+    private final LoadingCache<String, Highlights> cache;
+
+    /** {@code medianFirstAnswer} is null while no question of the last year has an answer. */
+    public record Figures(int answered, Duration medianFirstAnswer, int helpers) {}
+
+    public record Highlights(Figures figures, List<HomeStore.Link> faq, List<HomeStore.Link> solved,
+                             List<ReputationStore.Leader> topHelpers, Map<Long, Integer> questionsPerCategory) {}
+
+    public HomeHighlights(HomeStore store, ReputationStore reputation, Clock clock) {
+        this.store = store;
+        this.reputation = reputation;
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(FRESH_FOR).build(key -> read());
+    }
+
+    public Highlights current() {
+        return cache.get("home");
+    }
+
+    /** Reads them again at the next view (after a change the page must show at once, and in tests). */
+    public void forget() {
+        cache.invalidateAll();
+    }
+
+    private Highlights read() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return new Highlights(
+                new Figures(store.answeredQuestions(), median(store.secondsToFirstAnswer(now.minusYears(1))),
+                        store.helpers()),
+                store.mostOpenedFaq(now.minusDays(90), SHOWN),
+                store.mostReadSolved(SHOWN),
+                reputation.topByMarkedAnswers(now.minusDays(30), null, SHOWN),
+                store.questionsPerCategory());
+    }
+
+    static Duration median(List<Long> seconds) {
+        if (seconds.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = new ArrayList<>(seconds);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        long value = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return Duration.ofSeconds(value);
+    }
+}

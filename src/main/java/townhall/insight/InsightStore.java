@@ -1,0 +1,465 @@
+package townhall.insight;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import townhall.qa.QuestionLinks;
+
+/**
+ * The dashboard's queries. Counts by day come from the roll-ups ({@code insight_days}, {@code insight_site_days})
+ * for the days the roll-up job has counted, and from the posts themselves for the rest (today, and any filter by
+ * tag); both are the same SQL, so they agree. Every query reads a date range through an index.
+ */
+public final class InsightStore {
+    private static final String LIVE_POST = "p.deleted_at IS NULL AND qp.deleted_at IS NULL";
+
+    private final DSLContext db;
+
+    public InsightStore(DSLContext db) {
+        this.db = db;
+    }
+
+    // ---- counts by day, from the posts (live) ----------------------------------------------------------------
+
+    /** Questions, answers and Helper answers, comments and votes by day and category, counted from the posts. */
+    public Map<LocalDate, Map<Long, Figures.Day>> countDays(LocalDateTime start, LocalDateTime end, Long category,
+                                                            String tag) {
+        Map<LocalDate, Map<Long, Figures.Day>> days = new TreeMap<>();
+        List<Object> binds = new ArrayList<>(List.of(start, end));
+        String filter = filter(category, tag, binds);
+        for (Record r : db.fetch("SELECT DATE(p.created_at) d, COALESCE(q.category_id, 0) c,"
+                + " SUM(p.kind = 'question') qs, SUM(p.kind = 'answer') ans, SUM(p.kind = 'answer' AND m.helper) ha"
+                + " FROM posts p JOIN questions q ON q.id = COALESCE(p.question_id, p.id)"
+                + " JOIN posts qp ON qp.id = q.id JOIN members m ON m.id = p.author_id"
+                + " WHERE p.kind IN ('question', 'answer') AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST
+                + filter + " GROUP BY d, c", binds.toArray())) {
+            day(days, r).put(r.get("c", Long.class), dayOf(days, r).withPosts(i(r, "qs"), i(r, "ans"), i(r, "ha")));
+        }
+        for (Record r : db.fetch("SELECT DATE(x.created_at) d, COALESCE(q.category_id, 0) c, COUNT(*) n"
+                + " FROM comments x JOIN posts p ON p.id = x.post_id JOIN questions q ON q.id = COALESCE(p.question_id, p.id)"
+                + " JOIN posts qp ON qp.id = q.id"
+                + " WHERE x.created_at >= ? AND x.created_at < ? AND x.deleted_at IS NULL AND " + LIVE_POST
+                + filter + " GROUP BY d, c", binds.toArray())) {
+            day(days, r).put(r.get("c", Long.class), dayOf(days, r).withComments(i(r, "n")));
+        }
+        for (Record r : db.fetch("SELECT DATE(x.created_at) d, COALESCE(q.category_id, 0) c, COUNT(*) n"
+                + " FROM votes x JOIN posts p ON p.id = x.post_id JOIN questions q ON q.id = COALESCE(p.question_id, p.id)"
+                + " JOIN posts qp ON qp.id = q.id"
+                + " WHERE x.created_at >= ? AND x.created_at < ? AND x.value <> 0 AND " + LIVE_POST
+                + filter + " GROUP BY d, c", binds.toArray())) {
+            day(days, r).put(r.get("c", Long.class), dayOf(days, r).withVotes(i(r, "n")));
+        }
+        return days;
+    }
+
+    private static Map<Long, Figures.Day> day(Map<LocalDate, Map<Long, Figures.Day>> days, Record r) {
+        return days.computeIfAbsent(r.get("d", LocalDate.class), d -> new TreeMap<>());
+    }
+
+    private static Figures.Day dayOf(Map<LocalDate, Map<Long, Figures.Day>> days, Record r) {
+        LocalDate d = r.get("d", LocalDate.class);
+        return days.get(d).getOrDefault(r.get("c", Long.class), Figures.Day.empty(d));
+    }
+
+    /** Members who joined, members whose first post it was, and visitors, by day, counted from the source. */
+    public Map<LocalDate, Figures.Day> countSiteDays(LocalDateTime start, LocalDateTime end) {
+        Map<LocalDate, Figures.Day> days = new TreeMap<>();
+        for (Record r : db.fetch("SELECT DATE(created_at) d, COUNT(*) n FROM members"
+                + " WHERE created_at >= ? AND created_at < ? GROUP BY d", start, end)) {
+            LocalDate d = r.get("d", LocalDate.class);
+            days.put(d, days.getOrDefault(d, Figures.Day.empty(d)).withSite(i(r, "n"), 0, 0));
+        }
+        for (Record r : db.fetch("SELECT DATE(f.first_at) d, COUNT(*) n FROM"
+                + " (SELECT p.author_id, MIN(p.created_at) first_at FROM posts p"
+                + "  WHERE p.kind IN ('question', 'answer') AND p.created_at >= ? AND p.created_at < ?"
+                + "  AND p.deleted_at IS NULL GROUP BY p.author_id) f"
+                + " WHERE NOT EXISTS (SELECT 1 FROM posts e WHERE e.author_id = f.author_id AND e.created_at < ?"
+                + "  AND e.deleted_at IS NULL) GROUP BY d", start, end, start)) {
+            LocalDate d = r.get("d", LocalDate.class);
+            days.put(d, days.getOrDefault(d, Figures.Day.empty(d)).withSite(0, i(r, "n"), 0));
+        }
+        for (Record r : db.fetch("SELECT day d, COUNT(*) n FROM insight_visits WHERE day >= ? AND day < ? GROUP BY day",
+                start.toLocalDate(), end.toLocalDate())) {
+            LocalDate d = r.get("d", LocalDate.class);
+            days.put(d, days.getOrDefault(d, Figures.Day.empty(d)).withSite(0, 0, i(r, "n")));
+        }
+        return days;
+    }
+
+    // ---- roll-ups ----------------------------------------------------------------------------------------------
+
+    /** Replaces the roll-up of one day with what the posts say now. */
+    public void rollUp(LocalDate day, LocalDateTime now) {
+        LocalDateTime start = day.atStartOfDay();
+        LocalDateTime end = day.plusDays(1).atStartOfDay();
+        Map<Long, Figures.Day> byCategory = countDays(start, end, null, "").getOrDefault(day, Map.of());
+        Figures.Day site = countSiteDays(start, end).getOrDefault(day, Figures.Day.empty(day));
+        db.execute("DELETE FROM insight_days WHERE day = ?", day);
+        for (Map.Entry<Long, Figures.Day> e : byCategory.entrySet()) {
+            Figures.Day d = e.getValue();
+            db.execute("INSERT INTO insight_days (day, category_id, questions, answers, comments, votes, helper_answers,"
+                    + " rolled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", day, e.getKey(), d.questions(), d.answers(),
+                    d.comments(), d.votes(), d.helperAnswers(), now);
+        }
+        // the visitors of a day are counted once, from its hashes, which go with its salt: a second roll-up keeps them
+        db.execute("INSERT INTO insight_site_days (day, new_members, first_posters, visitors, rolled_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE new_members = VALUES(new_members),"
+                + " first_posters = VALUES(first_posters), visitors = GREATEST(visitors, VALUES(visitors)),"
+                + " rolled_at = VALUES(rolled_at)", day, site.newMembers(), site.firstPosters(), site.visitors(), now);
+        db.execute("DELETE FROM insight_visits WHERE day <= ?", day);
+        db.execute("DELETE FROM insight_salts WHERE day <= ?", day);
+        db.execute("DELETE FROM insight_dirty_days WHERE day = ?", day);
+    }
+
+    /** The rolled-up days from {@code from} to {@code to} inclusive, in one category or all, summed by day. */
+    public Map<LocalDate, Figures.Day> rolledDays(LocalDate from, LocalDate to, Long category) {
+        Map<LocalDate, Figures.Day> days = new TreeMap<>();
+        List<Object> binds = new ArrayList<>(List.of(from, to));
+        String where = category == null ? "" : " AND category_id = ?";
+        if (category != null) {
+            binds.add(category);
+        }
+        for (Record r : db.fetch("SELECT day d, SUM(questions) qs, SUM(answers) ans, SUM(comments) cs, SUM(votes) vs,"
+                + " SUM(helper_answers) ha FROM insight_days WHERE day >= ? AND day <= ?" + where + " GROUP BY day",
+                binds.toArray())) {
+            LocalDate d = r.get("d", LocalDate.class);
+            days.put(d, Figures.Day.empty(d).withPosts(i(r, "qs"), i(r, "ans"), i(r, "ha"))
+                    .withComments(i(r, "cs")).withVotes(i(r, "vs")));
+        }
+        for (Record r : db.fetch("SELECT day d, new_members, first_posters, visitors FROM insight_site_days"
+                + " WHERE day >= ? AND day <= ?", from, to)) {
+            LocalDate d = r.get("d", LocalDate.class);
+            days.put(d, days.getOrDefault(d, Figures.Day.empty(d))
+                    .withSite(i(r, "new_members"), i(r, "first_posters"), i(r, "visitors")));
+        }
+        return days;
+    }
+
+    /** The first day anything was posted, or null on an empty site. */
+    public LocalDate firstDay() {
+        LocalDateTime first = db.fetchOne("SELECT MIN(created_at) FROM posts WHERE kind = 'question'")
+                .get(0, LocalDateTime.class);
+        LocalDateTime firstMember = db.fetchOne("SELECT MIN(created_at) FROM members").get(0, LocalDateTime.class);
+        if (first == null || firstMember != null && firstMember.isBefore(first)) {
+            first = firstMember;
+        }
+        return first == null ? null : first.toLocalDate();
+    }
+
+    public List<LocalDate> dirtyDays(int limit) {
+        return db.fetch("SELECT day FROM insight_dirty_days ORDER BY day LIMIT ?", limit)
+                .map(r -> r.get(0, LocalDate.class));
+    }
+
+    public void clearDirty(LocalDate day) {
+        db.execute("DELETE FROM insight_dirty_days WHERE day = ?", day);
+    }
+
+    /** The days of a post (and, for a question, of its answers), to be counted again. */
+    public void markDirty(long postId) {
+        db.execute("INSERT IGNORE INTO insight_dirty_days (day) SELECT DISTINCT DATE(created_at) FROM posts"
+                + " WHERE id = ? OR question_id = ?", postId, postId);
+    }
+
+    // ---- visitors ----------------------------------------------------------------------------------------------
+
+    public String salt(LocalDate day, String candidate) {
+        db.execute("INSERT IGNORE INTO insight_salts (day, salt) VALUES (?, ?)", day, candidate);
+        return db.fetchOne("SELECT salt FROM insight_salts WHERE day = ?", day).get(0, String.class);
+    }
+
+    // ---- what became of the questions -------------------------------------------------------------------------
+
+    public List<Figures.Outcome> outcomes(Period period) {
+        List<Object> binds = new ArrayList<>(List.of(period.start(), period.end()));
+        String filter = filter(period.categoryId(), period.tag(), binds);
+        return db.fetch("SELECT q.id, p.created_at asked,"
+                + " (SELECT MIN(a.created_at) FROM posts a WHERE a.question_id = q.id AND a.kind = 'answer'"
+                + "   AND a.deleted_at IS NULL) first_answer,"
+                + " (SELECT MIN(a.created_at) FROM posts a JOIN members am ON am.id = a.author_id"
+                + "   WHERE a.question_id = q.id AND a.kind = 'answer' AND a.deleted_at IS NULL"
+                + "   AND am.role <> 'member') first_staff,"
+                + " q.accepted_answer_id IS NOT NULL accepted, q.verified_answer_id IS NOT NULL verified,"
+                + " q.closed_at IS NOT NULL closed"
+                + " FROM posts p JOIN questions q ON q.id = p.id JOIN posts qp ON qp.id = q.id"
+                + " WHERE p.kind = 'question' AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST + filter,
+                binds.toArray()).map(r -> new Figures.Outcome(r.get("id", Long.class),
+                r.get("asked", LocalDateTime.class), r.get("first_answer", LocalDateTime.class),
+                r.get("first_staff", LocalDateTime.class), r.get("accepted", Boolean.class),
+                r.get("verified", Boolean.class), r.get("closed", Boolean.class)));
+    }
+
+    public List<Figures.QuestionLink> questions(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.fetch("SELECT q.id, q.title, q.slug, p.created_at FROM questions q JOIN posts p ON p.id = q.id"
+                + " WHERE q.id IN (" + marks(ids) + ") ORDER BY p.created_at", ids.toArray()).map(r -> new Figures.QuestionLink(
+                r.get("id", Long.class), r.get("title", String.class),
+                QuestionLinks.path(r.get("id", Long.class), r.get("slug", String.class)),
+                r.get("created_at", LocalDateTime.class)));
+    }
+
+    /** Members who posted in the period, and those of them who had posted before it. */
+    public int[] activeAndReturning(Period period) {
+        List<Object> binds = new ArrayList<>(List.of(period.start(), period.start(), period.end()));
+        String filter = filter(period.categoryId(), period.tag(), binds);
+        Record r = db.fetchOne("SELECT COUNT(*) active, COALESCE(SUM(EXISTS (SELECT 1 FROM posts e WHERE"
+                + " e.author_id = a.author_id AND e.created_at < ? AND e.deleted_at IS NULL)), 0) returned"
+                + " FROM (SELECT DISTINCT p.author_id FROM posts p"
+                + " JOIN questions q ON q.id = COALESCE(p.question_id, p.id) JOIN posts qp ON qp.id = q.id"
+                + " WHERE p.kind IN ('question', 'answer') AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST
+                + filter + ") a", binds.toArray());
+        return new int[] {i(r, "active"), i(r, "returned")};
+    }
+
+    // ---- satisfaction ------------------------------------------------------------------------------------------
+
+    /** Records one reader's answer; false when this reader already answered for this question. */
+    public boolean addSatisfaction(long questionId, String voter, Long memberId, String source, boolean solved,
+                                   String reason, LocalDateTime now) {
+        return db.execute("INSERT IGNORE INTO insight_satisfaction (question_id, voter, member_id, source, solved,"
+                + " reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", questionId, voter, memberId, source, solved,
+                reason, now) == 1;
+    }
+
+    /** Whether the question may be rated: it exists, is not deleted, and has an accepted or verified answer. */
+    public boolean rateable(long questionId) {
+        return db.fetchExists(db.selectOne().from("questions q JOIN posts p ON p.id = q.id")
+                .where("q.id = ? AND p.deleted_at IS NULL AND (q.accepted_answer_id IS NOT NULL"
+                        + " OR q.verified_answer_id IS NOT NULL)", questionId));
+    }
+
+    public Figures.Satisfaction satisfaction(Period period, int reasons) {
+        List<Object> binds = new ArrayList<>(List.of(period.start(), period.end()));
+        String filter = filter(period.categoryId(), period.tag(), binds);
+        String from = " FROM insight_satisfaction s JOIN questions q ON q.id = s.question_id JOIN posts qp ON qp.id = q.id"
+                + " LEFT JOIN categories c ON c.id = q.category_id"
+                + " WHERE s.created_at >= ? AND s.created_at < ? AND qp.deleted_at IS NULL" + filter;
+        List<Figures.CategorySatisfaction> byCategory = new ArrayList<>();
+        int solved = 0;
+        int unsolved = 0;
+        int askerSolved = 0;
+        int askerUnsolved = 0;
+        for (Record r : db.fetch("SELECT c.name, s.source, SUM(s.solved) yes, SUM(NOT s.solved) no" + from
+                + " GROUP BY c.name, s.source ORDER BY c.name", binds.toArray())) {
+            if ("asker".equals(r.get("source", String.class))) {
+                askerSolved += i(r, "yes");
+                askerUnsolved += i(r, "no");
+                continue;
+            }
+            solved += i(r, "yes");
+            unsolved += i(r, "no");
+            byCategory.add(new Figures.CategorySatisfaction(r.get("name", String.class), i(r, "yes"), i(r, "no")));
+        }
+        binds.add(reasons);
+        List<Figures.Reason> why = db.fetch("SELECT q.id, q.title, q.slug, qp.created_at asked, s.reason, s.created_at"
+                + from + " AND NOT s.solved AND s.reason <> '' ORDER BY s.created_at DESC LIMIT ?", binds.toArray())
+                .map(r -> new Figures.Reason(new Figures.QuestionLink(r.get("id", Long.class),
+                        r.get("title", String.class), QuestionLinks.path(r.get("id", Long.class),
+                        r.get("slug", String.class)), r.get("asked", LocalDateTime.class)),
+                        r.get("reason", String.class), r.get("created_at", LocalDateTime.class)));
+        return new Figures.Satisfaction(solved, unsolved, askerSolved, askerUnsolved, byCategory, why);
+    }
+
+    // ---- deflection (search and the ask page; site-wide) --------------------------------------------------------
+
+    public Figures.Deflection deflection(Period period, int ticketsPercent, int listSize) {
+        Object[] range = {period.start(), period.end()};
+        Record s = db.fetchOne("SELECT COUNT(*) searches, COALESCE(SUM(l.result_count = 0), 0) zero,"
+                + " COALESCE(SUM(EXISTS (SELECT 1 FROM search_opens o WHERE o.search_token = l.token)), 0) opened"
+                + " FROM search_log l WHERE l.created_at >= ? AND l.created_at < ? AND l.page = 1", range);
+        Record a = db.fetchOne("SELECT COUNT(*) sessions, COALESCE(SUM(shown), 0) shown, COALESCE(SUM(opened), 0) opened,"
+                + " COALESCE(SUM(posted), 0) posted, COALESCE(SUM(opened AND NOT posted), 0) opened_not_posted,"
+                + " COALESCE(SUM(shown AND NOT posted), 0) shown_not_posted FROM"
+                + " (SELECT ask_session, MAX(event = 'shown') shown, MAX(event = 'opened') opened,"
+                + "  MAX(event = 'posted') posted FROM ask_events WHERE created_at >= ? AND created_at < ?"
+                + "  GROUP BY ask_session) x", range);
+        List<Figures.QueryCount> zero = db.fetch("SELECT LOWER(query) q, COUNT(*) n FROM search_log"
+                + " WHERE result_count = 0 AND created_at >= ? AND created_at < ? GROUP BY LOWER(query)"
+                + " ORDER BY n DESC, q LIMIT ?", period.start(), period.end(), listSize)
+                .map(r -> new Figures.QueryCount(r.get("q", String.class), i(r, "n")));
+        // what readers opened from a search or from the suggestions of an ask page they then left without asking
+        List<Record> opened = db.fetch("SELECT t.target, COUNT(*) n FROM ("
+                + " SELECT o.target FROM search_opens o WHERE o.created_at >= ? AND o.created_at < ?"
+                + " UNION ALL SELECT e.target FROM ask_events e WHERE e.event = 'opened' AND e.created_at >= ?"
+                + "  AND e.created_at < ? AND NOT EXISTS (SELECT 1 FROM ask_events p WHERE"
+                + "  p.ask_session = e.ask_session AND p.event = 'posted')) t"
+                + " WHERE t.target IS NOT NULL GROUP BY t.target ORDER BY n DESC, t.target LIMIT ?",
+                period.start(), period.end(), period.start(), period.end(), listSize);
+        List<Figures.Deflector> deflectors = deflectors(opened);
+        int openedNotPosted = i(a, "opened_not_posted");
+        int saved = openedNotPosted;
+        return new Figures.Deflection(i(s, "searches"), i(s, "opened"), i(s, "zero"), i(a, "sessions"), i(a, "shown"),
+                i(a, "opened"), i(a, "posted"), openedNotPosted, i(a, "shown_not_posted"), saved,
+                (int) Math.round(saved * ticketsPercent / 100.0), zero, deflectors);
+    }
+
+    /** Titles and paths of the opened targets ("q12", "f3"), in two queries whatever their number. */
+    private List<Figures.Deflector> deflectors(List<Record> opened) {
+        List<Long> questionIds = new ArrayList<>();
+        List<Long> faqIds = new ArrayList<>();
+        for (Record r : opened) {
+            String target = r.get("target", String.class);
+            Long id = refId(target);
+            if (id != null) {
+                (target.charAt(0) == 'q' ? questionIds : faqIds).add(id);
+            }
+        }
+        Map<String, String[]> found = new java.util.HashMap<>();
+        if (!questionIds.isEmpty()) {
+            for (Record r : db.fetch("SELECT id, title, slug FROM questions WHERE id IN (" + marks(questionIds) + ")",
+                    questionIds.toArray())) {
+                long id = r.get("id", Long.class);
+                found.put("q" + id, new String[] {r.get("title", String.class),
+                        QuestionLinks.path(id, r.get("slug", String.class))});
+            }
+        }
+        if (!faqIds.isEmpty()) {
+            for (Record r : db.fetch("SELECT id, question, slug FROM faq_entries WHERE id IN (" + marks(faqIds) + ")",
+                    faqIds.toArray())) {
+                long id = r.get("id", Long.class);
+                found.put("f" + id, new String[] {r.get("question", String.class),
+                        "/faq/" + id + "/" + r.get("slug", String.class)});
+            }
+        }
+        List<Figures.Deflector> deflectors = new ArrayList<>();
+        for (Record r : opened) {
+            String[] titleAndPath = found.get(r.get("target", String.class));
+            if (titleAndPath != null) {
+                deflectors.add(new Figures.Deflector(titleAndPath[0], titleAndPath[1], i(r, "n")));
+            }
+        }
+        return deflectors;
+    }
+
+    private static Long refId(String target) {
+        if (target == null || target.length() < 2 || (target.charAt(0) != 'q' && target.charAt(0) != 'f')) {
+            return null;
+        }
+        try {
+            return Long.parseLong(target.substring(1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String marks(List<?> values) {
+        return String.join(",", java.util.Collections.nCopies(values.size(), "?"));
+    }
+
+    // ---- people ------------------------------------------------------------------------------------------------
+
+    /** Who answered most in the period, with how many of their answers were accepted or verified. */
+    public List<Figures.Person> topContributors(Period period, int limit) {
+        List<Object> binds = new ArrayList<>(List.of(period.start(), period.end()));
+        String filter = filter(period.categoryId(), period.tag(), binds);
+        binds.add(limit);
+        return db.fetch("SELECT m.id, m.username, m.reputation, COUNT(*) answers,"
+                + " SUM(q.accepted_answer_id = p.id OR q.verified_answer_id = p.id) marked, MAX(p.created_at) last_post"
+                + " FROM posts p JOIN questions q ON q.id = p.question_id JOIN posts qp ON qp.id = q.id"
+                + " JOIN members m ON m.id = p.author_id"
+                + " WHERE p.kind = 'answer' AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST + filter
+                + " GROUP BY m.id, m.username, m.reputation ORDER BY marked DESC, answers DESC, m.username LIMIT ?",
+                binds.toArray()).map(r -> person(r, 0));
+    }
+
+    /** Members who joined in the last {@code days} and had an answer accepted or verified in the period. */
+    public List<Figures.Person> risingNewcomers(Period period, int days, int limit) {
+        List<Object> binds = new ArrayList<>(List.of(period.start(), period.end(), period.end().minusDays(days)));
+        String filter = filter(period.categoryId(), period.tag(), binds);
+        binds.add(limit);
+        return db.fetch("SELECT m.id, m.username, m.reputation, COUNT(*) answers,"
+                + " SUM(q.accepted_answer_id = p.id OR q.verified_answer_id = p.id) marked, MAX(p.created_at) last_post"
+                + " FROM posts p JOIN questions q ON q.id = p.question_id JOIN posts qp ON qp.id = q.id"
+                + " JOIN members m ON m.id = p.author_id"
+                + " WHERE p.kind = 'answer' AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST
+                + " AND m.created_at >= ? AND m.role = 'member' AND NOT m.helper" + filter
+                + " GROUP BY m.id, m.username, m.reputation HAVING marked > 0"
+                + " ORDER BY marked DESC, answers DESC, m.username LIMIT ?", binds.toArray()).map(r -> person(r, 0));
+    }
+
+    /** Members who are not Helpers (and were not refused by staff) with at least {@code fromReputation}. */
+    public List<Figures.Person> closeToHelper(int fromReputation, int needed, int limit) {
+        return db.fetch("SELECT m.id, m.username, m.reputation,"
+                + " (SELECT COUNT(*) FROM posts p WHERE p.author_id = m.id AND p.kind = 'answer' AND p.deleted_at IS NULL)"
+                + "  answers,"
+                + " (SELECT COUNT(*) FROM posts a JOIN questions q ON q.id = a.question_id WHERE a.author_id = m.id"
+                + "  AND a.kind = 'answer' AND a.deleted_at IS NULL"
+                + "  AND (q.accepted_answer_id = a.id OR q.verified_answer_id = a.id)) marked,"
+                + " (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = m.id) last_post"
+                + " FROM members m WHERE NOT m.helper AND m.role = 'member' AND m.helper_override IS NULL"
+                + " AND m.reputation >= ? ORDER BY m.reputation DESC, m.username LIMIT ?", fromReputation, limit)
+                .map(r -> person(r, needed));
+    }
+
+    /** Helpers whose last post is older than {@code quietSince} but newer than {@code activeSince}. */
+    public List<Figures.Person> quietHelpers(LocalDateTime quietSince, LocalDateTime activeSince, int limit) {
+        return db.fetch("SELECT * FROM (SELECT m.id, m.username, m.reputation, 0 answers, 0 marked,"
+                + " (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = m.id AND p.deleted_at IS NULL) last_post"
+                + " FROM members m WHERE m.helper) h WHERE h.last_post < ? AND h.last_post >= ?"
+                + " ORDER BY h.last_post DESC LIMIT ?", quietSince, activeSince, limit).map(r -> person(r, 0));
+    }
+
+    private static Figures.Person person(Record r, int needed) {
+        return new Figures.Person(r.get("id", Long.class), r.get("username", String.class), i(r, "answers"),
+                i(r, "marked"), i(r, "reputation"), needed, r.get("last_post", LocalDateTime.class));
+    }
+
+    // ---- the weekly report's readers ---------------------------------------------------------------------------
+
+    public boolean subscribed(long memberId) {
+        return db.fetchExists(db.selectOne().from("insight_report_subscribers").where("member_id = ?", memberId));
+    }
+
+    public void subscribe(long memberId, boolean on, LocalDateTime now) {
+        if (on) {
+            db.execute("INSERT IGNORE INTO insight_report_subscribers (member_id, created_at) VALUES (?, ?)",
+                    memberId, now);
+        } else {
+            db.execute("DELETE FROM insight_report_subscribers WHERE member_id = ?", memberId);
+        }
+    }
+
+    public record Reader(long id, String username, String email, String language) {}
+
+    /** Staff who asked for the report (a member who is no longer staff gets none). */
+    public List<Reader> readers() {
+        return db.fetch("SELECT m.id, m.username, m.email, m.language FROM insight_report_subscribers s"
+                + " JOIN members m ON m.id = s.member_id WHERE m.role <> 'member' ORDER BY m.id")
+                .map(r -> new Reader(r.get("id", Long.class), r.get("username", String.class),
+                        r.get("email", String.class), r.get("language", String.class)));
+    }
+
+    public List<Figures.CategoryOption> categories() {
+        return db.fetch("SELECT id, name FROM categories ORDER BY position, name")
+                .map(r -> new Figures.CategoryOption(r.get("id", Long.class), r.get("name", String.class)));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    /** The condition on question {@code q} for a category and a tag; adds their values to {@code binds}. */
+    private static String filter(Long category, String tag, List<Object> binds) {
+        StringBuilder sql = new StringBuilder();
+        if (category != null) {
+            sql.append(" AND q.category_id = ?");
+            binds.add(category);
+        }
+        if (tag != null && !tag.isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM question_tags qt JOIN tags t ON t.id = qt.tag_id"
+                    + " WHERE qt.question_id = q.id AND t.name = ?)");
+            binds.add(tag);
+        }
+        return sql.toString();
+    }
+
+    private static int i(Record r, String field) {
+        Number n = r.get(field, Number.class);
+        return n == null ? 0 : n.intValue();
+    }
+}
