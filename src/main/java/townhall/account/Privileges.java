@@ -117,6 +117,11 @@ public final class Privileges {
     /** Vote for ideas and answer polls: whoever may answer. */
     public boolean mayVoteOnIdeasAndPolls(Member m) { return mayReply(m); }
 
+    /** Edit an idea: its author while it is open, and whoever may edit others' posts (Helpers, staff). */
+    public boolean mayEditIdea(Member m, long authorId, boolean open) {
+        return canEditOthers(m) || m.id() == authorId && open;
+    }
+
     /** Idea boards, statuses with an official response, merging duplicates: staff. */
     public boolean mayManageIdeas(Member m) { return m.isStaff(); }
 

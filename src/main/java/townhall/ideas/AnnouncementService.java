@@ -138,7 +138,8 @@ public final class AnnouncementService {
         }
         errors.throwIfAny();
         boolean event = startsAt != null;
-        return new AnnouncementStore.Row(categoryId, title, QuestionLinks.slugOf(title), body,
+        String slug = QuestionLinks.slugOf(title);
+        return new AnnouncementStore.Row(categoryId, title, slug.equals("edit") ? "edit-announcement" : slug, body,
                 markdown.render(body, LinkPolicy.FOLLOW), pinnedUntil, startsAt, endsAt,
                 event ? zone.getId() : null, place.isEmpty() ? null : place, link.isEmpty() ? null : link);
     }

@@ -55,11 +55,13 @@ public final class IdeaRoutes {
         routes.get("/ideas/export.csv", this::export);
         routes.get("/ideas/{slug}", ctx -> list(ctx, ctx.pathParam("slug")));
         routes.get("/idea/{id}", this::idea);
+        routes.get("/idea/{id}/edit", this::showEdit); // before the slug: no idea's slug is "edit"
         routes.get("/idea/{id}/{slug}", this::idea);
         routes.post("/idea/{id}/vote", ctx -> act(ctx, (m, id) -> ideas.vote(m, id)));
         routes.post("/idea/{id}/unvote", ctx -> act(ctx, (m, id) -> ideas.withdrawVote(m, id)));
         routes.post("/idea/{id}/watch", ctx -> act(ctx, (m, id) -> ideas.watch(m, id, true)));
         routes.post("/idea/{id}/unwatch", ctx -> act(ctx, (m, id) -> ideas.watch(m, id, false)));
+        routes.post("/idea/{id}/edit", this::saveEdit);
         routes.post("/idea/{id}/status", this::setStatus);
         routes.post("/idea/{id}/merge", this::merge);
         routes.get("/roadmap", this::roadmap);
@@ -143,6 +145,7 @@ public final class IdeaRoutes {
         model.put("watching", signedIn && store.watching(idea.id(), viewer.id()));
         model.put("canVote", signedIn && privileges.mayVoteOnIdeasAndPolls(viewer));
         boolean manager = signedIn && privileges.mayManageIdeas(viewer);
+        model.put("canEdit", signedIn && privileges.mayEditIdea(viewer, idea.author().id(), idea.open()));
         model.put("isManager", manager);
         model.put("votesLeft", signedIn ? store.board(idea.categoryId(), ideas.rules().voteBudget())
                 .map(b -> ideas.votesLeft(viewer, b)).orElse(-1) : -1);
@@ -172,6 +175,41 @@ public final class IdeaRoutes {
         Web.requireViewer(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "ideas.new"));
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("boards", store.boards(ideas.rules().voteBudget()));
+        model.put("titleMax", IdeaRules.TITLE_MAX);
+        ctx.status(status);
+        pages.render(ctx, "ideas/new", model);
+    }
+
+    private void showEdit(Context ctx) {
+        Member member = Web.requireViewer(ctx);
+        Idea idea = store.idea(id(ctx)).orElseThrow(NotFound::new);
+        if (!privileges.mayEditIdea(member, idea.author().id(), idea.open())) {
+            throw new townhall.web.NotAllowed("ideas.denied.edit");
+        }
+        showEditForm(ctx, idea, new IdeaService.IdeaForm(String.valueOf(idea.categoryId()), idea.title(), idea.bodyMd(),
+                String.join(" ", idea.tags())), Map.of(), 200);
+    }
+
+    private void saveEdit(Context ctx) {
+        Member member = Web.requireViewer(ctx);
+        Idea idea = store.idea(id(ctx)).orElseThrow(NotFound::new);
+        IdeaService.IdeaForm form = new IdeaService.IdeaForm(String.valueOf(idea.categoryId()), form(ctx, "title"),
+                form(ctx, "body"), form(ctx, "tags"));
+        try {
+            ideas.edit(member, idea.id(), form);
+            Web.redirect(ctx, "/idea/" + idea.id(), HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            showEditForm(ctx, idea, form, pages.errors(ctx, e), 422);
+        }
+    }
+
+    private void showEditForm(Context ctx, Idea idea, IdeaService.IdeaForm form, Map<String, String> errors, int status) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", pages.t(ctx, "ideas.edit"));
+        model.put("idea", idea);
         model.put("form", form);
         model.put("errors", errors);
         model.put("boards", store.boards(ideas.rules().voteBudget()));

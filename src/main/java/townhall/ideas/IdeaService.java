@@ -91,11 +91,35 @@ public final class IdeaService {
         if (!privileges.mayProposeIdea(author)) {
             throw new NotAllowed("ideas.denied.propose");
         }
+        IdeaStore.IdeaRow row = validate(author, form, true);
+        return database.inTransaction(() -> {
+            long id = store.insert(row, now());
+            store.watch(id, author.id());
+            listener.ideaChanged(id);
+            return id;
+        });
+    }
+
+    /** The author (while it is open) or a Helper or staff member corrects an idea's title, text and tags. */
+    public void edit(Member member, long ideaId, IdeaForm form) {
+        Idea idea = store.idea(ideaId).orElseThrow(NotFound::new);
+        if (!privileges.mayEditIdea(member, idea.author().id(), idea.open())) {
+            throw new NotAllowed("ideas.denied.edit");
+        }
+        IdeaStore.IdeaRow row = validate(member, new IdeaForm(String.valueOf(idea.categoryId()), form.title(),
+                form.body(), form.tags()), false);
+        database.inTransaction(() -> {
+            store.update(ideaId, row);
+            listener.ideaChanged(ideaId);
+        });
+    }
+
+    private IdeaStore.IdeaRow validate(Member author, IdeaForm form, boolean checkBoard) {
         String title = Texts.line(form.title());
         String body = Texts.clean(form.body(), true).strip();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Long boardId = parseId(form.board());
-        if (boardId == null || store.board(boardId, rules.voteBudget()).isEmpty()) {
+        if (checkBoard && (boardId == null || store.board(boardId, rules.voteBudget()).isEmpty())) {
             errors.add("board", "ideas.error.board");
         }
         if (title.length() < IdeaRules.TITLE_MIN) {
@@ -115,14 +139,9 @@ public final class IdeaService {
                     privileges.rules().newMemberReputation());
         }
         errors.throwIfAny();
-        IdeaStore.IdeaRow row = new IdeaStore.IdeaRow(boardId, author.id(), title, QuestionLinks.slugOf(title), body,
+        String slug = QuestionLinks.slugOf(title);
+        return new IdeaStore.IdeaRow(boardId, author.id(), title, slug.equals("edit") ? "edit-idea" : slug, body,
                 markdown.render(body, privileges.linkPolicy(author)), tags);
-        return database.inTransaction(() -> {
-            long id = store.insert(row, now());
-            store.watch(id, author.id());
-            listener.ideaChanged(id);
-            return id;
-        });
     }
 
     /** A vote for the idea, once per member, while it is open and the board's budget allows. */
@@ -195,13 +214,13 @@ public final class IdeaService {
             if (status != idea.status()) {
                 outbox.add(TOPIC, change, null);
                 Map<String, Object> data = new LinkedHashMap<>();
-                data.put("idea_id", ideaId);
+                data.put("ideaId", ideaId);
                 data.put("title", idea.title());
                 data.put("status", status.code());
-                data.put("previous_status", idea.status().code());
+                data.put("previousStatus", idea.status().code());
                 data.put("votes", idea.voteCount());
                 data.put("url", publicBase + idea.path());
-                data.put("changed_by", staff.username());
+                data.put("changedBy", staff.username());
                 events.emit(EventType.IDEA_STATUS_CHANGED, ideaId, data);
             }
             listener.ideaChanged(ideaId);

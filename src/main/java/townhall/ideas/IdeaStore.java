@@ -218,6 +218,21 @@ public final class IdeaStore {
         return id;
     }
 
+    /** New title, text and tags (the board, author and votes stay). */
+    public void update(long id, IdeaRow row) {
+        db.update(IDEAS)
+                .set(IDEAS.TITLE, row.title())
+                .set(IDEAS.SLUG, row.slug())
+                .set(IDEAS.BODY_MD, row.bodyMd())
+                .set(IDEAS.BODY_HTML, row.bodyHtml())
+                .set(IDEAS.TAGS, String.join(" ", row.tags()))
+                .where(IDEAS.ID.eq(id)).execute();
+        db.deleteFrom(IDEA_TAGS).where(IDEA_TAGS.IDEA_ID.eq(id)).execute();
+        for (String tag : row.tags()) {
+            db.insertInto(IDEA_TAGS).set(IDEA_TAGS.IDEA_ID, id).set(IDEA_TAGS.TAG, tag).execute();
+        }
+    }
+
     /** Holds the member's row until the transaction ends, so that their votes are counted one at a time. */
     public void lockMember(long memberId) {
         db.select(MEMBERS.ID).from(MEMBERS).where(MEMBERS.ID.eq(memberId)).forUpdate().fetch();
@@ -253,12 +268,15 @@ public final class IdeaStore {
                 .execute();
     }
 
-    /** Sets the status and the official response; returns the id of the recorded change. */
+    /**
+     * Sets the status and the official response (the status's time moves only when the status changes, so a
+     * corrected response does not bring a shipped idea back to the top); returns the id of the recorded change.
+     */
     public long setStatus(long ideaId, IdeaStatus status, String responseMd, String responseHtml, long staffId,
                           LocalDateTime now) {
         db.update(IDEAS)
+                .set(IDEAS.STATUS_AT, DSL.when(IDEAS.STATUS.eq(status.code()), IDEAS.STATUS_AT).otherwise(now))
                 .set(IDEAS.STATUS, status.code())
-                .set(IDEAS.STATUS_AT, now)
                 .set(IDEAS.RESPONSE_MD, responseMd)
                 .set(IDEAS.RESPONSE_HTML, responseHtml)
                 .set(IDEAS.RESPONSE_BY, responseMd == null ? null : staffId)

@@ -148,10 +148,84 @@ class IdeasTest {
                 .contains("The idea “Support multipoint pairing on the older model” is now: Planned");
         assertThat(notificationsOf(community.idOf(staff))).isZero();
 
-        // a new response without a new status tells nobody again
+        // a new response without a new status tells nobody again, and the status keeps its time
+        var ideas = townhall.db.schema.Tables.IDEAS;
+        java.time.LocalDateTime planned = server.components().database.dsl().select(ideas.STATUS_AT).from(ideas)
+                .where(ideas.ID.eq(idea)).fetchOne(ideas.STATUS_AT);
         assertThat(Ideas.setStatus(staff, idea, "planned", "Now for the summer release.").status()).isEqualTo(303);
+        assertThat(server.components().database.dsl().select(ideas.STATUS_AT).from(ideas).where(ideas.ID.eq(idea))
+                .fetchOne(ideas.STATUS_AT)).isEqualTo(planned);
+        assertThat(server.newClient().page("/idea/" + idea).select(".official-response").text())
+                .contains("Now for the summer release.");
         Eventually.pause(1500);
         assertThat(notificationsOf(community.idOf(voter))).isEqualTo(1);
+    }
+
+    @Test
+    void votesSentAtTheSameMomentCountOnceAndNeverBeyondTheBudget() throws Exception {
+        long tight = Ideas.board(server, staff, "tight-board", "1");
+        WebClient author = community.member("raceauthor");
+        long idea = Ideas.propose(author, board, "Voted for eight times at once by one member");
+        List<Long> ideas = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ideas.add(Ideas.propose(author, tight, "Idea number " + i + " on the tight board"));
+        }
+        WebClient racer = community.member("racer");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                long target = i < 4 ? idea : ideas.get(i - 4);
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return Ideas.vote(racer, target).status();
+                }));
+            }
+            start.countDown();
+            for (var answer : sent) {
+                assertThat(answer.get()).isIn(303, 403);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Ideas.votes(racer, idea)).isEqualTo(1);
+        int onTightBoard = 0;
+        for (long id : ideas) {
+            onTightBoard += Ideas.votes(racer, id);
+        }
+        assertThat(onTightBoard).isEqualTo(1);
+        long rows = server.components().database.dsl().fetchCount(townhall.db.schema.Tables.IDEA_VOTES,
+                townhall.db.schema.Tables.IDEA_VOTES.MEMBER_ID.eq(community.idOf(racer)));
+        assertThat(rows).isEqualTo(2);
+    }
+
+    @Test
+    void theAuthorEditsAnOpenIdeaAndOthersCannot() {
+        WebClient author = community.member("editor");
+        long idea = Ideas.propose(author, board, "Fold-flat hinges for the travel model");
+        assertThat(author.page("/idea/" + idea).select(".byline a[href$=/edit]")).hasSize(1);
+        WebClient.Response saved = author.post("/idea/" + idea + "/edit", Map.of("title",
+                "Fold-flat hinges for the travel headphones", "body", "They would fit in a jacket pocket then.",
+                "tags", "travel hinges"));
+        assertThat(saved.status()).isEqualTo(303);
+        Document page = author.page("/idea/" + idea);
+        assertThat(page.select("h1").text()).isEqualTo("Fold-flat hinges for the travel headphones");
+        assertThat(page.select(".tags .tag").eachText()).containsExactly("travel", "hinges");
+
+        WebClient other = community.member("meddler");
+        assertThat(other.get("/idea/" + idea + "/edit").status()).isEqualTo(403);
+        assertThat(other.post("/idea/" + idea + "/edit", Map.of("title", "Vandalised title here", "body",
+                "Nothing useful in this text.", "tags", "")).status()).isEqualTo(403);
+        WebClient.Response tooShort = author.post("/idea/" + idea + "/edit", Map.of("title", "Short", "body",
+                "They would fit in a jacket pocket then.", "tags", ""));
+        assertThat(tooShort.status()).isEqualTo(422);
+        assertThat(tooShort.html().select("#title").val()).isEqualTo("Short");
+
+        // once declined, only staff (and Helpers) edit it
+        Ideas.setStatus(staff, idea, "declined", "Not for this model.");
+        assertThat(author.get("/idea/" + idea + "/edit").status()).isEqualTo(403);
+        assertThat(staff.get("/idea/" + idea + "/edit").status()).isEqualTo(200);
     }
 
     @Test

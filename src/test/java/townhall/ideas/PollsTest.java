@@ -71,6 +71,41 @@ class PollsTest {
     }
 
     @Test
+    void twoAnswersSentAtOnceCountOnce() throws Exception {
+        long idea = Ideas.propose(community.member("raceidea"), board, "Two answers at once in a poll");
+        long poll = poll(staff, "idea", idea, "Pick one, twice at once?", "Left\nRight", false);
+        WebClient racer = community.member("pollracer");
+        Document page = racer.page("/idea/" + idea);
+        long left = option(page, "Left");
+        long right = option(page, "Right");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                long option = i % 2 == 0 ? left : right;
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return racer.post("/polls/" + poll + "/vote", Map.of("option", String.valueOf(option))).status();
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (var answer : sent) {
+                accepted += answer.get() == 303 ? 1 : 0;
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        Document after = racer.page("/idea/" + idea);
+        assertThat(after.select(".poll-results caption").text()).isEqualTo("Results: 1 member voted");
+        int total = after.select(".poll-results tbody tr td:nth-of-type(1)").eachText().stream()
+                .mapToInt(Integer::parseInt).sum();
+        assertThat(total).isEqualTo(1);
+    }
+
+    @Test
     void aClosedPollRefusesVotesAndShowsItsResultsToEveryone() {
         long idea = Ideas.propose(community.member("closer"), board, "Longer cable for the studio headphones");
         long poll = poll(staff, "idea", idea, "How long should the cable be?", "2 m\n3 m\n5 m", true);

@@ -143,7 +143,7 @@ class ValidHtmlTest {
         String ideaPage = "/idea/" + idea + "/an-idea-that-passes-the-html-checker";
         assertValid(server.newClient(), "/", "/ideas", "/ideas/valid-ideas", "/ideas/valid-ideas?sort=trending&status=planned",
                 ideaPage, "/roadmap", "/announcements", announcement);
-        assertValid(member, ideaPage, "/ideas/new", "/ideas/valid-ideas");
+        assertValid(member, ideaPage, "/ideas/new", "/ideas/valid-ideas", "/idea/" + idea + "/edit");
         townhall.ideas.Poll poll = server.components().pollStore.of("idea", idea).orElseThrow();
         assertThat(member.post("/polls/" + poll.id() + "/vote", Map.of("option", String.valueOf(poll.options().get(0).id())))
                 .status()).isEqualTo(303);

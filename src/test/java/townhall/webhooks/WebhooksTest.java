@@ -63,6 +63,25 @@ class WebhooksTest {
         return secret;
     }
 
+    @Test
+    void anIdeasStatusChangeReachesTheSubscribersOfIdeaStatusChanged() throws Exception {
+        subscribe(receiver.url("/ideas"), "standard", "idea.status_changed");
+        WebClient staff = community.staff("hookstaff");
+        long board = townhall.ideas.Ideas.board(server, staff, "hook-ideas", "");
+        long idea = townhall.ideas.Ideas.propose(community.member("hookidea"), board, "Send a webhook when an idea ships");
+        townhall.ideas.Ideas.vote(community.member("hookvoter"), idea);
+        assertThat(townhall.ideas.Ideas.setStatus(staff, idea, "shipped", "Done.").status()).isEqualTo(303);
+
+        Eventually.await(() -> receiver.received.stream().anyMatch(r -> r.body().contains("idea.status_changed")));
+        JsonNode event = JSON.readTree(receiver.received.stream().filter(r -> r.body().contains("idea.status_changed"))
+                .findFirst().orElseThrow().body());
+        assertThat(event.path("data").path("ideaId").asLong()).isEqualTo(idea);
+        assertThat(event.path("data").path("status").asText()).isEqualTo("shipped");
+        assertThat(event.path("data").path("previousStatus").asText()).isEqualTo("new");
+        assertThat(event.path("data").path("votes").asInt()).isEqualTo(1);
+        assertThat(event.path("data").path("url").asText()).contains("/idea/" + idea + "/");
+    }
+
     /** Standard Webhooks, computed here independently: HMAC-SHA256 of "id.timestamp.body" keyed by the secret's bytes. */
     private static String expectedSignature(String secret, String id, String timestamp, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
