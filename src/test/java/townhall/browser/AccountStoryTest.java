@@ -106,6 +106,7 @@ class AccountStoryTest {
         assertThat(page.request().get(base + avatar).headers().get("content-type")).isEqualTo("image/png");
 
         // ...downloads their data...
+        page.locator(".account-menu summary").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings").setExact(true)).first().click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your data")).click();
         Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,

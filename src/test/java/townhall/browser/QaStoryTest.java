@@ -155,6 +155,7 @@ class QaStoryTest {
                 new AccountService.Registration("story_admin", "story_admin@example.com", PASSWORD), Role.ADMIN);
         Page admin = browser.newPage(1280, 900);
         signIn(admin, base, "story_admin");
+        admin.locator(".staff-menu summary").click(); // staff pages are in the header's staff menu
         admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Brand").setExact(true)).click();
         assertThat(admin.locator("main h1")).hasText("Brand settings");
         assertThat(admin.getByLabel("Active theme")).hasValue("");
