@@ -54,6 +54,7 @@ import townhall.metrics.MetricsRoutes;
 import townhall.feeds.FeedRoutes;
 import townhall.moderation.ModerationRoutes;
 import townhall.moderation.ReviewBadge;
+import townhall.moderation.AssignmentRoutes;
 import townhall.moderation.WatchedWordRoutes;
 
 /** A running Townhall: database, services and web server. */
@@ -145,6 +146,7 @@ public final class Application implements AutoCloseable {
                     FeedLinks.decorate(ctx, model);
                     reviewBadge.decorate(ctx, model);
                 }, c.pageCache);
+        AssignmentRoutes assignmentRoutes = new AssignmentRoutes(c.assignments, c.posts, views);
         WatchedWordRoutes watchedWordRoutes = new WatchedWordRoutes(c.watchedWords, c.privileges, views);
         ModerationRoutes moderationRoutes = new ModerationRoutes(c.review, c.sanctions, c.moderationStore, c.posts,
                 c.accountStore, c.privileges, views);
@@ -215,6 +217,7 @@ public final class Application implements AutoCloseable {
             metricsRoutes.register(routes);
             moderationRoutes.register(routes);
             watchedWordRoutes.register(routes);
+            assignmentRoutes.register(routes);
         });
     }
 

@@ -59,6 +59,7 @@ import townhall.uploads.ImageUploads;
 import townhall.uploads.UploadLimits;
 import townhall.webhooks.WebhookService;
 import townhall.webhooks.WebhookSettings;
+import townhall.moderation.Assignments;
 import townhall.moderation.ModerationGate;
 import townhall.moderation.ModerationStore;
 import townhall.moderation.ReviewService;
@@ -116,6 +117,7 @@ public final class Components {
     public final ReviewService review;
     public final SanctionService sanctions;
     public final WatchedWords watchedWords;
+    public final Assignments assignments;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -178,6 +180,8 @@ public final class Components {
                 privileges, visibility);
         this.review = new ReviewService(database, moderationStore, posts, visibility, curation, privileges, notifier,
                 mail.mailer(), accountStore, helpers, events, config.publicBase(), config.get(Setting.LANGUAGE), clock);
+        this.assignments = new Assignments(database, posts, accountStore, privileges, notifier, events, moderationStore,
+                config.publicBase(), clock);
         this.sanctions = new SanctionService(database, moderationStore, accountStore, privileges, helpers, notifier,
                 mail.mailer(), config.get(Setting.LANGUAGE), clock);
         this.synonyms = new Synonyms(database, clock);
