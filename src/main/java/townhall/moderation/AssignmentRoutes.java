@@ -12,7 +12,7 @@ import townhall.web.NotFound;
 import townhall.web.Views;
 import townhall.web.Web;
 
-/** A question's assignment page for staff (/q/{id}/assignment), escalation, and "my assignments" (/assignments). */
+/** A question's assignment page for staff (/assignments/q/{id}), escalation, and "my assignments" (/assignments). */
 public final class AssignmentRoutes {
     private final Assignments assignments;
     private final PostStore posts;
@@ -25,9 +25,9 @@ public final class AssignmentRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/q/{id}/assignment", ctx -> show(ctx, null, Map.of()));
-        routes.post("/q/{id}/assignment", this::assign);
-        routes.post("/q/{id}/escalate", this::escalate);
+        routes.get("/assignments/q/{id}", ctx -> show(ctx, null, Map.of()));
+        routes.post("/assignments/q/{id}", this::assign);
+        routes.post("/assignments/q/{id}/escalate", this::escalate);
         routes.get("/assignments", this::list);
     }
 
@@ -75,7 +75,7 @@ public final class AssignmentRoutes {
                 "note", param(ctx, "note"));
         try {
             assignments.assign(staff, questionId, form.get("assignee"), form.get("state"), form.get("note"));
-            Web.redirect(ctx, "/q/" + questionId + "/assignment?done=assigned");
+            Web.redirect(ctx, "/assignments/q/" + questionId + "?done=assigned");
         } catch (InvalidInput e) {
             ctx.status(422);
             show(ctx, form, pages.errors(ctx, e));
@@ -87,7 +87,7 @@ public final class AssignmentRoutes {
         long questionId = id(ctx);
         try {
             assignments.escalate(staff, questionId, param(ctx, "escalateNote"));
-            Web.redirect(ctx, "/q/" + questionId + "/assignment?done=escalated");
+            Web.redirect(ctx, "/assignments/q/" + questionId + "?done=escalated");
         } catch (InvalidInput e) {
             ctx.status(422);
             show(ctx, null, pages.errors(ctx, e));
@@ -97,7 +97,7 @@ public final class AssignmentRoutes {
     private void list(Context ctx) {
         Member staff = Web.requireViewer(ctx);
         String who = ctx.queryParam("who");
-        String filter = List.of("me", Assignments.SUPPORT, "all").contains(who) ? who : "me";
+        String filter = who != null && List.of("me", Assignments.SUPPORT, "all").contains(who) ? who : "me";
         boolean resolved = "1".equals(ctx.queryParam("resolved"));
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "moderation.assignments.title"));

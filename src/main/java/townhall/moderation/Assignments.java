@@ -30,7 +30,7 @@ import townhall.web.NotFound;
 
 /**
  * Staff assign a question to one of them, or to "support" (the team), with a state (open, waiting, resolved) and a
- * private staff note; each sees their assignments at /assignments. Escalating sends the question to the helpdesk as a
+ * private staff note; each sees their assignments at /assignments, a question's at /assignments/q/{id}. Escalating sends the question to the helpdesk as a
  * {@code question.escalated} webhook event. Every change is logged.
  */
 public final class Assignments {

@@ -88,7 +88,7 @@ class AccessibilityTest {
             }
             Page admin = signedIn("admin", "demo-admin-pass", width);
             for (String path : List.of("/admin/brand", question, "/faq/manage", "/admin/webhooks", "/review",
-                    "/admin/watched-words", "/admin/mentions", "/admin/log", flag)) {
+                    "/admin/watched-words", "/admin/mentions", "/admin/log", "/assignments", flag)) {
                 check(admin, path, "admin at " + width + " px", found);
             }
         }
