@@ -168,16 +168,16 @@ public final class Components {
         PostVisibility visibility = new PostVisibility(posts, qaListener, clock);
         this.moderationStore = new ModerationStore(database.dsl());
         this.watchedWords = new WatchedWords(database, privileges, moderationStore, clock);
-        this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
-                postAccess, clock, qaListener, privileges, visibility,
-                new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, watchedWords, notifier,
+        ModerationGate gate = new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, watchedWords, notifier,
                         accountStore, java.util.Arrays.stream(config.get(Setting.WATCHED_NOTIFY).split(","))
-                        .map(String::strip).filter(n -> !n.isEmpty()).toList(), clock));
+                        .map(String::strip).filter(n -> !n.isEmpty()).toList(), clock);
+        this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
+                postAccess, clock, qaListener, privileges, visibility, gate);
         this.demoPosting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
                 postAccess, clock, qaListener, privileges, visibility, ContentGate.OPEN);
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
         this.curation = new CurationService(database, posts, markdown, postInput, postAccess, clock, qaListener,
-                privileges, visibility);
+                privileges, visibility, gate);
         this.review = new ReviewService(database, moderationStore, posts, visibility, curation, privileges, notifier,
                 mail.mailer(), accountStore, helpers, events, config.publicBase(), config.get(Setting.LANGUAGE), clock);
         this.assignments = new Assignments(database, posts, accountStore, privileges, notifier, events, moderationStore,
