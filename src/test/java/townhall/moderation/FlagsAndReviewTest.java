@@ -211,7 +211,12 @@ class FlagsAndReviewTest {
         assertThat(silenced.status()).isEqualTo(403);
         assertThat(silenced.html().text()).contains("silenced");
 
+        String secret = troll.post("/settings/tokens", Map.of("name", "My script", "scope", "read"))
+                .html().select("#new-token").attr("value");
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + secret);
+        assertThat(server.newClient().get("/api/v1/notifications", bearer).status()).isEqualTo(200);
         staff.post("/members/" + id + "/sanctions", Map.of("kind", "suspend", "days", "7", "reason", "Repeated abuse"));
+        assertThat(server.newClient().get("/api/v1/notifications", bearer).status()).isEqualTo(401);
         assertThat(troll.get("/settings/account").status()).isEqualTo(303); // the session no longer counts
         Response signIn = server.newClient().signIn(name, "a long enough password");
         assertThat(signIn.status()).isEqualTo(422);
