@@ -295,14 +295,22 @@ public final class ModerationRoutes {
         pages.render(ctx, "moderation/log", model);
     }
 
+    /** Text members wrote, made safe for spreadsheets: a leading = + - @ would otherwise start a formula. */
+    static String cell(String text) {
+        if (text == null) {
+            return "";
+        }
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
     private void logCsv(Context ctx) {
         List<ModerationStore.LogEntry> entries = logEntries(ctx);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("id", "at", "actor", "action", "member", "post", "reason").get())) {
             for (ModerationStore.LogEntry e : entries) {
-                csv.printRecord(e.id(), e.at(), e.actor() == null ? "" : e.actor(), e.action(),
-                        e.member() == null ? "" : e.member(), e.postId() == null ? "" : e.postId(), e.reason());
+                csv.printRecord(e.id(), e.at(), cell(e.actor()), e.action(), cell(e.member()),
+                        e.postId() == null ? "" : e.postId(), cell(e.reason()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

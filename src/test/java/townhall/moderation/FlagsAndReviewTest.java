@@ -228,6 +228,8 @@ class FlagsAndReviewTest {
         assertThat(server.newClient().signIn(name, "a long enough password").status()).isEqualTo(303);
         String csv = staff.get("/admin/log.csv?member=" + name).body();
         assertThat(csv.lines().skip(1)).hasSize(4).anyMatch(l -> l.contains("suspend") && l.contains("Repeated abuse"));
+        staff.post("/members/" + id + "/sanctions", Map.of("kind", "warn", "reason", "=HYPERLINK(\"http://evil.example\")"));
+        assertThat(staff.get("/admin/log.csv?member=" + name).body()).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
     }
 
     @Test
