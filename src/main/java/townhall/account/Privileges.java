@@ -62,6 +62,9 @@ public final class Privileges {
 
     public boolean maySeeModerationLog(Member m) { return m != null && m.isStaff(); }
 
+    /** Assign questions to staff or support, keep staff notes, escalate to the helpdesk: staff. */
+    public boolean mayAssign(Member m) { return m != null && m.isStaff(); }
+
     /** A silenced member reads but cannot post until the silence ends. */
     public boolean isSilenced(Member m) {
         return m.silencedUntil() != null && m.silencedUntil().isAfter(LocalDateTime.now(clock));

@@ -124,6 +124,9 @@ public final class ApiTokens {
         Member member = accounts.findById(row.memberId())
                 .orElseThrow(() -> new UnauthorizedResponse("This API token's member no longer exists"));
         LocalDateTime now = LocalDateTime.now(clock);
+        if (accounts.suspension(member.id(), now).isPresent()) { // a suspended member cannot sign in, by token neither
+            throw new UnauthorizedResponse("This API token's member is suspended");
+        }
         if (row.lastUsedAt() == null || row.lastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
             store.used(row.id(), now);
         }

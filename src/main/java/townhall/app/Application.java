@@ -57,6 +57,7 @@ import townhall.metrics.MetricsRoutes;
 import townhall.feeds.FeedRoutes;
 import townhall.moderation.ModerationRoutes;
 import townhall.moderation.ReviewBadge;
+import townhall.moderation.AssignmentRoutes;
 import townhall.moderation.WatchedWordRoutes;
 import townhall.ideas.AnnouncementRoutes;
 import townhall.ideas.IdeaNotices;
@@ -190,6 +191,7 @@ public final class Application implements AutoCloseable {
                     reviewBadge.decorate(ctx, model);
                     pinned.decorate(ctx, model);
                 }, c.pageCache);
+        AssignmentRoutes assignmentRoutes = new AssignmentRoutes(c.assignments, c.posts, views);
         WatchedWordRoutes watchedWordRoutes = new WatchedWordRoutes(c.watchedWords, c.privileges, views);
         ModerationRoutes moderationRoutes = new ModerationRoutes(c.review, c.sanctions, c.moderationStore, c.posts,
                 c.accountStore, c.privileges, views);
@@ -287,6 +289,7 @@ public final class Application implements AutoCloseable {
             polls.register(routes);
             ideaFeeds.register(routes);
             insightRoutes.register(routes);
+            assignmentRoutes.register(routes);
         });
     }
 

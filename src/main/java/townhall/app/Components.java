@@ -66,6 +66,7 @@ import townhall.uploads.ImageUploads;
 import townhall.uploads.UploadLimits;
 import townhall.webhooks.WebhookService;
 import townhall.webhooks.WebhookSettings;
+import townhall.moderation.Assignments;
 import townhall.moderation.ModerationGate;
 import townhall.moderation.ModerationStore;
 import townhall.moderation.ReviewService;
@@ -147,6 +148,7 @@ public final class Components {
     public final PollService polls;
     public final InsightService insight;
     public final WeeklyReport insightReport;
+    public final Assignments assignments;
 
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
@@ -208,20 +210,22 @@ public final class Components {
         PostVisibility visibility = new PostVisibility(posts, qaListener, clock);
         this.moderationStore = new ModerationStore(database.dsl());
         this.watchedWords = new WatchedWords(database, privileges, moderationStore, clock);
-        this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
-                postAccess, clock, qaListener, privileges, visibility,
-                new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, watchedWords, notifier,
+        ModerationGate gate = new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, watchedWords, notifier,
                         accountStore, java.util.Arrays.stream(config.get(Setting.WATCHED_NOTIFY).split(","))
-                        .map(String::strip).filter(n -> !n.isEmpty()).toList(), clock));
+                        .map(String::strip).filter(n -> !n.isEmpty()).toList(), clock);
+        this.posting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
+                postAccess, clock, qaListener, privileges, visibility, gate);
         this.demoPosting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
                 postAccess, clock, qaListener, privileges, visibility, ContentGate.OPEN);
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
         this.followUps = new FollowUps(database, notifier, votesAndMarks, config.getInt(Setting.NOTIFY_FOLLOWUP_DAYS),
                 clock);
         this.curation = new CurationService(database, posts, markdown, postInput, postAccess, clock, qaListener,
-                privileges, visibility);
+                privileges, visibility, gate);
         this.review = new ReviewService(database, moderationStore, posts, visibility, curation, privileges, notifier,
                 mail.mailer(), accountStore, helpers, events, config.publicBase(), config.get(Setting.LANGUAGE), clock);
+        this.assignments = new Assignments(database, posts, accountStore, privileges, notifier, events, moderationStore,
+                config.publicBase(), clock);
         this.sanctions = new SanctionService(database, moderationStore, accountStore, privileges, helpers, notifier,
                 mail.mailer(), config.get(Setting.LANGUAGE), clock);
         this.synonyms = new Synonyms(database, clock);

@@ -23,6 +23,7 @@ import townhall.notify.Notifier;
  */
 public final class ModerationGate implements ContentGate {
     static final String HELD = "held";
+    static final String EDITED = "edited";
 
     private final ModerationStore store;
     private final Privileges privileges;
@@ -130,6 +131,17 @@ public final class ModerationGate implements ContentGate {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** A new member's edit (of their own post or, with the privilege, another's) waits in the queue for a look. */
+    @Override
+    public void edited(Member editor, PostStore.PostInfo post) {
+        if (!privileges.isNewMember(editor)) {
+            return;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        store.openItemOf(post.id()).ifPresentOrElse(item -> store.addReason(item, "edit.new"),
+                () -> store.insertItem(post.id(), post.authorId(), EDITED, "edit.new", now));
     }
 
     @Override

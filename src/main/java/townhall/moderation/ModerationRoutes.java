@@ -52,6 +52,8 @@ public final class ModerationRoutes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/posts/{id}/flag", ctx -> showFlag(ctx, Map.of(), Map.of()));
         routes.post("/posts/{id}/flag", this::flag);
+        routes.get("/comments/{id}/flag", ctx -> showCommentFlag(ctx, Map.of(), Map.of()));
+        routes.post("/comments/{id}/flag", this::flagComment);
         routes.get("/review", ctx -> showQueue(ctx, null, Map.of(), Map.of()));
         routes.post("/review/{id}", this::decide);
         routes.post("/members/{id}/sanctions", this::sanction);
@@ -85,6 +87,9 @@ public final class ModerationRoutes {
             throw new NotAllowed("moderation.denied.flag", "reputation", privileges.rules().flag());
         }
         PostStore.PostInfo post = flaggable(id(ctx));
+        if (post.authorId() == viewer.id()) {
+            throw new NotAllowed("moderation.denied.flag.own");
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, post.isQuestion() ? "moderation.flag.title.question" : "moderation.flag.title.answer"));
         model.put("post", post);
@@ -92,6 +97,7 @@ public final class ModerationRoutes {
         model.put("form", form);
         model.put("errors", errors);
         model.put("backUrl", backUrl(post));
+        model.put("action", "/posts/" + post.id() + "/flag");
         pages.render(ctx, "moderation/flag", model);
     }
 
@@ -111,6 +117,44 @@ public final class ModerationRoutes {
         }
     }
 
+    private void showCommentFlag(Context ctx, Map<String, String> form, Map<String, String> errors) {
+        Member viewer = Web.requireViewer(ctx);
+        if (!privileges.canFlag(viewer)) {
+            throw new NotAllowed("moderation.denied.flag", "reputation", privileges.rules().flag());
+        }
+        PostStore.CommentInfo comment = posts.comment(id(ctx)).filter(c -> !c.deleted()).orElseThrow(NotFound::new);
+        PostStore.PostInfo post = flaggable(comment.postId());
+        if (comment.authorId() == viewer.id()) {
+            throw new NotAllowed("moderation.denied.flag.own");
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", pages.t(ctx, "moderation.flag.title.comment"));
+        model.put("post", post);
+        model.put("comment", comment);
+        model.put("action", "/comments/" + comment.id() + "/flag");
+        model.put("reasons", ReviewService.FLAG_REASONS);
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("backUrl", backUrl(post) + (post.isQuestion() ? "#c" + comment.id() : ""));
+        pages.render(ctx, "moderation/flag", model);
+    }
+
+    private void flagComment(Context ctx) {
+        Member flagger = Web.requireViewer(ctx);
+        long commentId = id(ctx);
+        Map<String, String> form = Map.of("reason", param(ctx, "reason"), "note", param(ctx, "note"));
+        try {
+            ReviewService.FlagOutcome outcome = review.flagComment(flagger, commentId, form.get("reason"), form.get("note"));
+            PostStore.CommentInfo comment = posts.comment(commentId).orElseThrow(NotFound::new);
+            PostStore.PostInfo post = posts.info(comment.postId()).orElseThrow(NotFound::new);
+            Web.redirect(ctx, QuestionLinks.path(post.questionId(), post.slug()) + "?flagged="
+                    + outcome.name().toLowerCase(Locale.ROOT));
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            showCommentFlag(ctx, form, pages.errors(ctx, e));
+        }
+    }
+
     private static String backUrl(PostStore.PostInfo post) {
         return QuestionLinks.path(post.questionId(), post.slug()) + (post.isQuestion() ? "" : "#a" + post.id());
     }
@@ -124,7 +168,7 @@ public final class ModerationRoutes {
             row.put("item", item);
             row.put("path", QuestionLinks.path(item.questionId(), item.slug()));
             row.put("history", queue.history().getOrDefault(item.authorId(), new ModerationStore.History(0, 0, 0)));
-            row.put("flags", queue.flags().getOrDefault(item.postId(), List.of()));
+            row.put("flags", queue.flagsOf(item));
             row.put("reasons", reasons(ctx, item.reasons()));
             row.put("failed", failedItem != null && failedItem == item.id());
             items.add(row);
@@ -245,10 +289,18 @@ public final class ModerationRoutes {
         model.put("entries", entries);
         model.put("filter", Map.of("actor", query(ctx, "actor"), "member", query(ctx, "member"), "action", query(ctx, "action")));
         model.put("actions", List.of("approve", "edit_approve", "dismiss", "reject", "spam", "spam_all", "hide", "warn",
-                "silence", "suspend", "lift", "word"));
+                "silence", "suspend", "lift", "word", "assign", "escalate"));
         String filter = ctx.queryString() == null ? "" : "?" + ctx.queryString();
         model.put("csvUrl", "/admin/log.csv" + filter);
         pages.render(ctx, "moderation/log", model);
+    }
+
+    /** Text members wrote, made safe for spreadsheets: a leading = + - @ would otherwise start a formula. */
+    static String cell(String text) {
+        if (text == null) {
+            return "";
+        }
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private void logCsv(Context ctx) {
@@ -257,8 +309,8 @@ public final class ModerationRoutes {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("id", "at", "actor", "action", "member", "post", "reason").get())) {
             for (ModerationStore.LogEntry e : entries) {
-                csv.printRecord(e.id(), e.at(), e.actor() == null ? "" : e.actor(), e.action(),
-                        e.member() == null ? "" : e.member(), e.postId() == null ? "" : e.postId(), e.reason());
+                csv.printRecord(e.id(), e.at(), cell(e.actor()), e.action(), cell(e.member()),
+                        e.postId() == null ? "" : e.postId(), cell(e.reason()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

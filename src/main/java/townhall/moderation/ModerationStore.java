@@ -2,6 +2,7 @@ package townhall.moderation;
 
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
+import static townhall.db.schema.Tables.COMMENTS;
 import static townhall.db.schema.Tables.FLAGS;
 import static townhall.db.schema.Tables.MEMBERS;
 import static townhall.db.schema.Tables.MODERATION_LOG;
@@ -34,13 +35,16 @@ public final class ModerationStore {
 
     // flags
 
-    public boolean hasFlagged(long postId, long flaggerId) {
-        return db.fetchExists(FLAGS, FLAGS.POST_ID.eq(postId).and(FLAGS.COMMENT_ID.eq(0L)).and(FLAGS.FLAGGER_ID.eq(flaggerId)));
+    public boolean hasFlagged(long postId, long commentId, long flaggerId) {
+        return db.fetchExists(FLAGS, FLAGS.POST_ID.eq(postId).and(FLAGS.COMMENT_ID.eq(commentId))
+                .and(FLAGS.FLAGGER_ID.eq(flaggerId)));
     }
 
-    public void insertFlag(long postId, long flaggerId, String reason, String note, boolean trusted, LocalDateTime now) {
+    public void insertFlag(long postId, long commentId, long flaggerId, String reason, String note, boolean trusted,
+                           LocalDateTime now) {
         db.insertInto(FLAGS)
                 .set(FLAGS.POST_ID, postId)
+                .set(FLAGS.COMMENT_ID, commentId)
                 .set(FLAGS.FLAGGER_ID, flaggerId)
                 .set(FLAGS.REASON, reason)
                 .set(FLAGS.NOTE, note)
@@ -49,48 +53,54 @@ public final class ModerationStore {
                 .execute();
     }
 
-    public int openTrustedFlags(long postId) {
-        return db.fetchCount(FLAGS, FLAGS.POST_ID.eq(postId).and(FLAGS.TRUSTED.isTrue()).and(FLAGS.OUTCOME.isNull()));
+    public int openTrustedFlags(long postId, long commentId) {
+        return db.fetchCount(FLAGS, FLAGS.POST_ID.eq(postId).and(FLAGS.COMMENT_ID.eq(commentId))
+                .and(FLAGS.TRUSTED.isTrue()).and(FLAGS.OUTCOME.isNull()));
     }
 
-    /** Closes the open flags on a post with an outcome; returns the flaggers to tell. */
-    public List<Long> resolveFlags(long postId, String outcome, LocalDateTime now) {
-        List<Long> flaggers = db.select(FLAGS.FLAGGER_ID).from(FLAGS)
-                .where(FLAGS.POST_ID.eq(postId)).and(FLAGS.OUTCOME.isNull()).fetch(FLAGS.FLAGGER_ID);
-        db.update(FLAGS).set(FLAGS.OUTCOME, outcome).set(FLAGS.RESOLVED_AT, now)
-                .where(FLAGS.POST_ID.eq(postId)).and(FLAGS.OUTCOME.isNull()).execute();
+    /** Closes the open flags on a post (commentId 0) or comment with an outcome; returns the flaggers to tell. */
+    public List<Long> resolveFlags(long postId, long commentId, String outcome, LocalDateTime now) {
+        Condition target = FLAGS.POST_ID.eq(postId).and(FLAGS.COMMENT_ID.eq(commentId)).and(FLAGS.OUTCOME.isNull());
+        List<Long> flaggers = db.select(FLAGS.FLAGGER_ID).from(FLAGS).where(target).fetch(FLAGS.FLAGGER_ID);
+        db.update(FLAGS).set(FLAGS.OUTCOME, outcome).set(FLAGS.RESOLVED_AT, now).where(target).execute();
         return flaggers;
     }
 
-    public record FlagView(long postId, String reason, String note, String flagger, LocalDateTime at) {}
+    public record FlagView(long postId, long commentId, String reason, String note, String flagger, LocalDateTime at) {}
 
-    /** The open flags on these posts, oldest first, in one query. */
-    public Map<Long, List<FlagView>> openFlags(Collection<Long> postIds) {
-        Map<Long, List<FlagView>> byPost = new LinkedHashMap<>();
+    /** The open flags on these posts and their comments, oldest first, in one query. */
+    public List<FlagView> openFlags(Collection<Long> postIds) {
         if (postIds.isEmpty()) {
-            return byPost;
+            return List.of();
         }
-        db.select(FLAGS.POST_ID, FLAGS.REASON, FLAGS.NOTE, MEMBERS.USERNAME, FLAGS.CREATED_AT)
+        return db.select(FLAGS.POST_ID, FLAGS.COMMENT_ID, FLAGS.REASON, FLAGS.NOTE, MEMBERS.USERNAME, FLAGS.CREATED_AT)
                 .from(FLAGS).join(MEMBERS).on(MEMBERS.ID.eq(FLAGS.FLAGGER_ID))
                 .where(FLAGS.POST_ID.in(postIds)).and(FLAGS.OUTCOME.isNull())
                 .orderBy(FLAGS.CREATED_AT)
-                .forEach(r -> byPost.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(new FlagView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
-        return byPost;
+                .fetch(r -> new FlagView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     // review items
 
     public Optional<Long> openItemOf(long postId) {
+        return openItemOf(postId, 0);
+    }
+
+    public Optional<Long> openItemOf(long postId, long commentId) {
         return db.select(REVIEW_ITEMS.ID).from(REVIEW_ITEMS)
-                .where(REVIEW_ITEMS.POST_ID.eq(postId)).and(REVIEW_ITEMS.COMMENT_ID.eq(0L))
+                .where(REVIEW_ITEMS.POST_ID.eq(postId)).and(REVIEW_ITEMS.COMMENT_ID.eq(commentId))
                 .and(REVIEW_ITEMS.DECIDED_AT.isNull())
                 .orderBy(REVIEW_ITEMS.ID).limit(1).fetchOptional(REVIEW_ITEMS.ID);
     }
 
     public long insertItem(long postId, long authorId, String kind, String reasons, LocalDateTime now) {
+        return insertItem(postId, 0, authorId, kind, reasons, now);
+    }
+
+    public long insertItem(long postId, long commentId, long authorId, String kind, String reasons, LocalDateTime now) {
         return db.insertInto(REVIEW_ITEMS)
                 .set(REVIEW_ITEMS.POST_ID, postId)
+                .set(REVIEW_ITEMS.COMMENT_ID, commentId)
                 .set(REVIEW_ITEMS.AUTHOR_ID, authorId)
                 .set(REVIEW_ITEMS.KIND, kind)
                 .set(REVIEW_ITEMS.REASONS, reasons)
@@ -118,10 +128,13 @@ public final class ModerationStore {
         return db.fetchCount(REVIEW_ITEMS, REVIEW_ITEMS.DECIDED_AT.isNull());
     }
 
+    /** An open item; for a comment's, {@code commentId} is not 0 and the body and author are the comment's. */
     public record Item(long id, long postId, long questionId, boolean isQuestion, String kind, String reasons,
                        LocalDateTime createdAt, String title, String slug, String bodyHtml, String bodyMd,
                        String reviewState, boolean deleted, long authorId, String authorName,
-                       LocalDateTime authorJoined, int authorReputation, boolean authorHelper) {}
+                       LocalDateTime authorJoined, int authorReputation, boolean authorHelper, long commentId) {
+        public boolean isComment() { return commentId != 0; }
+    }
 
     /** An open item by id, or the oldest open ones. */
     public List<Item> openItems(Long itemId, int limit) {
@@ -133,20 +146,29 @@ public final class ModerationStore {
         return db.select(REVIEW_ITEMS.ID, REVIEW_ITEMS.POST_ID, REVIEW_ITEMS.KIND, REVIEW_ITEMS.REASONS,
                         REVIEW_ITEMS.CREATED_AT, POSTS.KIND, POSTS.BODY_HTML, POSTS.BODY_MD, POSTS.REVIEW_STATE,
                         POSTS.DELETED_AT, QUESTIONS.ID, QUESTIONS.TITLE, QUESTIONS.SLUG, MEMBERS.ID, MEMBERS.USERNAME,
-                        MEMBERS.CREATED_AT, MEMBERS.REPUTATION, MEMBERS.HELPER)
+                        MEMBERS.CREATED_AT, MEMBERS.REPUTATION, MEMBERS.HELPER, REVIEW_ITEMS.COMMENT_ID,
+                        COMMENTS.BODY_HTML, COMMENTS.BODY, COMMENTS.DELETED_AT)
                 .from(REVIEW_ITEMS)
                 .join(POSTS).on(POSTS.ID.eq(REVIEW_ITEMS.POST_ID))
                 .join(QUESTIONS).on(QUESTIONS.ID.eq(DSL.coalesce(POSTS.QUESTION_ID, POSTS.ID)))
-                .join(MEMBERS).on(MEMBERS.ID.eq(POSTS.AUTHOR_ID))
+                .leftJoin(COMMENTS).on(COMMENTS.ID.eq(REVIEW_ITEMS.COMMENT_ID))
+                .join(MEMBERS).on(MEMBERS.ID.eq(REVIEW_ITEMS.AUTHOR_ID))
                 .where(which)
                 .orderBy(REVIEW_ITEMS.CREATED_AT, REVIEW_ITEMS.ID)
                 .limit(limit)
                 .fetch(r -> new Item(r.get(REVIEW_ITEMS.ID), r.get(REVIEW_ITEMS.POST_ID), r.get(QUESTIONS.ID),
                         "question".equals(r.get(POSTS.KIND)), r.get(REVIEW_ITEMS.KIND), r.get(REVIEW_ITEMS.REASONS),
                         r.get(REVIEW_ITEMS.CREATED_AT), r.get(QUESTIONS.TITLE), r.get(QUESTIONS.SLUG),
-                        r.get(POSTS.BODY_HTML), r.get(POSTS.BODY_MD), r.get(POSTS.REVIEW_STATE),
-                        r.get(POSTS.DELETED_AT) != null, r.get(MEMBERS.ID), r.get(MEMBERS.USERNAME),
-                        r.get(MEMBERS.CREATED_AT), r.get(MEMBERS.REPUTATION), Boolean.TRUE.equals(r.get(MEMBERS.HELPER))));
+                        comment(r) ? r.get(COMMENTS.BODY_HTML) : r.get(POSTS.BODY_HTML),
+                        comment(r) ? r.get(COMMENTS.BODY) : r.get(POSTS.BODY_MD), r.get(POSTS.REVIEW_STATE),
+                        comment(r) ? r.get(COMMENTS.DELETED_AT) != null : r.get(POSTS.DELETED_AT) != null,
+                        r.get(MEMBERS.ID), r.get(MEMBERS.USERNAME),
+                        r.get(MEMBERS.CREATED_AT), r.get(MEMBERS.REPUTATION), Boolean.TRUE.equals(r.get(MEMBERS.HELPER)),
+                        r.get(REVIEW_ITEMS.COMMENT_ID)));
+    }
+
+    private static boolean comment(org.jooq.Record r) {
+        return r.get(REVIEW_ITEMS.COMMENT_ID) != 0L;
     }
 
     /** An author's earlier decisions: how many of their posts reviewers approved and removed, and their sanctions. */

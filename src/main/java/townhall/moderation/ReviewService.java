@@ -33,6 +33,8 @@ public final class ReviewService {
     public static final List<String> FLAG_REASONS = List.of("spam", "rude", "offtopic", "staff");
     public static final int NOTE_MAX = 500;
     static final String FLAGGED = "flagged";
+    /** The reason line of a comment's item once flags hid the comment (approving shows it again). */
+    static final String HIDDEN_COMMENT = "hidden";
 
     private final Database database;
     private final ModerationStore store;
@@ -73,12 +75,28 @@ public final class ReviewService {
     public enum FlagOutcome { QUEUED, HIDDEN, REMOVED }
 
     public FlagOutcome flag(Member flagger, long postId, String reason, String note) {
+        PostStore.PostInfo post = posts.info(postId).filter(p -> !p.deleted() && !p.questionDeleted())
+                .orElseThrow(NotFound::new);
+        return flag(flagger, post, null, reason, note);
+    }
+
+    /** Flags a comment: as a post's flag, the comment hidden or removed instead of the post. */
+    public FlagOutcome flagComment(Member flagger, long commentId, String reason, String note) {
+        PostStore.CommentInfo comment = posts.comment(commentId).filter(c -> !c.deleted()).orElseThrow(NotFound::new);
+        PostStore.PostInfo post = posts.info(comment.postId()).filter(p -> !p.deleted() && !p.questionDeleted())
+                .orElseThrow(NotFound::new);
+        return flag(flagger, post, comment, reason, note);
+    }
+
+    private FlagOutcome flag(Member flagger, PostStore.PostInfo post, PostStore.CommentInfo comment, String reason,
+                             String note) {
         if (!privileges.canFlag(flagger)) {
             throw new NotAllowed("moderation.denied.flag", "reputation", privileges.rules().flag());
         }
-        PostStore.PostInfo post = posts.info(postId).filter(p -> !p.deleted() && !p.questionDeleted())
-                .orElseThrow(NotFound::new);
-        if (post.authorId() == flagger.id()) {
+        long authorId = comment == null ? post.authorId() : comment.authorId();
+        long commentId = comment == null ? 0 : comment.id();
+        long postId = post.id();
+        if (authorId == flagger.id()) {
             throw new NotAllowed("moderation.denied.flag.own");
         }
         String why = reason == null ? "" : reason.strip();
@@ -92,23 +110,43 @@ public final class ReviewService {
         if (text.length() > NOTE_MAX) {
             errors.add("note", "moderation.error.note.long", "max", NOTE_MAX);
         }
-        if (!errors.has("reason") && !errors.has("note") && store.hasFlagged(postId, flagger.id())) {
+        if (!errors.has("reason") && !errors.has("note") && store.hasFlagged(postId, commentId, flagger.id())) {
             errors.add("reason", "moderation.error.flag.twice");
         }
         errors.throwIfAny();
         return database.inTransaction(() -> {
             LocalDateTime now = now();
-            store.insertFlag(postId, flagger.id(), why, text, privileges.isTrustedFlagger(flagger), now);
-            long itemId = store.openItemOf(postId)
-                    .orElseGet(() -> store.insertItem(postId, post.authorId(), FLAGGED, "", now));
+            store.insertFlag(postId, commentId, flagger.id(), why, text, privileges.isTrustedFlagger(flagger), now);
+            long itemId = store.openItemOf(postId, commentId)
+                    .orElseGet(() -> store.insertItem(postId, commentId, authorId, FLAGGED, "", now));
             Map<String, Object> data = postData(post);
+            if (comment != null) {
+                data.put("commentId", commentId);
+            }
             data.put("reason", why);
             events.emit(EventType.POST_FLAGGED, postId, data);
-            if ("spam".equals(why) && privileges.spamFlagRemoves(flagger)) {
+            boolean removes = "spam".equals(why) && privileges.spamFlagRemoves(flagger);
+            if (comment != null) {
+                if (removes || store.openTrustedFlags(postId, commentId) >= privileges.rules().flagsToHide()) {
+                    visibility.setCommentHidden(comment, true);
+                    if (removes) {
+                        store.decide(itemId, "spam", flagger.id(), now);
+                        tellFlaggers(post, commentId, "upheld", now);
+                        helpers.sanctioned(authorId, flagger.id(), "spam");
+                        store.log(flagger.id(), "spam", authorId, postId, "comment " + commentId, now);
+                        return FlagOutcome.REMOVED;
+                    }
+                    store.addReason(itemId, HIDDEN_COMMENT);
+                    store.log(null, "hide", authorId, postId, "comment " + commentId, now);
+                    return FlagOutcome.HIDDEN;
+                }
+                return FlagOutcome.QUEUED;
+            }
+            if (removes) {
                 removeAsSpam(flagger, itemId, post, false);
                 return FlagOutcome.REMOVED;
             }
-            if (store.openTrustedFlags(postId) >= privileges.rules().flagsToHide()) {
+            if (store.openTrustedFlags(postId, 0) >= privileges.rules().flagsToHide()) {
                 visibility.withdraw(post, flagger.id(), PostVisibility.HIDDEN);
                 store.log(null, "hide", post.authorId(), postId, "flags", now);
                 return FlagOutcome.HIDDEN;
@@ -149,6 +187,10 @@ public final class ReviewService {
             throw InvalidInput.of("reason", "moderation.error.note.long", "max", NOTE_MAX);
         }
         PostStore.PostInfo post = posts.info(item.postId()).orElseThrow(NotFound::new);
+        if (item.isComment()) {
+            decideComment(reviewer, item, post, decision, why);
+            return;
+        }
         database.inTransaction(() -> {
             LocalDateTime now = now();
             switch (decision) {
@@ -182,6 +224,33 @@ public final class ReviewService {
         });
     }
 
+    /** A comment's item: approving or dismissing shows a comment the flags hid; rejecting or spam removes it. */
+    private void decideComment(Member reviewer, ModerationStore.Item item, PostStore.PostInfo post, Decision decision,
+                               String why) {
+        PostStore.CommentInfo comment = posts.comment(item.commentId()).orElseThrow(NotFound::new);
+        database.inTransaction(() -> {
+            LocalDateTime now = now();
+            boolean keep = decision == Decision.APPROVE || decision == Decision.DISMISS;
+            if (keep && comment.deleted() && item.reasons().lines().anyMatch(HIDDEN_COMMENT::equals)) {
+                visibility.setCommentHidden(comment, false);
+            } else if (!keep) {
+                visibility.setCommentHidden(comment, true);
+            }
+            String name = decision.name().toLowerCase(java.util.Locale.ROOT);
+            store.decide(item.id(), name, reviewer.id(), now);
+            tellFlaggers(post, comment.id(), keep ? "declined" : "upheld", now);
+            if (decision == Decision.REJECT) {
+                notifier.notify(comment.authorId(), Text.of("moderation.notify.comment.rejected", "title", post.title(),
+                        "reason", why), "");
+            }
+            if (decision == Decision.SPAM) {
+                helpers.sanctioned(comment.authorId(), reviewer.id(), "spam");
+            }
+            store.log(reviewer.id(), name, comment.authorId(), post.id(), "comment " + comment.id()
+                    + (why.isEmpty() ? "" : ": " + why), now);
+        });
+    }
+
     /** Removes the post (and with {@code allPosts} every other post of its author), counts a strike, logs it. */
     private void removeAsSpam(Member actor, long itemId, PostStore.PostInfo post, boolean allPosts) {
         LocalDateTime now = now();
@@ -202,7 +271,11 @@ public final class ReviewService {
     }
 
     private void tellFlaggers(PostStore.PostInfo post, String outcome, LocalDateTime now) {
-        for (long flagger : store.resolveFlags(post.id(), outcome, now)) {
+        tellFlaggers(post, 0, outcome, now);
+    }
+
+    private void tellFlaggers(PostStore.PostInfo post, long commentId, String outcome, LocalDateTime now) {
+        for (long flagger : store.resolveFlags(post.id(), commentId, outcome, now)) {
             notifier.notify(flagger, Text.of("moderation.notify.flag." + outcome, "title", post.title()),
                     "upheld".equals(outcome) ? "" : QuestionLinks.path(post.questionId(), post.slug()));
         }

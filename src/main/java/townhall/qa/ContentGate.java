@@ -36,6 +36,9 @@ public interface ContentGate {
     /** The post is written (and, if held, out of public view) in the current transaction. */
     default void written(PostStore.PostInfo post, Verdict verdict) {}
 
+    /** A post was edited, in the edit's transaction (a new member's edit goes to the review queue). */
+    default void edited(Member editor, PostStore.PostInfo post) {}
+
     /** Lets everything through: for commands and sites without moderation. */
     ContentGate OPEN = (author, submission) -> Verdict.pass(submission);
 }

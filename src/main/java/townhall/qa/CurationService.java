@@ -31,11 +31,13 @@ public final class CurationService {
     private final QaListener listener;
     private final Privileges privileges;
     private final PostVisibility visibility;
+    private final ContentGate gate;
 
     public CurationService(Database database, PostStore posts, MarkdownRenderer markdown, PostInput input,
                            PostAccess access, Clock clock, QaListener listener, Privileges privileges,
-                           PostVisibility visibility) {
+                           PostVisibility visibility, ContentGate gate) {
         this.visibility = visibility;
+        this.gate = gate;
         this.database = database;
         this.posts = posts;
         this.markdown = markdown;
@@ -82,6 +84,7 @@ public final class CurationService {
             posts.insertRevision(postId, editor.id(), finalTitle,
                     finalTags == null ? null : String.join(" ", finalTags), body, reason, now);
             listener.edited(post, editor.id());
+            gate.edited(editor, post);
             listener.questionChanged(post.questionId());
         });
         return posts.info(postId).orElseThrow();

@@ -265,6 +265,19 @@ public final class PostStore {
                 .execute();
     }
 
+    /** A comment and the post it stands under, for flagging it. */
+    public record CommentInfo(long id, long postId, long authorId, String body, boolean deleted) {}
+
+    public Optional<CommentInfo> comment(long commentId) {
+        return db.select(COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY, COMMENTS.DELETED_AT)
+                .from(COMMENTS).where(COMMENTS.ID.eq(commentId))
+                .fetchOptional(r -> new CommentInfo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
+    }
+
+    public void setCommentDeleted(long commentId, LocalDateTime at) {
+        db.update(COMMENTS).set(COMMENTS.DELETED_AT, at).where(COMMENTS.ID.eq(commentId)).execute();
+    }
+
     public void setReviewState(long postId, String state) {
         db.update(POSTS).set(POSTS.REVIEW_STATE, state).where(POSTS.ID.eq(postId)).execute();
     }

@@ -70,4 +70,10 @@ public final class PostVisibility {
         }
         listener.questionChanged(post.questionId());
     }
+
+    /** Hides a comment (flags, a moderator) or shows it again; the question's pages and index follow. */
+    public void setCommentHidden(PostStore.CommentInfo comment, boolean hidden) {
+        posts.setCommentDeleted(comment.id(), hidden ? LocalDateTime.now(clock) : null);
+        posts.info(comment.postId()).ifPresent(post -> listener.questionChanged(post.questionId()));
+    }
 }

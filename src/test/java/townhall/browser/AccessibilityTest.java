@@ -58,6 +58,18 @@ class AccessibilityTest {
         return page.locator(selector).first().getAttribute("href");
     }
 
+    /** Sam (staff) flags a post, so that the review queue has an item and the header a count. */
+    private static void flagForTheQueue(String flagPath) {
+        Page sam = signedIn("sam_staff", "demo-staff-pass", 1280);
+        sam.navigate(server.baseUrl() + flagPath);
+        if (sam.locator("#reason-staff").count() > 0) {
+            sam.locator("#reason-staff").check();
+            sam.locator("#note").fill("Please check the facts in this question");
+            sam.locator("main form button[type=submit]").click();
+        }
+        sam.context().close();
+    }
+
     private static String firstQuestionWithAVerifiedAnswer() {
         Page page = browser.newPage(1280, 900);
         page.navigate(server.baseUrl() + "/questions?filter=verified");
@@ -69,6 +81,8 @@ class AccessibilityTest {
         String question = firstQuestionWithAVerifiedAnswer();
         String idea = firstLink("/ideas/product-ideas?sort=status", ".idea-title a");
         String event = firstLink("/announcements", "section[aria-labelledby=upcoming-heading] li a");
+        String flag = "/posts/" + question.replaceAll("^.*?/q/(\\d+).*$", "$1") + "/flag";
+        flagForTheQueue(flag);
         List<String> visitorPages = List.of("/", question, "/search?q=bluetooth", "/faq", "/u/maria", "/signin",
                 "/register", "/questions", "/leaderboard", "/badges", "/privileges", "/ideas", "/ideas/product-ideas", idea,
                 "/roadmap", "/announcements",
@@ -81,12 +95,13 @@ class AccessibilityTest {
             }
             Page member = signedIn("maria", "demo-member-pass", width);
             for (String path : List.of("/ask", question, "/notifications", "/u/maria", "/settings/notifications",
-                    "/tags/bluetooth", "/ideas/new", idea, event)) {
+                    "/tags/bluetooth", "/ideas/new", idea, event, "/warnings")) {
                 check(member, path, "member at " + width + " px", found);
             }
             Page admin = signedIn("admin", "demo-admin-pass", width);
             for (String path : List.of("/admin/brand", question, "/faq/manage", "/admin/webhooks", "/ideas/boards",
-                    idea, "/announcements/new", "/admin/insight")) {
+                    idea, "/announcements/new", "/admin/insight", "/review", "/admin/watched-words", "/admin/mentions",
+                    "/admin/log", "/assignments", flag)) {
                 check(admin, path, "admin at " + width + " px", found);
             }
         }
@@ -111,6 +126,7 @@ class AccessibilityTest {
                 }
                 check(admin, "/admin/brand", "admin, " + theme + " theme", found);
                 check(admin, "/admin/insight", "admin, " + theme + " theme", found);
+                check(admin, "/review", "admin, " + theme + " theme", found);
             }
         } finally {
             chooseTheme(admin, "");

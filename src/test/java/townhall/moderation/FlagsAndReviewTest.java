@@ -211,7 +211,12 @@ class FlagsAndReviewTest {
         assertThat(silenced.status()).isEqualTo(403);
         assertThat(silenced.html().text()).contains("silenced");
 
+        String secret = troll.post("/settings/tokens", Map.of("name", "My script", "scope", "read"))
+                .html().select("#new-token").attr("value");
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + secret);
+        assertThat(server.newClient().get("/api/v1/notifications", bearer).status()).isEqualTo(200);
         staff.post("/members/" + id + "/sanctions", Map.of("kind", "suspend", "days", "7", "reason", "Repeated abuse"));
+        assertThat(server.newClient().get("/api/v1/notifications", bearer).status()).isEqualTo(401);
         assertThat(troll.get("/settings/account").status()).isEqualTo(303); // the session no longer counts
         Response signIn = server.newClient().signIn(name, "a long enough password");
         assertThat(signIn.status()).isEqualTo(422);
@@ -223,5 +228,34 @@ class FlagsAndReviewTest {
         assertThat(server.newClient().signIn(name, "a long enough password").status()).isEqualTo(303);
         String csv = staff.get("/admin/log.csv?member=" + name).body();
         assertThat(csv.lines().skip(1)).hasSize(4).anyMatch(l -> l.contains("suspend") && l.contains("Repeated abuse"));
+        staff.post("/members/" + id + "/sanctions", Map.of("kind", "warn", "reason", "=HYPERLINK(\"http://evil.example\")"));
+        assertThat(staff.get("/admin/log.csv?member=" + name).body()).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
+    }
+
+    @Test
+    void flaggedCommentsAreHiddenAfterEnoughFlagsAndAReviewerBringsThemBack() {
+        WebClient asker = community.member("asker");
+        long question = community.ask(asker, "Do the ear cushions come in other colours?");
+        WebClient commenter = community.member("snarky");
+        assertThat(commenter.post("/posts/" + question + "/comments", Map.of("comment", "What a silly thing to ask, honestly"))
+                .status()).isEqualTo(303);
+        long comment = server.components().database.dsl().select(townhall.db.schema.Tables.COMMENTS.ID)
+                .from(townhall.db.schema.Tables.COMMENTS).where(townhall.db.schema.Tables.COMMENTS.POST_ID.eq(question))
+                .fetchOne(townhall.db.schema.Tables.COMMENTS.ID);
+        assertThat(commenter.get("/comments/" + comment + "/flag").status()).isEqualTo(403); // not one's own
+        List<WebClient> flaggers = List.of(community.member("critic"), community.member("judge"), community.member("referee"));
+        for (WebClient flagger : flaggers) {
+            assertThat(flagger.get("/comments/" + comment + "/flag").status()).isEqualTo(200);
+            assertThat(flagger.post("/comments/" + comment + "/flag", Map.of("reason", "rude")).status()).isEqualTo(303);
+        }
+        assertThat(server.newClient().page("/q/" + question + "/x").text()).doesNotContain("What a silly thing");
+        WebClient staff = community.staff("fair");
+        assertThat(staff.page("/review").select("[data-review-item]").text())
+                .contains("comment under").contains("What a silly thing").contains("Hidden by flags");
+        long item = server.components().database.dsl().select(REVIEW_ITEMS.ID).from(REVIEW_ITEMS)
+                .where(REVIEW_ITEMS.COMMENT_ID.eq(comment)).and(REVIEW_ITEMS.DECIDED_AT.isNull()).fetchOne(REVIEW_ITEMS.ID);
+        assertThat(staff.post("/review/" + item, Map.of("action", "dismiss")).status()).isEqualTo(303);
+        assertThat(server.newClient().page("/q/" + question + "/x").text()).contains("What a silly thing");
+        assertThat(notificationsOf(flaggers.get(0))).anyMatch(n -> n.contains("kept it"));
     }
 }

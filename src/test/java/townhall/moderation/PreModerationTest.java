@@ -43,4 +43,16 @@ class PreModerationTest {
         long byHelper = community.ask(community.helper("aide"), "A question from a Helper, not held at all");
         assertThat(server.newClient().get("/q/" + byHelper).status()).isEqualTo(301);
     }
+
+    @Test
+    void aNewMembersEditGoesToTheReviewQueue() {
+        WebClient fresh = community.newcomer("editor");
+        community.ask(fresh, "A first question that waits for pre-moderation");
+        long question = community.ask(fresh, "A second question that the member edits later");
+        assertThat(fresh.post("/posts/" + question + "/edit", java.util.Map.of("title", "A second question, edited with a link",
+                "body", "Now with a different body that says rather more than before.", "tags", "headphones",
+                "reason", "")).status()).isEqualTo(303);
+        assertThat(community.staff("watcher").page("/review").select("[data-review-item]").text())
+                .contains("Edited by a new member").contains("A second question, edited with a link");
+    }
 }

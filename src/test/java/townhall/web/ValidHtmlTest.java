@@ -122,7 +122,15 @@ class ValidHtmlTest {
         Map<String, List<String>> errors = NuHtmlChecker.errors(Map.of("flag refused", refused.body(),
                 "sanction refused", badSanction.body()));
         assertThat(errors).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
-        assertValid(admin, "/review", "/admin/log");
+        admin.post("/admin/watched-words", Map.of("pattern", "refund", "action", "listen"));
+        community.ask(member, "How long does a refund take?");
+        admin.post("/assignments/q/" + question, Map.of("assignee", "support", "state", "waiting", "note", "Asked the lab"));
+        WebClient.Response badWord = admin.post("/admin/watched-words", Map.of("pattern", "", "action", "nonsense"));
+        WebClient.Response badAssignment = admin.post("/assignments/q/" + question, Map.of("assignee", "nobody", "state", "x"));
+        assertThat(NuHtmlChecker.errors(Map.of("word refused", badWord.body(), "assignment refused", badAssignment.body())))
+                .allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
+        assertValid(admin, "/review", "/admin/log", "/admin/watched-words", "/admin/mentions", "/assignments/q/" + question,
+                "/assignments?who=all");
         assertValid(flagger, "/warnings", "/q/" + question + "/does-the-page-pass-the-html-checker");
     }
 
