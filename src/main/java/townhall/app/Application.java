@@ -99,7 +99,7 @@ public final class Application implements AutoCloseable {
             if (config.getBoolean(Setting.DEMO)) {
                 components.seedDemo();
             }
-            OutsideImageLinks.rewriteOnce(database.background(), components.siteSettings, components.markdown);
+            OutsideImageLinks.rewriteOnceInTheBackground(database.background(), components.siteSettings, components.markdown);
             ViewCounter viewCounter = new ViewCounter(database.dsl(),
                     Duration.ofSeconds(config.getInt(Setting.VIEW_FLUSH_SECONDS)));
             ScheduledExecutorService jobs = startJobs(components);

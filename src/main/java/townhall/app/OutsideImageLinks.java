@@ -1,5 +1,6 @@
 package townhall.app;
 
+import static org.jooq.impl.DSL.max;
 import static townhall.db.schema.Tables.FAQ_ENTRIES;
 import static townhall.db.schema.Tables.POSTS;
 
@@ -22,16 +23,37 @@ final class OutsideImageLinks {
 
     private OutsideImageLinks() {}
 
+    /** Chunks of posts by id: each statement reads one stretch of the primary key, however large the site. */
+    private static final int CHUNK = 5_000;
+
+    /** In the background, so that a start at a million posts does not wait for the scan. */
+    static void rewriteOnceInTheBackground(DSLContext db, SiteSettingsStore settings, MarkdownRenderer markdown) {
+        if (settings.get(DONE).isPresent()) {
+            return;
+        }
+        Thread.ofVirtual().name("outside-image-links").start(() -> {
+            try {
+                rewriteOnce(db, settings, markdown);
+            } catch (RuntimeException e) {
+                log.warn("Turning outside images into links failed; it is tried again at the next start", e);
+            }
+        });
+    }
+
     static void rewriteOnce(DSLContext db, SiteSettingsStore settings, MarkdownRenderer markdown) {
         if (settings.get(DONE).isPresent()) {
             return;
         }
         int posts = 0;
-        for (var row : db.select(POSTS.ID, POSTS.BODY_HTML).from(POSTS)
-                .where(POSTS.BODY_HTML.like("%<img src=\"http%")).fetch()) {
-            db.update(POSTS).set(POSTS.BODY_HTML, markdown.sanitizeHtml(row.value2(), LinkPolicy.NOFOLLOW))
-                    .where(POSTS.ID.eq(row.value1())).execute();
-            posts++;
+        Long last = db.select(max(POSTS.ID)).from(POSTS).fetchOne(0, Long.class);
+        for (long from = 0; last != null && from < last; from += CHUNK) {
+            for (var row : db.select(POSTS.ID, POSTS.BODY_HTML).from(POSTS)
+                    .where(POSTS.ID.gt(from)).and(POSTS.ID.le(from + CHUNK))
+                    .and(POSTS.BODY_HTML.like("%<img src=\"http%")).fetch()) {
+                db.update(POSTS).set(POSTS.BODY_HTML, markdown.sanitizeHtml(row.value2(), LinkPolicy.NOFOLLOW))
+                        .where(POSTS.ID.eq(row.value1())).execute();
+                posts++;
+            }
         }
         int entries = 0;
         for (var row : db.select(FAQ_ENTRIES.ID, FAQ_ENTRIES.ANSWER_HTML).from(FAQ_ENTRIES)

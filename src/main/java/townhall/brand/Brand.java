@@ -14,6 +14,7 @@ import java.util.List;
  * @param theme           the folder of the theme the site is shown in: the administrator's choice, else
  *                        {@code TOWNHALL_THEME} (also when the chosen theme is no longer in the themes folder)
  * @param themeSetting    the administrator's choice of theme, empty when none was made
+ * @param hero            the picture at the top of the home page, or null for none
  */
 public record Brand(
         String siteName,
@@ -21,6 +22,7 @@ public record Brand(
         String tagline,
         Image logo,
         Image favicon,
+        Image hero,
         String primaryColor,
         String accentColor,
         String extraCss,

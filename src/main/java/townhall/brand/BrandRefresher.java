@@ -4,6 +4,7 @@ import static townhall.brand.BrandService.ACCENT;
 import static townhall.brand.BrandService.DEFAULT_GUIDELINES;
 import static townhall.brand.BrandService.EXTRA_CSS;
 import static townhall.brand.BrandService.FAVICON;
+import static townhall.brand.BrandService.HERO;
 import static townhall.brand.BrandService.FOOTER_LINKS;
 import static townhall.brand.BrandService.GUIDELINES;
 import static townhall.brand.BrandService.LOGO;
@@ -84,6 +85,7 @@ final class BrandRefresher {
                 values.getOrDefault(TAGLINE, ""),
                 BrandImages.fromSetting(values.get(LOGO)),
                 BrandImages.fromSetting(values.get(FAVICON)),
+                BrandImages.fromSetting(values.get(HERO)),
                 values.getOrDefault(PRIMARY, ""),
                 values.getOrDefault(ACCENT, ""),
                 extraCss,

@@ -97,6 +97,7 @@ public final class BrandRoutes {
                 "tagline", BrandService.TAGLINE_MAX,
                 "logoKb", BrandService.LOGO_MAX_BYTES / 1024,
                 "faviconKb", BrandService.FAVICON_MAX_BYTES / 1024,
+                "heroKb", BrandService.HERO_MAX_BYTES / 1024,
                 "cssKb", BrandService.EXTRA_CSS_MAX_BYTES / 1024,
                 "footerLinks", BrandService.FOOTER_LINKS_MAX));
         views.render(ctx, "brand/admin", model);
@@ -109,10 +110,11 @@ public final class BrandRoutes {
         BrandService.Form form = new BrandService.Form(theme,
                 field(ctx, "siteName"), field(ctx, "tagline"), field(ctx, "primaryColor"), field(ctx, "accentColor"),
                 field(ctx, "extraCss"), field(ctx, "footerLinks"), field(ctx, "welcome"), field(ctx, "guidelines"),
-                field(ctx, "newcomer"), ctx.formParam("removeLogo") != null, ctx.formParam("removeFavicon") != null);
+                field(ctx, "newcomer"), ctx.formParam("removeLogo") != null, ctx.formParam("removeFavicon") != null,
+                ctx.formParam("removeHero") != null);
         try {
             brand.save(admin, form, upload(ctx, "logo", BrandService.LOGO_MAX_BYTES),
-                    upload(ctx, "favicon", BrandService.FAVICON_MAX_BYTES));
+                    upload(ctx, "favicon", BrandService.FAVICON_MAX_BYTES), upload(ctx, "hero", BrandService.HERO_MAX_BYTES));
             Web.redirect(ctx, "/admin/brand?saved=1");
         } catch (InvalidInput e) {
             ctx.status(422);

@@ -30,6 +30,7 @@ public final class BrandService {
     public static final int TAGLINE_MAX = 140;
     public static final int LOGO_MAX_BYTES = 512 * 1024;
     public static final int FAVICON_MAX_BYTES = 64 * 1024;
+    public static final int HERO_MAX_BYTES = 1024 * 1024;
     public static final int EXTRA_CSS_MAX_BYTES = 32 * 1024;
     public static final int FOOTER_LINKS_MAX = 10;
     public static final int FOOTER_LABEL_MAX = 40;
@@ -40,6 +41,7 @@ public final class BrandService {
     static final String TAGLINE = "tagline";
     static final String LOGO = "logo";
     static final String FAVICON = "favicon";
+    static final String HERO = "hero";
     static final String PRIMARY = "color_primary";
     static final String ACCENT = "color_accent";
     static final String EXTRA_CSS = "extra_css";
@@ -146,18 +148,23 @@ public final class BrandService {
      */
     public record Form(String theme, String siteName, String tagline, String primaryColor, String accentColor,
                        String extraCss, String footerLinks, String welcome, String guidelines, String newcomer,
-                       boolean removeLogo, boolean removeFavicon) {
+                       boolean removeLogo, boolean removeFavicon, boolean removeHero) {
 
         /** The form as the current settings fill it. */
         public static Form of(Brand brand) {
             return new Form(brand.themeSetting(), brand.siteNameSetting(), brand.tagline(), brand.primaryColor(),
                     brand.accentColor(), brand.extraCss(), brand.footerLinksText(), brand.welcomeMarkdown(),
-                    brand.guidelinesMarkdown(), brand.newcomerMarkdown(), false, false);
+                    brand.guidelinesMarkdown(), brand.newcomerMarkdown(), false, false, false);
         }
     }
 
     /** Checks everything, then writes everything in one transaction; on any error nothing is written. */
     public void save(Member admin, Form form, Upload logo, Upload favicon) {
+        save(admin, form, logo, favicon, Upload.NONE);
+    }
+
+    /** As above, with the picture at the top of the home page. */
+    public void save(Member admin, Form form, Upload logo, Upload favicon, Upload hero) {
         if (!admin.isAdmin()) {
             throw new IllegalStateException("Only administrators change the brand settings");
         }
@@ -166,13 +173,15 @@ public final class BrandService {
         BrandImages.StoredImage newLogo = BrandImages.check(errors, "logo", "logo", logo, LOGO_MAX_BYTES);
         BrandImages.StoredImage newFavicon = BrandImages.check(errors, "favicon", "favicon", favicon,
                 FAVICON_MAX_BYTES);
+        BrandImages.StoredImage newHero = BrandImages.check(errors, "hero", "hero", hero, HERO_MAX_BYTES);
         errors.throwIfAny();
 
         replaceOrRemove(changes, LOGO, newLogo, form.removeLogo());
         replaceOrRemove(changes, FAVICON, newFavicon, form.removeFavicon());
+        replaceOrRemove(changes, HERO, newHero, form.removeHero());
         LocalDateTime now = LocalDateTime.now(clock);
         database.inTransaction(() -> {
-            for (BrandImages.StoredImage image : new BrandImages.StoredImage[] {newLogo, newFavicon}) {
+            for (BrandImages.StoredImage image : new BrandImages.StoredImage[] {newLogo, newFavicon, newHero}) {
                 if (image != null) {
                     store.saveFile(image.hash(), image.type().contentType(), image.bytes(), now);
                 }

@@ -50,7 +50,7 @@ public final class DemoBrand {
         BrandService.Form form = BrandService.Form.of(brand.current());
         brand.save(admin, new BrandService.Form(form.theme(), NAME, "Answers from people who listen",
                 "#1d3557", "#0b6e4f", form.extraCss(), form.footerLinks(), form.welcome(), form.guidelines(),
-                form.newcomer(), false, false),
+                form.newcomer(), false, false, false),
                 new BrandService.Upload("northwind-logo.png", png(logo(96))),
                 new BrandService.Upload("northwind-favicon.png", png(logo(32))));
         log.info("Demo branded as {} (change it at /admin/brand)", NAME);

@@ -306,6 +306,24 @@ class BrandTest {
     }
 
     @Test
+    void y_aHomePagePictureShowsAboveTheSearchBoxAndCanBeRemoved() {
+        Response wrong = save(Map.of(), Map.of("hero", new FilePart("hero.png", "image/png", "not a picture".getBytes())));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.html().select("#hero-error").text()).startsWith("The picture must be a PNG, JPEG or WebP image");
+        assertThat(server.newClient().get("/").html().select(".hero-image")).isEmpty();
+
+        assertThat(save(Map.of(), Map.of("hero", new FilePart("hero.png", "image/png", png(1200, 300)))).status())
+                .isEqualTo(303);
+        WebClient visitor = server.newClient();
+        String picture = visitor.get("/").html().select(".help-hero img.hero-image").attr("src");
+        assertThat(picture).matches("/brand/files/[0-9a-f]{64}\\.png");
+        assertThat(visitor.get(picture).status()).isEqualTo(200);
+
+        assertThat(save(Map.of("removeHero", "1")).status()).isEqualTo(303);
+        assertThat(server.newClient().get("/").html().select(".hero-image")).isEmpty();
+    }
+
+    @Test
     void z_aSiteNamedSomethingCommunityIsNotCalledACommunityCommunity() {
         assertThat(save(Map.of("siteName", "Northwind Community")).status()).isEqualTo(303);
         Document home = server.newClient().get("/").html();

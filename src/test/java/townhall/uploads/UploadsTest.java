@@ -177,6 +177,10 @@ class UploadsTest {
         sql.deleteFrom(townhall.db.schema.Tables.SITE_SETTINGS)
                 .where(townhall.db.schema.Tables.SITE_SETTINGS.NAME.eq("outside_images_are_links")).execute();
         server.restart();
+        // rewritten in the background after the start, so a start never waits for a scan of every post
+        townhall.support.Eventually.await(() -> server.components().database.dsl()
+                .fetchExists(townhall.db.schema.Tables.SITE_SETTINGS,
+                        townhall.db.schema.Tables.SITE_SETTINGS.NAME.eq("outside_images_are_links")));
         Document after = server.newClient().page("/q/" + questionId);
         assertThat(after.select(".post-body img")).isEmpty();
         assertThat(after.select(".post-body a.external-image").attr("href")).isEqualTo("https://elsewhere.example/old.png");
