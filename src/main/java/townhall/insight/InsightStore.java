@@ -186,8 +186,9 @@ public final class InsightStore {
                 + "   AND am.role <> 'member') first_staff,"
                 + " q.accepted_answer_id IS NOT NULL accepted, q.verified_answer_id IS NOT NULL verified,"
                 + " q.closed_at IS NOT NULL closed"
-                + " FROM posts p JOIN questions q ON q.id = p.id JOIN posts qp ON qp.id = q.id"
-                + " WHERE p.kind = 'question' AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST + filter,
+                + " FROM posts p JOIN questions q ON q.id = p.id"
+                + " WHERE p.kind = 'question' AND p.created_at >= ? AND p.created_at < ? AND p.deleted_at IS NULL"
+                + filter,
                 binds.toArray()).map(r -> new Figures.Outcome(r.get("id", Long.class),
                 r.get("asked", LocalDateTime.class), r.get("first_answer", LocalDateTime.class),
                 r.get("first_staff", LocalDateTime.class), r.get("accepted", Boolean.class),
@@ -384,7 +385,10 @@ public final class InsightStore {
                 + " ORDER BY marked DESC, answers DESC, m.username LIMIT ?", binds.toArray()).map(r -> person(r, 0));
     }
 
-    /** Members who are not Helpers (and were not refused by staff) with at least {@code fromReputation}. */
+    /**
+     * Members who are not Helpers (and were not refused by staff) with at least {@code fromReputation}: the ten with
+     * most reputation are chosen first, and only their answers are counted.
+     */
     public List<Figures.Person> closeToHelper(int fromReputation, int needed, int limit) {
         return db.fetch("SELECT m.id, m.username, m.reputation,"
                 + " (SELECT COUNT(*) FROM posts p WHERE p.author_id = m.id AND p.kind = 'answer' AND p.deleted_at IS NULL)"
@@ -393,16 +397,20 @@ public final class InsightStore {
                 + "  AND a.kind = 'answer' AND a.deleted_at IS NULL"
                 + "  AND (q.accepted_answer_id = a.id OR q.verified_answer_id = a.id)) marked,"
                 + " (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = m.id) last_post"
-                + " FROM members m WHERE NOT m.helper AND m.role = 'member' AND m.helper_override IS NULL"
-                + " AND m.reputation >= ? ORDER BY m.reputation DESC, m.username LIMIT ?", fromReputation, limit)
+                + " FROM (SELECT id, username, reputation FROM members WHERE NOT helper AND role = 'member'"
+                + "  AND helper_override IS NULL AND reputation >= ? ORDER BY reputation DESC, username LIMIT ?) m"
+                + " ORDER BY m.reputation DESC, m.username", fromReputation, limit)
                 .map(r -> person(r, needed));
     }
 
-    /** Helpers whose last post is older than {@code quietSince} but newer than {@code activeSince}. */
+    /**
+     * Helpers whose last post is older than {@code quietSince} but newer than {@code activeSince}; the last post of
+     * each is read from the end of the author index (one step per Helper).
+     */
     public List<Figures.Person> quietHelpers(LocalDateTime quietSince, LocalDateTime activeSince, int limit) {
         return db.fetch("SELECT * FROM (SELECT m.id, m.username, m.reputation, 0 answers, 0 marked,"
-                + " (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = m.id AND p.deleted_at IS NULL) last_post"
-                + " FROM members m WHERE m.helper) h WHERE h.last_post < ? AND h.last_post >= ?"
+                + " (SELECT p.created_at FROM posts p WHERE p.author_id = m.id ORDER BY p.created_at DESC LIMIT 1)"
+                + "  last_post FROM members m WHERE m.helper) h WHERE h.last_post < ? AND h.last_post >= ?"
                 + " ORDER BY h.last_post DESC LIMIT ?", quietSince, activeSince, limit).map(r -> person(r, 0));
     }
 
