@@ -2,15 +2,14 @@
 # The community insight dashboard at scale: bench/insight.sh [posts]   (default 1000000)
 # Uses the community run-all.sh generates (target/bench-<posts>/, generated here if missing), adds an administrator,
 # starts Townhall with a 512 MB heap, waits for the first daily roll-up (every day since the first post), then times
-# /admin/insight one request at a time (wrk -t1 -c1) for the data's last 30 days, its last year, the last 30 days
+# /admin/insight one request at a time (curl, never two at once) for the data's last 30 days, its last year, the last 30 days
 # filtered by a tag (counted from the posts, not the roll-ups) and the JSON; appends the rows to
 # bench/results/<date>-<posts>-insight.md.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 POSTS=${1:-1000000}
-DURATION=${BENCH_DURATION:-20s}
-WARMUP=${BENCH_WARMUP:-10s}
+REQUESTS=${BENCH_REQUESTS:-15}
 WORK=$ROOT/target/bench-$POSTS
 DATA=$WORK/data
 OUT=$WORK/out
@@ -46,6 +45,11 @@ if [ ! -f "$OUT/insight-rollup" ]; then
   grep -o "Insight roll-up counted.*" "$WORK/insight.log" | head -1 > "$OUT/insight-rollup"
 fi
 ROLLUP=$(cat "$OUT/insight-rollup")
+if [ ! -f "$OUT/insight-outcomes" ]; then
+  for _ in $(seq 1 1800); do grep -q "Insight outcomes kept" "$WORK/insight.log" && break; sleep 1; done
+  grep -o "Insight outcomes kept.*" "$WORK/insight.log" | head -1 > "$OUT/insight-outcomes"
+fi
+ROLLUP="$ROLLUP; $(cat "$OUT/insight-outcomes")"
 echo "$ROLLUP"
 
 JAR=$WORK/insight-cookies.txt
@@ -62,13 +66,18 @@ MONTH_START=$(date -d "$LAST -29 days" +%F)
 YEAR_START=$(date -d "$LAST -364 days" +%F)
 TAG=$(curl -s "http://127.0.0.1:$PORT/tags" | grep -o 'href="/tags/[^"]*"' | sed -n '1{s#href="/tags/##; s#"$##; p}' || true)
 
-run() { # name path
-  local name=$1 path=$2 line
+run() { # name path: two requests to warm up, then $REQUESTS one after the other (never two at once)
+  local name=$1 path=$2 times
   echo "== $name"
-  wrk -t1 -c1 -d"$WARMUP" -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$path" > /dev/null 2>&1 || true
-  line=$(wrk -t1 -c1 -d"$DURATION" --timeout 10s -H "Cookie: $COOKIE" -s "$BENCH_DIR/wrk/report.lua" \
-    "http://127.0.0.1:$PORT$path" | grep '^RESULT')
-  echo "| $name | \`$path\` | ${line#RESULT } |" | tee -a "$RESULTS.rows"
+  for _ in 1 2; do curl -s -o /dev/null -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$path"; done
+  times=$(for _ in $(seq 1 "$REQUESTS"); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$path"
+  done | awk '$1 != 200 {bad++} {print $2 * 1000}' | sort -n)
+  local median p90 max
+  median=$(echo "$times" | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
+  p90=$(echo "$times" | awk '{a[NR]=$1} END {i = int(NR * 0.9 + 0.999); print a[i]}')
+  max=$(echo "$times" | tail -1)
+  echo "| $name | \`$path\` | $REQUESTS | $median | $p90 | $max |" | tee -a "$RESULTS.rows"
 }
 rm -f "$RESULTS.rows"
 run "dashboard, last 30 days of the data" "/admin/insight?from=$MONTH_START&to=$LAST"
@@ -78,11 +87,12 @@ run "figures as JSON, 30 days" "/admin/insight.json?from=$MONTH_START&to=$LAST"
 {
   echo "# Community insight at $POSTS posts, $(date -u '+%F %H:%M UTC')"
   echo
-  echo "Machine: $(nproc) cores, shared with other work; one request at a time (wrk -t1 -c1 -d$DURATION after $WARMUP)."
+  echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (shared with other work); $REQUESTS requests"
+  echo "one after the other after two to warm up, as a signed-in administrator; times in ms (curl's time_total)."
   echo "Data: $(cat "$OUT/generated"). First roll-up: $ROLLUP."
   echo
-  echo "| scenario | path | result (latency in ms) |"
-  echo "|---|---|---|"
+  echo "| scenario | path | requests | median | p90 | max |"
+  echo "|---|---|---|---|---|---|"
   cat "$RESULTS.rows"
 } > "$RESULTS"
 rm -f "$RESULTS.rows"
