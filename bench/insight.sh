@@ -64,7 +64,7 @@ COOKIE="th_session=$SESSION; th_csrf=$CSRF"
 LAST=${BENCH_INSIGHT_LAST:-2025-12-31}
 MONTH_START=$(date -d "$LAST -29 days" +%F)
 YEAR_START=$(date -d "$LAST -364 days" +%F)
-TAG=$(curl -s "http://127.0.0.1:$PORT/tags" | grep -o 'href="/tags/[^"]*"' | sed -n '1{s#href="/tags/##; s#"$##; p}' || true)
+TAG=$(curl -s "http://127.0.0.1:$PORT/questions" | grep -o 'href="/tags/[^"]*"' | sed -n '1{s#href="/tags/##; s#"$##; p}' || true)
 
 run() { # name path: two requests to warm up, then $REQUESTS one after the other (never two at once)
   local name=$1 path=$2 times
