@@ -14,6 +14,12 @@ public final class InsightListener implements QaListener {
         this.store = store;
     }
 
+    /** Answers, marks, closing and visibility change what became of the question: kept again at the next roll-up. */
+    @Override
+    public void questionChanged(long questionId) {
+        store.questionChanged(questionId);
+    }
+
     @Override
     public void deletionChanged(PostStore.PostInfo post, boolean deleted, long actorId) {
         store.markDirty(post.id());

@@ -27,6 +27,7 @@ import townhall.web.NotAllowed;
 public final class InsightService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InsightService.class);
     static final String ROLLED_THROUGH = "insight_rolled_through";
+    static final String OUTCOMES_THROUGH = "insight_outcomes_through";
     private static final int LIST = 10;
 
     private final Database database;
@@ -115,8 +116,9 @@ public final class InsightService {
         List<Figures.Day> previousDays = days(before);
         Figures.Day sum = sum(days, period.from());
         Figures.Day previousSum = sum(previousDays, before.from());
-        List<Figures.Outcome> outcomes = store.outcomes(period);
-        List<Figures.Outcome> previousOutcomes = store.outcomes(before);
+        LocalDate rolled = outcomesThrough();
+        List<Figures.Outcome> outcomes = store.outcomes(period, rolled);
+        List<Figures.Outcome> previousOutcomes = store.outcomes(before, rolled);
         int[] active = store.activeAndReturning(period);
         int[] previousActive = store.activeAndReturning(before);
         Figures.Satisfaction satisfaction = store.satisfaction(period, LIST);
@@ -204,6 +206,37 @@ public final class InsightService {
 
     // ---- roll-ups
 
+    /** The last day whose questions' outcomes are kept (insight_questions), at most the last day rolled up. */
+    public LocalDate outcomesThrough() {
+        return siteSettings.get(OUTCOMES_THROUGH).map(LocalDate::parse).orElse(null);
+    }
+
+    /** Keeps the outcomes of the questions of the days rolled up since, a month a transaction, then the changed ones. */
+    private void keepOutcomes(LocalDate through) {
+        LocalDate kept = outcomesThrough();
+        LocalDate first = store.firstDay();
+        LocalDate next = kept != null ? kept.plusDays(1) : first;
+        long started = System.nanoTime();
+        boolean any = next != null && !next.isAfter(through);
+        while (next != null && !next.isAfter(through)) {
+            LocalDate from = next;
+            LocalDate to = from.plusDays(29).isAfter(through) ? through : from.plusDays(29);
+            database.inTransaction(() -> {
+                store.keepOutcomes(from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+                siteSettings.put(OUTCOMES_THROUGH, to.toString());
+            });
+            next = to.plusDays(1);
+        }
+        if (any) {
+            log.info("Insight outcomes kept for the questions through {} in {} ms", through,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        LocalDateTime end = through.plusDays(1).atStartOfDay();
+        while (database.inTransaction(() -> store.keepChangedOutcomes(end, 500)) == 500) {
+            log.debug("More changed questions to keep");
+        }
+    }
+
     public LocalDate rolledThrough() {
         return siteSettings.get(ROLLED_THROUGH).map(LocalDate::parse).orElse(null);
     }
@@ -229,6 +262,9 @@ public final class InsightService {
             }
         }
         LocalDate through = rolledThrough();
+        if (through != null) {
+            keepOutcomes(through);
+        }
         for (LocalDate day : store.dirtyDays(1000)) {
             if (through != null && !day.isAfter(through)) {
                 database.inTransaction(() -> store.rollUp(day, LocalDateTime.now(clock)));

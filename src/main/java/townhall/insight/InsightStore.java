@@ -175,23 +175,77 @@ public final class InsightStore {
 
     // ---- what became of the questions -------------------------------------------------------------------------
 
-    public List<Figures.Outcome> outcomes(Period period) {
-        List<Object> binds = new ArrayList<>(List.of(period.start(), period.end()));
-        String filter = filter(period.categoryId(), period.tag(), binds);
-        return db.fetch("SELECT q.id, p.created_at asked,"
+    /** What became of each question matching {@code where} (on question post {@code p} and question {@code q}). */
+    private static String outcomeSelect(String where) {
+        return "SELECT q.id, p.created_at asked, COALESCE(q.category_id, 0) category,"
                 + " (SELECT MIN(a.created_at) FROM posts a WHERE a.question_id = q.id AND a.kind = 'answer'"
                 + "   AND a.deleted_at IS NULL) first_answer,"
                 + " (SELECT MIN(a.created_at) FROM posts a JOIN members am ON am.id = a.author_id"
                 + "   WHERE a.question_id = q.id AND a.kind = 'answer' AND a.deleted_at IS NULL"
                 + "   AND am.role <> 'member') first_staff,"
                 + " q.accepted_answer_id IS NOT NULL accepted, q.verified_answer_id IS NOT NULL verified,"
-                + " q.closed_at IS NOT NULL closed"
-                + " FROM posts p JOIN questions q ON q.id = p.id JOIN posts qp ON qp.id = q.id"
-                + " WHERE p.kind = 'question' AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST + filter,
-                binds.toArray()).map(r -> new Figures.Outcome(r.get("id", Long.class),
-                r.get("asked", LocalDateTime.class), r.get("first_answer", LocalDateTime.class),
-                r.get("first_staff", LocalDateTime.class), r.get("accepted", Boolean.class),
-                r.get("verified", Boolean.class), r.get("closed", Boolean.class)));
+                + " q.closed_at IS NOT NULL closed, p.deleted_at IS NOT NULL deleted"
+                + " FROM posts p JOIN questions q ON q.id = p.id WHERE " + where;
+    }
+
+    /** The period's questions: from the kept outcomes up to {@code rolledThrough}, from the posts after it. */
+    public List<Figures.Outcome> outcomes(Period period, LocalDate rolledThrough) {
+        List<Figures.Outcome> outcomes = new ArrayList<>();
+        LocalDateTime liveFrom = period.start();
+        if (rolledThrough != null && !rolledThrough.isBefore(period.from())) {
+            LocalDateTime keptEnd = rolledThrough.isBefore(period.to()) ? rolledThrough.plusDays(1).atStartOfDay()
+                    : period.end();
+            List<Object> binds = new ArrayList<>(List.of(period.start(), keptEnd));
+            String filter = filter(period.categoryId(), period.tag(), binds);
+            outcomes.addAll(db.fetch("SELECT q.question_id id, q.asked_at asked, q.first_answer_at first_answer,"
+                    + " q.first_staff_answer_at first_staff, q.accepted, q.verified, q.closed FROM insight_questions q"
+                    + " WHERE q.asked_at >= ? AND q.asked_at < ? AND NOT q.deleted"
+                    + filter.replace("qt.question_id = q.id", "qt.question_id = q.question_id"), binds.toArray())
+                    .map(InsightStore::outcome));
+            liveFrom = keptEnd;
+        }
+        if (liveFrom.isBefore(period.end())) {
+            List<Object> binds = new ArrayList<>(List.of(liveFrom, period.end()));
+            String filter = filter(period.categoryId(), period.tag(), binds);
+            outcomes.addAll(db.fetch(outcomeSelect("p.kind = 'question' AND p.created_at >= ? AND p.created_at < ?"
+                    + " AND p.deleted_at IS NULL" + filter), binds.toArray()).map(InsightStore::outcome));
+        }
+        return outcomes;
+    }
+
+    private static Figures.Outcome outcome(Record r) {
+        return new Figures.Outcome(r.get("id", Long.class), r.get("asked", LocalDateTime.class),
+                r.get("first_answer", LocalDateTime.class), r.get("first_staff", LocalDateTime.class),
+                r.get("accepted", Boolean.class), r.get("verified", Boolean.class), r.get("closed", Boolean.class));
+    }
+
+    private static final String KEEP_OUTCOMES = "REPLACE INTO insight_questions (question_id, asked_at, category_id,"
+            + " first_answer_at, first_staff_answer_at, accepted, verified, closed, deleted) SELECT id, asked, category,"
+            + " first_answer, first_staff, accepted, verified, closed, deleted FROM (";
+
+    /** Keeps what became of the questions asked in [start, end). */
+    public void keepOutcomes(LocalDateTime start, LocalDateTime end) {
+        db.execute(KEEP_OUTCOMES + outcomeSelect("p.kind = 'question' AND p.created_at >= ? AND p.created_at < ?")
+                + ") o", start, end);
+    }
+
+    /** Keeps again what became of the questions that changed, among those asked before {@code end}. */
+    public int keepChangedOutcomes(LocalDateTime end, int limit) {
+        List<Long> ids = db.fetch("SELECT question_id FROM insight_dirty_questions ORDER BY question_id LIMIT ?", limit)
+                .getValues(0, Long.class);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Object> binds = new ArrayList<>(ids);
+        binds.add(end);
+        db.execute(KEEP_OUTCOMES + outcomeSelect("p.id IN (" + marks(ids) + ") AND p.created_at < ?") + ") o",
+                binds.toArray());
+        db.execute("DELETE FROM insight_dirty_questions WHERE question_id IN (" + marks(ids) + ")", ids.toArray());
+        return ids.size();
+    }
+
+    public void questionChanged(long questionId) {
+        db.execute("INSERT IGNORE INTO insight_dirty_questions (question_id) VALUES (?)", questionId);
     }
 
     public List<Figures.QuestionLink> questions(List<Long> ids) {
@@ -209,12 +263,14 @@ public final class InsightStore {
     public int[] activeAndReturning(Period period) {
         List<Object> binds = new ArrayList<>(List.of(period.start(), period.start(), period.end()));
         String filter = filter(period.categoryId(), period.tag(), binds);
+        // read from the indexes alone: a post deleted since still shows its author had posted before
+        String questions = filter.isEmpty() ? ""
+                : " JOIN questions q ON q.id = COALESCE(p.question_id, p.id)";
         Record r = db.fetchOne("SELECT COUNT(*) active, COALESCE(SUM(EXISTS (SELECT 1 FROM posts e WHERE"
-                + " e.author_id = a.author_id AND e.created_at < ? AND e.deleted_at IS NULL)), 0) returned"
-                + " FROM (SELECT DISTINCT p.author_id FROM posts p"
-                + " JOIN questions q ON q.id = COALESCE(p.question_id, p.id) JOIN posts qp ON qp.id = q.id"
-                + " WHERE p.kind IN ('question', 'answer') AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST
-                + filter + ") a", binds.toArray());
+                + " e.author_id = a.author_id AND e.created_at < ?)), 0) returned"
+                + " FROM (SELECT DISTINCT p.author_id FROM posts p" + questions
+                + " WHERE p.kind IN ('question', 'answer') AND p.created_at >= ? AND p.created_at < ?"
+                + " AND p.deleted_at IS NULL" + filter + ") a", binds.toArray());
         return new int[] {i(r, "active"), i(r, "returned")};
     }
 
@@ -384,7 +440,10 @@ public final class InsightStore {
                 + " ORDER BY marked DESC, answers DESC, m.username LIMIT ?", binds.toArray()).map(r -> person(r, 0));
     }
 
-    /** Members who are not Helpers (and were not refused by staff) with at least {@code fromReputation}. */
+    /**
+     * Members who are not Helpers (and were not refused by staff) with at least {@code fromReputation}: the ten with
+     * most reputation are chosen first, and only their answers are counted.
+     */
     public List<Figures.Person> closeToHelper(int fromReputation, int needed, int limit) {
         return db.fetch("SELECT m.id, m.username, m.reputation,"
                 + " (SELECT COUNT(*) FROM posts p WHERE p.author_id = m.id AND p.kind = 'answer' AND p.deleted_at IS NULL)"
@@ -393,16 +452,20 @@ public final class InsightStore {
                 + "  AND a.kind = 'answer' AND a.deleted_at IS NULL"
                 + "  AND (q.accepted_answer_id = a.id OR q.verified_answer_id = a.id)) marked,"
                 + " (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = m.id) last_post"
-                + " FROM members m WHERE NOT m.helper AND m.role = 'member' AND m.helper_override IS NULL"
-                + " AND m.reputation >= ? ORDER BY m.reputation DESC, m.username LIMIT ?", fromReputation, limit)
+                + " FROM (SELECT id, username, reputation FROM members WHERE NOT helper AND role = 'member'"
+                + "  AND helper_override IS NULL AND reputation >= ? ORDER BY reputation DESC, username LIMIT ?) m"
+                + " ORDER BY m.reputation DESC, m.username", fromReputation, limit)
                 .map(r -> person(r, needed));
     }
 
-    /** Helpers whose last post is older than {@code quietSince} but newer than {@code activeSince}. */
+    /**
+     * Helpers whose last post is older than {@code quietSince} but newer than {@code activeSince}; the last post of
+     * each is read from the end of the author index (one step per Helper).
+     */
     public List<Figures.Person> quietHelpers(LocalDateTime quietSince, LocalDateTime activeSince, int limit) {
         return db.fetch("SELECT * FROM (SELECT m.id, m.username, m.reputation, 0 answers, 0 marked,"
-                + " (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = m.id AND p.deleted_at IS NULL) last_post"
-                + " FROM members m WHERE m.helper) h WHERE h.last_post < ? AND h.last_post >= ?"
+                + " (SELECT p.created_at FROM posts p WHERE p.author_id = m.id ORDER BY p.created_at DESC LIMIT 1)"
+                + "  last_post FROM members m WHERE m.helper) h WHERE h.last_post < ? AND h.last_post >= ?"
                 + " ORDER BY h.last_post DESC LIMIT ?", quietSince, activeSince, limit).map(r -> person(r, 0));
     }
 
