@@ -220,6 +220,7 @@ public final class Components {
         this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
         this.followUps = new FollowUps(database, notifier, votesAndMarks, config.getInt(Setting.NOTIFY_FOLLOWUP_DAYS),
                 clock);
+        followUps.onAnswered((questionId, askerId, solved) -> insight.askerFollowUp(questionId, askerId, solved, ""));
         this.curation = new CurationService(database, posts, markdown, postInput, postAccess, clock, qaListener,
                 privileges, visibility, gate);
         this.review = new ReviewService(database, moderationStore, posts, visibility, curation, privileges, notifier,

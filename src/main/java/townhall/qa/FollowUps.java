@@ -36,6 +36,17 @@ public final class FollowUps {
     private final int days;
     private final Clock clock;
 
+    /** Told what an asker answered, such as the insight dashboard's satisfaction figures; wired in app/. */
+    public interface Answered {
+        void answered(long questionId, long askerId, boolean solved);
+    }
+
+    private Answered answered = (questionId, askerId, solved) -> { };
+
+    public void onAnswered(Answered listener) {
+        this.answered = listener;
+    }
+
     public FollowUps(Database database, Notifier notifier, VoteAndMarkService marks, int days, Clock clock) {
         this.database = database;
         this.db = database.dsl();
@@ -91,12 +102,14 @@ public final class FollowUps {
         }
         marks.accept(asker, answerId);
         record(questionId, ACCEPTED);
+        answered.answered(questionId, asker.id(), true);
     }
 
     /** The asker says it is still unsolved. */
     public void unsolved(Member asker, long questionId) {
         requireAsker(asker, questionId);
         record(questionId, UNSOLVED);
+        answered.answered(questionId, asker.id(), false);
     }
 
     private void requireAsker(Member member, long questionId) {

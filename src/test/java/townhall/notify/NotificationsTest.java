@@ -218,6 +218,11 @@ class NotificationsTest {
         assertThat(asker.post("/followup/" + open + "/unsolved", Map.of()).status()).isEqualTo(303);
         assertThat(server.components().followUps.outcomeOf(solved)).contains("accepted");
         assertThat(server.components().followUps.outcomeOf(open)).contains("unsolved");
+        // and the insight dashboard counts the askers' answers among its satisfaction figures
+        var satisfaction = townhall.db.schema.Tables.INSIGHT_SATISFACTION;
+        assertThat(db.select(satisfaction.QUESTION_ID, satisfaction.SOLVED).from(satisfaction)
+                .where(satisfaction.QUESTION_ID.in(solved, open)).orderBy(satisfaction.QUESTION_ID)
+                .fetch(r -> r.value1() + ":" + r.value2())).containsExactly(solved + ":true", open + ":false");
         assertThat(asker.get("/followup/" + solved).body()).contains("The answer is marked as accepted");
         assertThat(db.select(townhall.db.schema.Tables.QUESTIONS.ACCEPTED_ANSWER_ID).from(townhall.db.schema.Tables.QUESTIONS)
                 .where(townhall.db.schema.Tables.QUESTIONS.ID.eq(solved)).fetchOne().value1()).isEqualTo(answer);
