@@ -19,8 +19,10 @@ import townhall.account.Member;
 import townhall.brand.BrandService;
 
 /**
- * Brands the demo as Northwind Audio, the maker its questions are about: name, tagline, colours, a logo and a
- * favicon, set through the brand settings as an administrator would, so the first start shows what a brand gets.
+ * Brands the demo as Northwind Audio, the maker its questions are about: name, tagline, a logo and a favicon in the
+ * brand's navy and teal, set through the brand settings as an administrator would, so the first start shows what a
+ * brand gets. The page colours stay the theme's, so that every sample theme can be tried on the demo (brand colours
+ * that read well on the light themes would not on the dark one, and the settings refuse such a switch).
  */
 public final class DemoBrand {
     private static final Logger log = LoggerFactory.getLogger(DemoBrand.class);
@@ -49,7 +51,7 @@ public final class DemoBrand {
         }
         BrandService.Form form = BrandService.Form.of(brand.current());
         brand.save(admin, new BrandService.Form(form.theme(), NAME, "Answers from people who listen",
-                "#1d3557", "#0b6e4f", form.extraCss(), form.footerLinks(), form.welcome(), form.guidelines(),
+                "", "", form.extraCss(), form.footerLinks(), form.welcome(), form.guidelines(),
                 form.newcomer(), false, false, false),
                 new BrandService.Upload("northwind-logo.png", png(logo(96))),
                 new BrandService.Upload("northwind-favicon.png", png(logo(32))));
