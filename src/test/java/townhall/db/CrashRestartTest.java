@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import townhall.config.Setting;
 import townhall.support.Eventually;
 import townhall.support.WebClient;
 
@@ -146,6 +147,11 @@ class CrashRestartTest {
         env.put("TOWNHALL_DATA_DIR", dataDir.toString());
         env.put("TOWNHALL_DEMO", "false");
         env.put("TOWNHALL_ACCOUNT_UNCONFIRMED_QUESTIONS", "-1"); // the writers ask without confirming an address
+        // the writers are new members asking as fast as they can: the spam defence would hold their questions
+        env.put(Setting.SPAM_FORM_SECONDS.env(), "0");
+        env.put(Setting.SPAM_PAUSE_SECONDS.env(), "0");
+        env.put(Setting.SPAM_QUESTIONS_DAY.env(), "-1");
+        env.put(Setting.SPAM_DUPLICATES.env(), "false");
         Files.createDirectories(dataDir);
         return builder.redirectErrorStream(true).redirectOutput(log(command).toFile());
     }
