@@ -101,18 +101,8 @@ public final class AnnouncementStore {
 
     public long insert(Row row, long authorId, LocalDateTime now) {
         return db.insertInto(ANNOUNCEMENTS)
-                .set(ANNOUNCEMENTS.CATEGORY_ID, row.categoryId())
+                .set(columns(row))
                 .set(ANNOUNCEMENTS.AUTHOR_ID, authorId)
-                .set(ANNOUNCEMENTS.TITLE, row.title())
-                .set(ANNOUNCEMENTS.SLUG, row.slug())
-                .set(ANNOUNCEMENTS.BODY_MD, row.bodyMd())
-                .set(ANNOUNCEMENTS.BODY_HTML, row.bodyHtml())
-                .set(ANNOUNCEMENTS.PINNED_UNTIL, row.pinnedUntil())
-                .set(ANNOUNCEMENTS.STARTS_AT, row.startsAt())
-                .set(ANNOUNCEMENTS.ENDS_AT, row.endsAt())
-                .set(ANNOUNCEMENTS.TIME_ZONE, row.timeZone())
-                .set(ANNOUNCEMENTS.PLACE, row.place())
-                .set(ANNOUNCEMENTS.LINK, row.link())
                 .set(ANNOUNCEMENTS.CREATED_AT, now)
                 .set(ANNOUNCEMENTS.UPDATED_AT, now)
                 .returningResult(ANNOUNCEMENTS.ID).fetchOne().value1();
@@ -120,19 +110,26 @@ public final class AnnouncementStore {
 
     public void update(long id, Row row, LocalDateTime now) {
         db.update(ANNOUNCEMENTS)
-                .set(ANNOUNCEMENTS.CATEGORY_ID, row.categoryId())
-                .set(ANNOUNCEMENTS.TITLE, row.title())
-                .set(ANNOUNCEMENTS.SLUG, row.slug())
-                .set(ANNOUNCEMENTS.BODY_MD, row.bodyMd())
-                .set(ANNOUNCEMENTS.BODY_HTML, row.bodyHtml())
-                .set(ANNOUNCEMENTS.PINNED_UNTIL, row.pinnedUntil())
-                .set(ANNOUNCEMENTS.STARTS_AT, row.startsAt())
-                .set(ANNOUNCEMENTS.ENDS_AT, row.endsAt())
-                .set(ANNOUNCEMENTS.TIME_ZONE, row.timeZone())
-                .set(ANNOUNCEMENTS.PLACE, row.place())
-                .set(ANNOUNCEMENTS.LINK, row.link())
+                .set(columns(row))
                 .set(ANNOUNCEMENTS.UPDATED_AT, now)
                 .where(ANNOUNCEMENTS.ID.eq(id)).execute();
+    }
+
+    /** What the form sets, the same on insert and update. */
+    private static java.util.Map<org.jooq.Field<?>, Object> columns(Row row) {
+        java.util.Map<org.jooq.Field<?>, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put(ANNOUNCEMENTS.CATEGORY_ID, row.categoryId());
+        columns.put(ANNOUNCEMENTS.TITLE, row.title());
+        columns.put(ANNOUNCEMENTS.SLUG, row.slug());
+        columns.put(ANNOUNCEMENTS.BODY_MD, row.bodyMd());
+        columns.put(ANNOUNCEMENTS.BODY_HTML, row.bodyHtml());
+        columns.put(ANNOUNCEMENTS.PINNED_UNTIL, row.pinnedUntil());
+        columns.put(ANNOUNCEMENTS.STARTS_AT, row.startsAt());
+        columns.put(ANNOUNCEMENTS.ENDS_AT, row.endsAt());
+        columns.put(ANNOUNCEMENTS.TIME_ZONE, row.timeZone());
+        columns.put(ANNOUNCEMENTS.PLACE, row.place());
+        columns.put(ANNOUNCEMENTS.LINK, row.link());
+        return columns;
     }
 
     public boolean categoryExists(long id) {
