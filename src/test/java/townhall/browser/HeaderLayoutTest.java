@@ -40,15 +40,8 @@ class HeaderLayoutTest {
     }
 
     private static Page page(int width, String username) {
-        Page page = browser.newPage(width, 800);
-        if (username != null) {
-            page.navigate(server.baseUrl() + "/signin");
-            page.getByLabel("Username or email").fill(username);
-            page.getByLabel("Password").fill("a long enough password");
-            page.locator("main form button[type=submit]").click();
-            page.waitForURL(url -> !url.contains("/signin"));
-        }
-        return page;
+        return username == null ? browser.newPage(width, 800)
+                : browser.signedIn(server.baseUrl(), username, "a long enough password", width, 800);
     }
 
     private static double headerHeight(Page page) {
@@ -96,12 +89,7 @@ class HeaderLayoutTest {
 
     @Test
     void staffFindTheirToolsInTheStaffMenu() {
-        Page page = browser.newPage(1280, 800);
-        page.navigate(server.baseUrl() + "/signin");
-        page.getByLabel("Username or email").fill(staffName);
-        page.getByLabel("Password").fill("a long enough password");
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/signin"));
+        Page page = page(1280, staffName);
         page.locator(".staff-menu summary").click();
         assertThat(page.locator(".staff-menu .menu-panel a")).containsText(new String[] {"Review", "Queue", "Insight",
                 "Search insights", "Manage the FAQ", "Search synonyms", "Idea boards", "New announcement",

@@ -94,12 +94,8 @@ class NewcomerStoryTest {
         long answer = community.answer(memberAccount, other, "Yes, lift it straight up from both hinges at once.");
         long own = community.ask(memberAccount, "Can the amplifier stand on its side in a cabinet?");
 
-        Page page = browser.newPage(390, 844);
-        page.navigate(server.baseUrl() + "/signin");
-        page.getByLabel("Username or email").fill(community.usernameOf(memberAccount));
-        page.getByLabel("Password").fill("a long enough password");
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/signin"));
+        Page page = browser.signedIn(server.baseUrl(), community.usernameOf(memberAccount), "a long enough password",
+                390, 844);
 
         page.navigate(server.baseUrl() + "/q/" + other);
         var myAnswer = page.locator("#a" + answer);

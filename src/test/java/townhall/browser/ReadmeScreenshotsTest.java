@@ -90,12 +90,6 @@ class ReadmeScreenshotsTest {
     }
 
     private static Page signedIn(String username, String password, int width) {
-        Page page = browser.newPage(width, width > 500 ? 860 : 844);
-        page.navigate(server.baseUrl() + "/signin");
-        page.getByLabel("Username or email").fill(username);
-        page.getByLabel("Password").fill(password);
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/signin"));
-        return page;
+        return browser.signedIn(server.baseUrl(), username, password, width, width > 500 ? 860 : 844);
     }
 }

@@ -60,6 +60,17 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return context.newPage();
     }
 
+    /** A fresh profile signed in through the sign-in form, as a member would. */
+    public Page signedIn(String baseUrl, String username, String password, int width, int height) {
+        Page page = newPage(width, height);
+        page.navigate(baseUrl + "/signin");
+        page.getByLabel("Username or email").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.locator("main form button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/signin"));
+        return page;
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
