@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import townhall.notify.Notifier;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import townhall.account.Member;
+import townhall.notify.Notifier;
 import townhall.uploads.ImageUploads;
 import townhall.web.Csrf;
 import townhall.web.InvalidInput;
@@ -38,14 +38,12 @@ public final class QuestionRoutes {
     private final Privileges privileges;
     private final RelatedQuestions related;
     private final ImageUploads uploads;
-
     private final Notifier notifier;
 
     public QuestionRoutes(QuestionStore questions, CategoryStore categories, PostingService posting,
                           ViewCounter views, Views pages, MarkdownRenderer markdown, QaRules rules,
                           StructuredData structuredData, Privileges privileges, RelatedQuestions related,
                           ImageUploads uploads, Notifier notifier) {
-        this.notifier = notifier;
         this.questions = questions;
         this.categories = categories;
         this.posting = posting;
@@ -57,6 +55,7 @@ public final class QuestionRoutes {
         this.privileges = privileges;
         this.related = related;
         this.uploads = uploads;
+        this.notifier = notifier;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
