@@ -63,6 +63,8 @@ final class SearchIndex implements Closeable {
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private volatile String writerFailure;
+    /** Set when a change failed: the writer may be closed for good and is replaced before the next change. */
+    private boolean writerBroken;
 
     private SearchIndex(Analysis analysis, Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
                         String rebuildReason, String unusable) {
@@ -280,11 +282,13 @@ final class SearchIndex implements Closeable {
         }
         synchronized (writing) {
             try {
-                if (writerFailure != null) {
+                if (writerBroken) {
                     reopen();
+                    writerBroken = false; // not before the next failure: a second reopen would drop this batch's changes
                 }
                 work.apply(writer);
             } catch (IOException | AlreadyClosedException e) {
+                writerBroken = true;
                 writerFailure = e.toString();
                 throw e instanceof IOException io ? io : new IOException(e);
             }
