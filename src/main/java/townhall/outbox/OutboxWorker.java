@@ -93,7 +93,7 @@ public final class OutboxWorker implements AutoCloseable {
             List<Long> ids = batch.stream().map(OutboxEntry::id).toList();
             try {
                 handler.handle(batch);
-            } catch (Exception e) {
+            } catch (Exception | Error e) { // an Error too: a worker that died would leave its topic undone until a restart
                 if (!running) {
                     return done;
                 }
@@ -109,7 +109,7 @@ public final class OutboxWorker implements AutoCloseable {
         return done;
     }
 
-    private void recordFailure(List<OutboxEntry> batch, List<Long> ids, Exception e) {
+    private void recordFailure(List<OutboxEntry> batch, List<Long> ids, Throwable e) {
         int attempt = batch.stream().mapToInt(OutboxEntry::attempts).max().orElse(0) + 1;
         Duration pause = retries.after(attempt);
         LocalDateTime now = LocalDateTime.now(clock);

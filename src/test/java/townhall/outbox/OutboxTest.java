@@ -40,6 +40,7 @@ class OutboxTest {
         final List<Long> handled = new CopyOnWriteArrayList<>();
         final AtomicInteger calls = new AtomicInteger();
         volatile boolean failing;
+        volatile Error error;
 
         Recorder(String topic) {
             this.topic = topic;
@@ -54,6 +55,11 @@ class OutboxTest {
         @Override
         public void handle(List<OutboxEntry> batch) {
             calls.incrementAndGet();
+            Error thrown = error;
+            if (thrown != null) {
+                error = null;
+                throw thrown;
+            }
             if (failing) {
                 throw new IllegalStateException("550 mailbox unavailable");
             }
@@ -102,6 +108,19 @@ class OutboxTest {
         try (OutboxWorker ignored = outbox().start(recorder, Duration.ofMillis(50))) {
             Eventually.await(() -> recorder.handled.size() == 2);
             assertThat(recorder.handled).containsExactly(7L, 8L);
+        }
+    }
+
+    @Test
+    void aHandlerThatThrowsAnErrorIsTriedAgainAndItsWorkerKeepsDraining() {
+        Recorder recorder = new Recorder("test-error");
+        recorder.error = new NoClassDefFoundError("a library went missing");
+        try (OutboxWorker ignored = outbox().start(recorder, Duration.ofMillis(50))) {
+            database().inTransaction(() -> outbox().add("test-error", 5, null));
+            Eventually.await(() -> recorder.handled.contains(5L));
+            database().inTransaction(() -> outbox().add("test-error", 6, null));
+            Eventually.await(() -> recorder.handled.contains(6L));
+            assertThat(recorder.calls.get()).isEqualTo(3);
         }
     }
 
