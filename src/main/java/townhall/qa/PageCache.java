@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.Header;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -129,7 +130,12 @@ public final class PageCache implements QaListener, KeptPages {
 
     private void serve(Context ctx, String path, KeptPage kept, String how) {
         ctx.header(HEADER, how);
-        ctx.contentType(ContentType.TEXT_HTML).result(kept.withToken(Csrf.token(ctx)));
+        ctx.contentType(ContentType.TEXT_HTML);
+        if (Web.acceptsGzip(ctx)) {
+            ctx.header(Header.CONTENT_ENCODING, "gzip").result(kept.gzippedWithToken(Csrf.token(ctx)));
+        } else {
+            ctx.result(kept.withToken(Csrf.token(ctx)));
+        }
         onHit.accept(ctx, path);
     }
 

@@ -125,6 +125,22 @@ public final class Web {
     }
 
     /** The visitor's IP address: from a trusted proxy's headers, or the connection's. */
+    /** Whether the client takes a gzip body ({@code Accept-Encoding}, a weight of 0 refusing it). */
+    public static boolean acceptsGzip(Context ctx) {
+        String accepted = ctx.header("Accept-Encoding");
+        if (accepted == null) {
+            return false;
+        }
+        for (String coding : accepted.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].trim();
+            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                return parts.length < 2 || !parts[1].trim().matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
     public static String clientIp(Context ctx) {
         String ip = ctx.attribute(CLIENT_IP);
         return ip != null ? ip : ctx.ip();

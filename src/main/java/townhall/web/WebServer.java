@@ -4,11 +4,16 @@ import townhall.config.Config;
 import townhall.config.Setting;
 import townhall.db.Availability;
 import io.javalin.Javalin;
+import io.javalin.compression.Brotli;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.CompressionType;
+import io.javalin.compression.Gzip;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -76,6 +81,8 @@ public final class WebServer {
             javalinConfig.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.http.maxRequestSize = 12_000_000L;
+            // text is sent as brotli or gzip, as the client asks; kept pages carry their own gzip (qa.PageCache)
+            javalinConfig.http.compressionStrategy = compression();
             javalinConfig.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             javalinConfig.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
             javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrors(SECURITY_HEADERS)));
@@ -203,8 +210,16 @@ public final class WebServer {
                 || path.startsWith("/health/") || path.startsWith("/uploads/") || path.equals("/metrics");
     }
 
+    /** Brotli when the client takes it (smaller than gzip at about the same cost), else gzip. */
+    private static CompressionStrategy compression() {
+        CompressionStrategy strategy = new CompressionStrategy(new Brotli(4), new Gzip(6));
+        strategy.setPreferredCompressors(List.of(CompressionType.BR, CompressionType.GZIP));
+        return strategy;
+    }
+
     private static void securityHeaders(Context ctx) {
         SECURITY_HEADERS.forEach(ctx::header);
+        ctx.header("Vary", "Accept-Encoding"); // a shared cache must not give a compressed copy to a client without
     }
 
     static void errorPage(Views views, Context ctx, int status, String message) {

@@ -109,9 +109,29 @@ public final class WebClient {
 
     /** Fetches raw bytes, for images. */
     public HttpResponse<byte[]> getBytes(String address) {
+        return getBytes(address, Map.of());
+    }
+
+    /** Opens a response as a stream, such as a live event stream, and returns once its headers arrived. */
+    public HttpResponse<java.io.InputStream> open(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + "/").resolve(address)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fetches raw bytes with extra request headers, such as {@code Accept-Encoding}; nothing is decoded. */
+    public HttpResponse<byte[]> getBytes(String address, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/").resolve(address)).GET();
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
