@@ -8,7 +8,8 @@ import townhall.db.EmbeddedMariaDb;
 /** One real MariaDB for the whole test run; each test class gets a database of its own on it. */
 final class TestDatabaseServer implements AutoCloseable {
     private static final AtomicInteger databases = new AtomicInteger();
-    private static final Path DIR = Path.of("target", "test-mariadb");
+    /** Each of Surefire's test JVMs its own server (two run side by side: see the pom). */
+    private static final Path DIR = Path.of("target", "test-mariadb-" + System.getProperty("townhall.test.fork", "1"));
     static final Path PROGRAMS = DIR.resolve("server").resolve("bin");
 
     private final EmbeddedMariaDb server;
