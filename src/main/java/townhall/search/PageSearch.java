@@ -44,7 +44,7 @@ final class PageSearch {
         this.rebuilding = rebuilding;
     }
 
-    Results search(Request request, Analyzer analyzer) {
+    Results search(Request request, Analyzer analyzer, Meaning meaning) {
         long started = System.nanoTime();
         String text = Queries.limit(request.text());
         int page = Math.max(1, Math.min(MAX_PAGES, request.page()));
@@ -68,7 +68,13 @@ final class PageSearch {
             // page 1 shows the pinned entry and size - 1 others; later pages follow on from there
             int from = page == 1 ? 0 : (page - 1) * size - pinnedCount;
             int want = page == 1 ? size - pinnedCount : size;
-            TopDocs top = Ranking.withQualityLift(searcher, query, from + want + 1, COUNT_LIMIT);
+            float[] vector = request.scope() == Scope.FAQ ? null : meaning.vectorOf(text);
+            List<BooleanClause> nearFilters = new ArrayList<>(filters);
+            if (pinnedUid != null) {
+                nearFilters.add(new BooleanClause(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.MUST_NOT));
+            }
+            TopDocs top = meaning.rank(searcher, query, vector, nearFilters, meaning.searchFloor(), from + want + 1,
+                    COUNT_LIMIT, 0);
             ScoreDoc[] all = top.scoreDocs;
             ScoreDoc[] pageDocs = Arrays.copyOfRange(all, Math.min(from, all.length),
                     Math.min(from + want, all.length));
