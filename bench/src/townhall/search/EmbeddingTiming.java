@@ -16,14 +16,17 @@ import townhall.config.Setting;
  * What the built-in model costs here: the time to load it, the process's resident memory before and after, and the
  * time to embed one title (each title of a dump's questions, one at a time, as the ask page does), p50 and p99.
  *
- * <p>Usage: {@code EmbeddingTiming <dump folder>}; needs {@code -Djdk.xml.maxGeneralEntitySizeLimit=0}.
+ * <p>Usage: {@code EmbeddingTiming <dump folder>}.
  */
 public final class EmbeddingTiming {
     private EmbeddingTiming() {}
 
     public static void main(String[] args) throws Exception {
         List<String> titles = new ArrayList<>();
-        XMLStreamReader xml = XMLInputFactory.newFactory().createXMLStreamReader(
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty("jdk.xml.maxGeneralEntitySizeLimit", 0); // the dump's Posts.xml escapes a lot
+        factory.setProperty("jdk.xml.totalEntitySizeLimit", 0);
+        XMLStreamReader xml = factory.createXMLStreamReader(
                 Files.newInputStream(Path.of(args[0]).resolve("Posts.xml")));
         while (xml.hasNext()) {
             if (xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())
