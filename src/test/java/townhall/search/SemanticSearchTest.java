@@ -115,8 +115,31 @@ class SemanticSearchTest {
 
     @Test
     @Order(4)
+    void anotherModelFromDiskRebuildsTheIndexAndComputesEveryVectorAgainInTheBackground() throws IOException {
+        // the built-in model's own files, as an operator would give a model of their choice
+        Path folder = Files.createDirectories(Path.of("target", "test-data", "model-" + ProcessHandle.current().pid()));
+        for (String file : List.of("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json")) {
+            try (var in = SemanticSearchTest.class.getResourceAsStream("/" + file)) {
+                Files.copy(in, folder.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        int questions = db().fetchCount(townhall.db.schema.Tables.QUESTIONS);
+        server.restartWith(Map.of(Setting.SEARCH_VECTORS_MODEL, folder.resolve("all-minilm-l6-v2-q.onnx").toString(),
+                Setting.SEARCH_VECTORS_TOKENIZER, folder.resolve("all-minilm-l6-v2-q-tokenizer.json").toString()),
+                () -> {});
+        awaitVectors();
+
+        assertThat(server.app().search().vectorsComputed()).isEqualTo(questions);
+        assertThat(db().selectDistinct(QUESTION_VECTORS.MODEL).from(QUESTION_VECTORS).fetch(QUESTION_VECTORS.MODEL))
+                .singleElement().asString().startsWith("all-minilm-l6-v2-q.onnx-mean-");
+        assertThat(suggested(community.member("othermodel"), TYPED))
+                .anySatisfy(title -> assertThat(title).startsWith(ORIGINAL));
+    }
+
+    @Test
+    @Order(5)
     void withVectorsTurnedOffWordSearchWorksAsBefore() {
-        server.restartWith(Setting.SEARCH_VECTORS, "false", () -> {});
+        server.restartWith(Map.of(Setting.SEARCH_VECTORS, "false"), () -> {});
         assertThat(server.app().search().service().retrieval()).isEqualTo(Retrieval.WORDS);
         WebClient reader = community.member("wordsonly");
         assertThat(Searching.awaitSearch(reader, "headphones android", t -> !t.isEmpty()))
@@ -125,6 +148,16 @@ class SemanticSearchTest {
                 .anySatisfy(title -> assertThat(title).startsWith(ORIGINAL));
         assertThat(db().fetchCount(QUESTION_VECTORS)).as("the vectors stay for when they are turned on again")
                 .isPositive();
+    }
+
+    @Test
+    void russianAndCzechSitesSearchByWordsAloneUnlessAModelOfTheirLanguageIsGiven() {
+        assertThat(Embeddings.modelName(townhall.config.Config.of(Map.of(Setting.LANGUAGE, "ru")))).isNull();
+        assertThat(Embeddings.modelName(townhall.config.Config.of(Map.of(Setting.LANGUAGE, "cs")))).isNull();
+        assertThat(Embeddings.modelName(townhall.config.Config.of(Map.of(Setting.LANGUAGE, "en"))))
+                .isEqualTo("all-minilm-l6-v2-q");
+        assertThat(Embeddings.modelName(townhall.config.Config.of(Map.of(Setting.LANGUAGE, "en",
+                Setting.SEARCH_VECTORS, "false")))).isNull();
     }
 
     private static void deleteTree(Path dir) {

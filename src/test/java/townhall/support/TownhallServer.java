@@ -86,10 +86,10 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
         app = Application.start(config);
     }
 
-    /** Restarts with a setting changed, doing {@code whileStopped} between stop and start. */
-    public void restartWith(Setting setting, String value, Runnable whileStopped) {
-        overrides.put(setting, value);
-        config = config.with(setting, value);
+    /** Restarts with settings changed, doing {@code whileStopped} between stop and start. */
+    public void restartWith(Map<Setting, String> settings, Runnable whileStopped) {
+        overrides.putAll(settings);
+        settings.forEach((setting, value) -> config = config.with(setting, value));
         restart(whileStopped);
     }
 
