@@ -54,7 +54,8 @@ final class AskSuggestions {
             Query textQuery = text.build();
             Query highlight = Queries.highlightQuery(analyzer, cleanTitle);
             List<SearchHit> faqHits = new ArrayList<>();
-            ScoreDoc best = cleanTitle.isBlank() ? null : faq.best(searcher, analyzer, cleanTitle, List.of());
+            ScoreDoc best = cleanTitle.isBlank() ? null
+                    : faq.first(searcher, analyzer, cleanTitle, List.of(), queries.titleQuery(analyzer, cleanTitle));
             if (best != null) {
                 faqHits.addAll(hits.read(searcher, highlight, new ScoreDoc[] {best}, true));
             }

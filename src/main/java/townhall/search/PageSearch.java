@@ -54,8 +54,8 @@ final class PageSearch {
         }
         return index.withSearcher(searcher -> {
             List<BooleanClause> filters = Queries.filters(request);
-            String pinnedUid = pinnedUid(searcher, analyzer, request, text, filters);
             Query words = queries.textQuery(analyzer, text);
+            String pinnedUid = pinnedUid(searcher, analyzer, request, text, filters, words);
             BooleanQuery.Builder builder = new BooleanQuery.Builder()
                     .add(words, Occur.MUST);
             filters.forEach(builder::add);
@@ -96,11 +96,11 @@ final class PageSearch {
 
     /** The uid of the FAQ entry to pin first, or null: none is pinned when searching questions only or a tag. */
     private String pinnedUid(IndexSearcher searcher, Analyzer analyzer, Request request, String text,
-                             List<BooleanClause> filters) throws IOException {
+                             List<BooleanClause> filters, Query words) throws IOException {
         if (request.scope() == Scope.QUESTIONS || !Queries.blank(request.tag())) {
             return null;
         }
-        ScoreDoc best = faq.best(searcher, analyzer, text, filters);
+        ScoreDoc best = faq.first(searcher, analyzer, text, filters, words);
         if (best == null) {
             return null;
         }
