@@ -16,6 +16,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import townhall.search.SearchService.Request;
 import townhall.search.SearchService.Results;
@@ -50,11 +51,19 @@ final class PageSearch {
         int page = Math.max(1, Math.min(MAX_PAGES, request.page()));
         int size = request.pageSize();
         if (text.isBlank()) {
-            return new Results(List.of(), 0, false, page, false, null, rebuilding.getAsBoolean(), 0);
+            return new Results(List.of(), 0, false, page, false, null, rebuilding.getAsBoolean(), 0, false);
         }
         return index.withSearcher(searcher -> {
             List<BooleanClause> filters = Queries.filters(request);
             Query words = queries.textQuery(analyzer, text);
+            boolean similarSpellings = false;
+            if (!anyMatch(searcher, words, filters)) {
+                Query alike = Queries.similarSpellings(analyzer, text);
+                if (alike != null && anyMatch(searcher, alike, filters)) {
+                    words = alike; // and the page says so
+                    similarSpellings = true;
+                }
+            }
             String pinnedUid = pinnedUid(searcher, analyzer, request, text, filters, words);
             BooleanQuery.Builder builder = new BooleanQuery.Builder()
                     .add(words, Occur.MUST);
@@ -90,8 +99,16 @@ final class PageSearch {
             boolean hasNext = all.length > from + want && page < MAX_PAGES;
             String didYouMean = total < 3 ? spelling.didYouMean(searcher, text) : null;
             return new Results(found, total, more, page, hasNext, didYouMean, rebuilding.getAsBoolean(),
-                    (System.nanoTime() - started) / 1000);
+                    (System.nanoTime() - started) / 1000, similarSpellings);
         });
+    }
+
+    /** Whether any document matches: stops at the first. */
+    private static boolean anyMatch(IndexSearcher searcher, Query words, List<BooleanClause> filters)
+            throws IOException {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
+        filters.forEach(query::add);
+        return searcher.search(query.build(), new TopScoreDocCollectorManager(1, 1)).scoreDocs.length > 0;
     }
 
     /** The uid of the FAQ entry to pin first, or null: none is pinned when searching questions only or a tag. */

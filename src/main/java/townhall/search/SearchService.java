@@ -46,8 +46,9 @@ public final class SearchService {
     public record Request(String text, Scope scope, String tag, boolean answered, boolean verified, int page,
                           int pageSize) {}
 
+    /** {@code similarSpellings}: no document had the words as written, so these have words spelled almost alike. */
     public record Results(List<SearchHit> hits, long total, boolean moreThanTotal, int page, boolean hasNext,
-                          String didYouMean, boolean indexRebuilding, long tookMicros) {}
+                          String didYouMean, boolean indexRebuilding, long tookMicros, boolean similarSpellings) {}
 
     public record Suggestions(List<SearchHit> faq, List<SearchHit> questions) {
         public boolean isEmpty() { return faq.isEmpty() && questions.isEmpty(); }

@@ -46,6 +46,17 @@ class SearchTest {
     }
 
     @Test
+    void aSearchThatFindsNothingAsTypedFindsWordsSpelledAlmostAlikeAndSaysSo() {
+        community.ask(asker, "Left earbud sounds muffled after swimming",
+                "Water got into the left earbud at the pool.", "earbuds");
+        awaitSearch(asker, "muffled earbud", t -> !t.isEmpty());
+        Document typo = search(asker, "mufled earbdu");
+        assertThat(titles(typo)).contains("Left earbud sounds muffled after swimming");
+        assertThat(typo.select(".similar-spellings").text()).contains("spelled almost alike");
+        assertThat(search(asker, "muffled earbud").select(".similar-spellings")).isEmpty();
+    }
+
+    @Test
     void wordFormsMatchInEnglish() {
         community.ask(asker, "Connection drops when I walk away from the laptop",
                 "Audio cuts out every few metres from my laptop.", "bluetooth");
