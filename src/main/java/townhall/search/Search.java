@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.account.Member;
@@ -61,7 +60,7 @@ public final class Search implements AutoCloseable {
                 vectors == null ? null : vectors::want);
         SearchService service = searchService(index, indexer::rebuilding, new Meaning(embeddings));
         try {
-            service.useSynonyms(Synonyms.parse(synonyms.rules(), analysis.rules()));
+            service.useSynonyms(synonyms.rules());
         } catch (RuntimeException e) {
             log.warn("The saved search synonyms cannot be read and are not applied: {}", e.getMessage());
         }
@@ -125,8 +124,8 @@ public final class Search implements AutoCloseable {
 
     /** Saves staff's synonyms and applies them to every search from now on. */
     public void saveSynonyms(Member staff, String text) {
-        SynonymMap map = synonyms.save(staff, text, service.analysis().rules());
-        service.useSynonyms(map);
+        synonyms.save(staff, text, service.analysis().rules());
+        service.useSynonyms(synonyms.rules());
     }
 
     /** How many question vectors this process computed; 0 with vectors off. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
  * Reads the index: the search page ({@link PageSearch}), suggestions while asking ({@link AskSuggestions}),
@@ -62,9 +61,15 @@ public final class SearchService {
         }
     }
 
-    /** Applies staff's synonyms to every search from now on. */
-    void useSynonyms(SynonymMap synonyms) {
-        this.queryAnalyzer = analysis.query(synonyms);
+    /**
+     * Applies staff's synonyms (after the language's numbers and number words) to every search from now on; rules
+     * that cannot be read are an IllegalArgumentException, and then the numbers alone apply.
+     */
+    void useSynonyms(List<String> staffRules) {
+        List<String> rules = new ArrayList<>(analysis.language().numberRules());
+        this.queryAnalyzer = analysis.query(Synonyms.parse(rules, analysis.rules()));
+        rules.addAll(staffRules);
+        this.queryAnalyzer = analysis.query(Synonyms.parse(rules, analysis.rules()));
     }
 
     Analysis analysis() { return analysis; }
