@@ -3,13 +3,16 @@ package townhall.bench;
 import static townhall.db.schema.Tables.POSTS;
 import static townhall.db.schema.Tables.QUESTIONS;
 
-import townhall.config.Config;
-import townhall.config.Setting;
+import static townhall.db.schema.Tables.QUESTION_VECTORS;
+
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,15 +24,21 @@ import townhall.app.Components;
 import townhall.config.Config;
 import townhall.config.Setting;
 import townhall.db.Database;
+import townhall.search.Embeddings;
 import townhall.search.Search;
 import townhall.search.SearchHit;
 import townhall.search.SearchService;
+import townhall.search.SearchService.Retrieval;
 
 /**
  * "Find the duplicate": for every duplicate link of a Stack Exchange dump imported into Townhall, search with the
  * duplicate's title (and separately its title and body) and see where the original ranks, the duplicate itself
  * left out. The same queries run against MariaDB's FULLTEXT search in natural language mode over the same text
- * (title, body and answers of each question), in the same database. Prints a Markdown section.
+ * (title, body and answers of each question), in the same database. Townhall ranks three ways in the same run: by
+ * words alone (BM25), by meaning alone (the sentence-embedding vectors) and both fused (the default). The same is
+ * shown for the dump's "linked question" pairs (PostLinks type 1), the pairs the fusion was tuned on, never on the
+ * duplicates reported; and the cosine similarity of a linked title to its question against a random one, which
+ * the floors for hits found by meaning alone were set from. Prints a Markdown section.
  *
  * <p>Usage: {@code SearchQuality <dump folder>}, with TOWNHALL_* settings naming a database the dump was imported
  * into and whose index was rebuilt.
@@ -50,33 +59,44 @@ public final class SearchQuality {
 
     public static void main(String[] args) throws Exception {
         Path dump = Path.of(args[0]);
-        Config config = Config.load(System.getenv()).with(Setting.DEMO, "false").with(Setting.PORT, "0");
+        Config config = Config.load(System.getenv()).with(Setting.DEMO, "false").with(Setting.PORT, "0")
+                .with(Setting.SEARCH_VECTORS, "true");
         try (Database database = Database.open(config)) {
             Components c = new Components(config, database, Clock.systemUTC());
             DSLContext db = database.dsl();
             Map<Long, Long> localIds = ImportedIds.questions(db);
-            List<Pair> pairs = new ArrayList<>();
-            for (long[] link : duplicateLinks(dump)) {
-                Long duplicate = localIds.get(link[0]);
-                Long original = localIds.get(link[1]);
-                if (duplicate != null && original != null && !duplicate.equals(original)) {
-                    pairs.add(new Pair(duplicate, original));
-                }
-            }
+            List<Pair> pairs = pairs(links(dump, "3"), localIds);
+            List<Pair> linked = pairs(links(dump, "1"), localIds);
             prepareFullText(db);
             try (Search search = Search.start(config, database, c.outbox, c.synonyms, c.markdown, c.clock)) {
+                long started = System.nanoTime();
+                while (!search.vectorsCaughtUp() || db.fetchCount(townhall.db.schema.Tables.OUTBOX) > 0) {
+                    Thread.sleep(200);
+                }
+                System.err.printf("vectors computed and indexed in %d s%n",
+                        Duration.ofNanos(System.nanoTime() - started).toSeconds());
                 SearchService service = search.service();
                 List<String> rows = new ArrayList<>();
                 for (boolean withBody : new boolean[] {false, true}) {
                     String query = withBody ? "title + body" : "title";
-                    Scores townhall = score(pairs, pair -> townhallRanking(service, queryText(db, c, pair.duplicate(), withBody)));
+                    Scores hybrid = null;
+                    for (Retrieval retrieval : List.of(Retrieval.WORDS, Retrieval.VECTORS, Retrieval.HYBRID)) {
+                        Scores scores = score(pairs, pair -> townhallRanking(service, retrieval,
+                                queryText(db, c, pair.duplicate(), withBody)));
+                        rows.add(scores.row("Townhall, " + label(retrieval), query));
+                        hybrid = scores;
+                    }
                     Scores fullText = score(pairs, pair -> fullTextRanking(db, queryText(db, c, pair.duplicate(), withBody)));
-                    rows.add(townhall.row("Townhall (Lucene)", query));
                     rows.add(fullText.row("MariaDB FULLTEXT (natural language)", query));
                     if (!withBody) {
-                        rows.add(String.format(Locale.ROOT, "| ratio Recall@5, title | | | | %.2f × | |",
-                                (double) townhall.atFive() / Math.max(1, fullText.atFive())));
+                        rows.add(String.format(Locale.ROOT, "| ratio Recall@5, title (hybrid / FULLTEXT) | | | | %.2f × | |",
+                                (double) hybrid.atFive() / Math.max(1, fullText.atFive())));
                     }
+                }
+                List<String> tuning = new ArrayList<>();
+                for (Retrieval retrieval : List.of(Retrieval.WORDS, Retrieval.VECTORS, Retrieval.HYBRID)) {
+                    tuning.add(score(linked, pair -> townhallRanking(service, retrieval,
+                            queryText(db, c, pair.duplicate(), false))).row("Townhall, " + label(retrieval), "title"));
                 }
                 System.out.println("## Search quality: find the duplicate's original (" + dump.getFileName() + ")");
                 System.out.println();
@@ -87,8 +107,82 @@ public final class SearchQuality {
                 System.out.println("|---|---|---|---|---|---|");
                 rows.forEach(System.out::println);
                 System.out.println();
+                System.out.println("Tuning set: the " + linked.size() + " \"linked question\" pairs (PostLinks type 1), "
+                        + "title queries, the linked question left out of its own results.");
+                System.out.println();
+                System.out.println("| search | query | queries | Recall@1 | Recall@5 | MRR@10 |");
+                System.out.println("|---|---|---|---|---|---|");
+                tuning.forEach(System.out::println);
+                System.out.println();
+                similarities(db, c, Embeddings.from(config), linked);
             }
         }
+    }
+
+    private static String label(Retrieval retrieval) {
+        return switch (retrieval) {
+            case WORDS -> "words alone (BM25)";
+            case VECTORS -> "meaning alone (vectors)";
+            case HYBRID -> "hybrid (default)";
+        };
+    }
+
+    private static List<Pair> pairs(List<long[]> links, Map<Long, Long> localIds) {
+        List<Pair> pairs = new ArrayList<>();
+        for (long[] link : links) {
+            Long duplicate = localIds.get(link[0]);
+            Long original = localIds.get(link[1]);
+            if (duplicate != null && original != null && !duplicate.equals(original)) {
+                pairs.add(new Pair(duplicate, original));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Cosine similarity of a linked question's title to its linked question's stored vector, and to another
+     * question's (the next pair's): percentiles, to set the floor below which a hit found by meaning alone is left out.
+     */
+    private static void similarities(DSLContext db, Components c, Embeddings embeddings, List<Pair> linked) {
+        Map<Long, float[]> stored = new HashMap<>();
+        db.select(QUESTION_VECTORS.QUESTION_ID, QUESTION_VECTORS.VECTOR).from(QUESTION_VECTORS)
+                .forEach(r -> stored.put(r.value1(), Embeddings.fromBytes(r.value2())));
+        List<Double> toLinked = new ArrayList<>();
+        List<Double> toOther = new ArrayList<>();
+        for (int i = 0; i < linked.size(); i++) {
+            Pair pair = linked.get(i);
+            float[] query = embeddings.embed(queryText(db, c, pair.duplicate(), false));
+            float[] original = stored.get(pair.original());
+            float[] other = stored.get(linked.get((i + 1) % linked.size()).original());
+            if (original != null && other != null) {
+                toLinked.add(dot(query, original));
+                toOther.add(dot(query, other));
+            }
+        }
+        System.out.println("Cosine similarity of a linked title to its linked question, and to another question:");
+        System.out.println();
+        System.out.println("| to | p10 | p25 | p50 | p75 | p90 |");
+        System.out.println("|---|---|---|---|---|---|");
+        System.out.println(percentiles("its linked question", toLinked));
+        System.out.println(percentiles("another question", toOther));
+        System.out.println();
+    }
+
+    private static String percentiles(String label, List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        StringBuilder row = new StringBuilder("| " + label + " |");
+        for (double p : new double[] {0.10, 0.25, 0.50, 0.75, 0.90}) {
+            row.append(String.format(Locale.ROOT, " %.2f |", sorted[(int) Math.min(sorted.length - 1, p * sorted.length)]));
+        }
+        return row.toString();
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     interface Ranking {
@@ -121,9 +215,9 @@ public final class SearchQuality {
         return withBody ? row.value1() + " " + c.markdown.plainText(row.value2()) : row.value1();
     }
 
-    private static List<Long> townhallRanking(SearchService service, String text) {
+    private static List<Long> townhallRanking(SearchService service, Retrieval retrieval, String text) {
         SearchService.Results results = service.search(new SearchService.Request(text, SearchService.Scope.QUESTIONS,
-                null, false, false, 1, DEPTH + 1));
+                null, false, false, 1, DEPTH + 1), retrieval);
         return results.hits().stream().filter(hit -> !hit.faq()).map(SearchHit::id).toList();
     }
 
@@ -143,15 +237,15 @@ public final class SearchQuality {
                 + "AND a.deleted_at IS NULL)) FROM questions q JOIN posts p ON p.id = q.id WHERE p.deleted_at IS NULL");
     }
 
-    /** PostLinks with LinkTypeId 3: {duplicate, original} in the dump's own ids. */
-    static List<long[]> duplicateLinks(Path dump) throws Exception {
+    /** PostLinks of a type (1: linked, 3: duplicate): {post, related post} in the dump's own ids. */
+    public static List<long[]> links(Path dump, String type) throws Exception {
         List<long[]> links = new ArrayList<>();
         XMLInputFactory factory = XMLInputFactory.newFactory();
         try (InputStream in = Files.newInputStream(dump.resolve("PostLinks.xml"))) {
             XMLStreamReader xml = factory.createXMLStreamReader(in);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())
-                        && "3".equals(xml.getAttributeValue(null, "LinkTypeId"))) {
+                        && type.equals(xml.getAttributeValue(null, "LinkTypeId"))) {
                     links.add(new long[] {Long.parseLong(xml.getAttributeValue(null, "PostId")),
                             Long.parseLong(xml.getAttributeValue(null, "RelatedPostId"))});
                 }

@@ -106,7 +106,7 @@ public final class Application implements AutoCloseable {
             Search search = Search.start(config, database, components.outbox, components.synonyms,
                     components.markdown, components.clock);
             Metrics metrics = new Metrics(database, new OutboxStore(database.background()), search.health(),
-                    List.of("search", "mail", Events.TOPIC, "webhook-delivery", "notify"), components.clock);
+                    List.of("search", "vectors", "mail", Events.TOPIC, "webhook-delivery", "notify"), components.clock);
             Visitors visitors = new Visitors(database.background(), components.clock, Duration.ofSeconds(
                     config.getInt(Setting.VIEW_FLUSH_SECONDS)));
             WebServer web;

@@ -15,7 +15,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import townhall.search.SearchService.Suggestions;
 
 /** What the ask page shows while a question is written: the FAQ entry and the questions it may already have. */
@@ -36,7 +35,7 @@ final class AskSuggestions {
     }
 
     /** The FAQ entry that matches most of the title's words, and the questions most like the title and body. */
-    Suggestions suggest(String title, String body, int questionLimit, Analyzer analyzer) {
+    Suggestions suggest(String title, String body, int questionLimit, Analyzer analyzer, Meaning meaning) {
         String cleanTitle = Queries.limit(title);
         String cleanBody = body == null ? ""
                 : body.length() > BODY_MAX_CHARS ? body.substring(0, BODY_MAX_CHARS) : body;
@@ -55,13 +54,14 @@ final class AskSuggestions {
             Query textQuery = text.build();
             Query highlight = Queries.highlightQuery(analyzer, cleanTitle);
             List<SearchHit> faqHits = new ArrayList<>();
-            ScoreDoc best = cleanTitle.isBlank() ? null : faq.best(searcher, analyzer, cleanTitle, List.of());
+            ScoreDoc best = cleanTitle.isBlank() ? null
+                    : faq.first(searcher, analyzer, cleanTitle, List.of(), queries.titleQuery(analyzer, cleanTitle));
             if (best != null) {
                 faqHits.addAll(hits.read(searcher, highlight, new ScoreDoc[] {best}, true));
             }
-            TopDocs top = Ranking.withQualityLift(searcher, Queries.questionsOnly(textQuery), questionLimit,
-                    Ranking.NO_COUNT);
-            ScoreDoc[] questions = Ranking.closeToBest(top.scoreDocs, 0.3f);
+            float[] vector = meaning.vectorOf(Embeddings.questionText(cleanTitle, cleanBody));
+            ScoreDoc[] questions = meaning.rank(searcher, Queries.questionsOnly(textQuery), vector, List.of(),
+                    Meaning.SUGGEST, questionLimit, Ranking.NO_COUNT, 0.3f).scoreDocs;
             return new Suggestions(faqHits, hits.read(searcher, highlight, questions, false));
         });
     }

@@ -37,6 +37,8 @@ final class Fields {
     /** Static relevance signals (FeatureField): verified, accepted, well-scored, curated. */
     static final String FEATURES = "features";
     static final String QUALITY = "quality";
+    /** A question's sentence-embedding vector (KnnFloatVectorField, HNSW), for search by meaning. */
+    static final String VECTOR = "vector";
 
     static final String QUESTION = "question";
     static final String FAQ = "faq";

@@ -10,6 +10,7 @@ import static townhall.db.schema.Tables.FAQ_SECTIONS;
 import static townhall.db.schema.Tables.POSTS;
 import static townhall.db.schema.Tables.QUESTIONS;
 import static townhall.db.schema.Tables.QUESTION_TAGS;
+import static townhall.db.schema.Tables.QUESTION_VECTORS;
 import static townhall.db.schema.Tables.TAGS;
 
 import java.util.ArrayList;
@@ -32,10 +33,13 @@ final class IndexSource {
 
     private final DSLContext db;
     private final MarkdownRenderer markdown;
+    /** The model whose stored vectors questions are indexed with; null when vectors are off. */
+    private final String vectorModel;
 
-    IndexSource(DSLContext db, MarkdownRenderer markdown) {
+    IndexSource(DSLContext db, MarkdownRenderer markdown, String vectorModel) {
         this.db = db;
         this.markdown = markdown;
+        this.vectorModel = vectorModel;
     }
 
     /** The questions with the given ids; an id with no question, or a deleted one, comes back not visible. */
@@ -70,8 +74,11 @@ final class IndexSource {
                 .as("answers").convertFrom(r -> r.map(Record1::value1));
         return db.select(QUESTIONS.ID, QUESTIONS.TITLE, QUESTIONS.SLUG, QUESTIONS.ANSWER_COUNT,
                         QUESTIONS.ACCEPTED_ANSWER_ID, QUESTIONS.VERIFIED_ANSWER_ID, QUESTIONS.CLOSED_AT,
-                        POSTS.BODY_MD, POSTS.SCORE, POSTS.CREATED_AT, POSTS.DELETED_AT, tags, answers)
+                        POSTS.BODY_MD, POSTS.SCORE, POSTS.CREATED_AT, POSTS.DELETED_AT, tags, answers,
+                        QUESTION_VECTORS.VECTOR, QUESTION_VECTORS.TEXT_HASH)
                 .from(QUESTIONS).join(POSTS).on(POSTS.ID.eq(QUESTIONS.ID))
+                .leftJoin(QUESTION_VECTORS).on(QUESTION_VECTORS.QUESTION_ID.eq(QUESTIONS.ID))
+                .and(vectorModel == null ? DSL.falseCondition() : QUESTION_VECTORS.MODEL.eq(vectorModel))
                 .where(where)
                 .orderBy(QUESTIONS.ID)
                 .limit(limit)
@@ -83,11 +90,17 @@ final class IndexSource {
         for (String answer : r.get(answers)) {
             answerText.append(markdown.plainText(answer)).append("\n\n");
         }
-        return new SearchDocument(Fields.QUESTION, r.get(QUESTIONS.ID), r.get(QUESTIONS.TITLE), r.get(QUESTIONS.SLUG),
-                markdown.plainText(r.get(POSTS.BODY_MD)), answerText.toString(), r.get(tags),
+        String title = r.get(QUESTIONS.TITLE);
+        String body = markdown.plainText(r.get(POSTS.BODY_MD));
+        byte[] stored = r.get(QUESTION_VECTORS.VECTOR);
+        boolean current = stored != null && java.util.Arrays.equals(r.get(QUESTION_VECTORS.TEXT_HASH),
+                Embeddings.hash(Embeddings.questionText(title, body)));
+        return new SearchDocument(Fields.QUESTION, r.get(QUESTIONS.ID), title, r.get(QUESTIONS.SLUG),
+                body, answerText.toString(), r.get(tags),
                 r.get(QUESTIONS.ACCEPTED_ANSWER_ID) != null, r.get(QUESTIONS.VERIFIED_ANSWER_ID) != null,
                 r.get(QUESTIONS.CLOSED_AT) != null, r.get(POSTS.SCORE), r.get(QUESTIONS.ANSWER_COUNT),
-                r.get(POSTS.CREATED_AT), null, r.get(POSTS.DELETED_AT) == null);
+                r.get(POSTS.CREATED_AT), null, r.get(POSTS.DELETED_AT) == null,
+                stored == null ? null : Embeddings.fromBytes(stored), current);
     }
 
     /** The FAQ entries with the given ids; a missing or retired one comes back not visible. */

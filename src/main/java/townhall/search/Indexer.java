@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.outbox.Outbox;
@@ -23,14 +24,17 @@ public final class Indexer implements OutboxHandler {
     private final SearchIndex index;
     private final IndexSource source;
     private final Outbox outbox;
+    /** Asks for the vectors of questions indexed without a current one; null when vectors are off. */
+    private final Consumer<List<Long>> wantVectors;
     private volatile boolean rebuilding;
     private volatile boolean closing;
     private long lastRecovery = System.nanoTime();
 
-    Indexer(SearchIndex index, IndexSource source, Outbox outbox) {
+    Indexer(SearchIndex index, IndexSource source, Outbox outbox, Consumer<List<Long>> wantVectors) {
         this.index = index;
         this.source = source;
         this.outbox = outbox;
+        this.wantVectors = wantVectors;
         this.rebuilding = index.rebuildReason() != null;
     }
 
@@ -73,12 +77,18 @@ public final class Indexer implements OutboxHandler {
                 default -> questions;
             }).add(entry.refId());
         }
-        index.apply(source.questions(questions));
+        List<SearchDocument> questionDocs = source.questions(questions);
+        index.apply(questionDocs);
         index.apply(source.faqEntries(faq));
         index.apply(source.ideas(ideas));
         index.apply(source.announcements(announcements));
         index.refresh();
         index.commit();
+        if (wantVectors != null) {
+            // found by words now, by meaning too once the vector worker has computed the vector and indexed it again
+            wantVectors.accept(questionDocs.stream().filter(d -> d.visible() && !d.vectorCurrent())
+                    .map(SearchDocument::id).toList());
+        }
     }
 
     private void rebuildQuietly(String reason) {

@@ -1,6 +1,7 @@
 package townhall.search;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.CharArraySet;
@@ -67,6 +68,27 @@ public enum Language {
     int looseLength() { return looseLength; }
 
     boolean hasLooseForm() { return looseLength > 0; }
+
+    /**
+     * Numbers and their words as synonym rules ("2, two"), so that "2 earbuds" finds "two earbuds" and the other way
+     * round; applied when a search is read, before staff's own synonyms.
+     */
+    List<String> numberRules() {
+        String[][] words = switch (this) {
+            case EN -> new String[][] {{"zero"}, {"one"}, {"two"}, {"three"}, {"four"}, {"five"}, {"six"}, {"seven"},
+                    {"eight"}, {"nine"}, {"ten"}, {"eleven"}, {"twelve"}};
+            case RU -> new String[][] {{"ноль"}, {"один", "одна", "одно"}, {"два", "две", "двух"}, {"три", "трёх"},
+                    {"четыре", "четырёх"}, {"пять"}, {"шесть"}, {"семь"}, {"восемь"}, {"девять"}, {"десять"},
+                    {"одиннадцать"}, {"двенадцать"}};
+            case CS -> new String[][] {{"nula"}, {"jeden", "jedna", "jedno"}, {"dva", "dvě"}, {"tři"}, {"čtyři"},
+                    {"pět"}, {"šest"}, {"sedm"}, {"osm"}, {"devět"}, {"deset"}, {"jedenáct"}, {"dvanáct"}};
+        };
+        List<String> rules = new java.util.ArrayList<>();
+        for (int n = 0; n < words.length; n++) {
+            rules.add(n + ", " + String.join(", ", words[n]));
+        }
+        return rules;
+    }
 
     /** The language of a setting's value ("en", "ru", "cs"). */
     public static Language of(String code) {

@@ -16,6 +16,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import townhall.search.SearchService.Request;
 import townhall.search.SearchService.Results;
@@ -44,18 +45,26 @@ final class PageSearch {
         this.rebuilding = rebuilding;
     }
 
-    Results search(Request request, Analyzer analyzer) {
+    Results search(Request request, Analyzer analyzer, Meaning meaning) {
         long started = System.nanoTime();
         String text = Queries.limit(request.text());
         int page = Math.max(1, Math.min(MAX_PAGES, request.page()));
         int size = request.pageSize();
         if (text.isBlank()) {
-            return new Results(List.of(), 0, false, page, false, null, rebuilding.getAsBoolean(), 0);
+            return new Results(List.of(), 0, false, page, false, null, rebuilding.getAsBoolean(), 0, false);
         }
         return index.withSearcher(searcher -> {
             List<BooleanClause> filters = Queries.filters(request);
-            String pinnedUid = pinnedUid(searcher, analyzer, request, text, filters);
             Query words = queries.textQuery(analyzer, text);
+            boolean similarSpellings = false;
+            if (!anyMatch(searcher, words, filters)) {
+                Query alike = Queries.similarSpellings(analyzer, text);
+                if (alike != null && anyMatch(searcher, alike, filters)) {
+                    words = alike; // and the page says so
+                    similarSpellings = true;
+                }
+            }
+            String pinnedUid = pinnedUid(searcher, analyzer, request, text, filters, words);
             BooleanQuery.Builder builder = new BooleanQuery.Builder()
                     .add(words, Occur.MUST);
             filters.forEach(builder::add);
@@ -68,7 +77,13 @@ final class PageSearch {
             // page 1 shows the pinned entry and size - 1 others; later pages follow on from there
             int from = page == 1 ? 0 : (page - 1) * size - pinnedCount;
             int want = page == 1 ? size - pinnedCount : size;
-            TopDocs top = Ranking.withQualityLift(searcher, query, from + want + 1, COUNT_LIMIT);
+            float[] vector = request.scope() == Scope.FAQ ? null : meaning.vectorOf(text);
+            List<BooleanClause> nearFilters = new ArrayList<>(filters);
+            if (pinnedUid != null) {
+                nearFilters.add(new BooleanClause(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.MUST_NOT));
+            }
+            TopDocs top = meaning.rank(searcher, query, vector, nearFilters, meaning.searchFloor(), from + want + 1,
+                    COUNT_LIMIT, 0);
             ScoreDoc[] all = top.scoreDocs;
             ScoreDoc[] pageDocs = Arrays.copyOfRange(all, Math.min(from, all.length),
                     Math.min(from + want, all.length));
@@ -84,17 +99,25 @@ final class PageSearch {
             boolean hasNext = all.length > from + want && page < MAX_PAGES;
             String didYouMean = total < 3 ? spelling.didYouMean(searcher, text) : null;
             return new Results(found, total, more, page, hasNext, didYouMean, rebuilding.getAsBoolean(),
-                    (System.nanoTime() - started) / 1000);
+                    (System.nanoTime() - started) / 1000, similarSpellings);
         });
+    }
+
+    /** Whether any document matches: stops at the first. */
+    private static boolean anyMatch(IndexSearcher searcher, Query words, List<BooleanClause> filters)
+            throws IOException {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
+        filters.forEach(query::add);
+        return searcher.search(query.build(), new TopScoreDocCollectorManager(1, 1)).scoreDocs.length > 0;
     }
 
     /** The uid of the FAQ entry to pin first, or null: none is pinned when searching questions only or a tag. */
     private String pinnedUid(IndexSearcher searcher, Analyzer analyzer, Request request, String text,
-                             List<BooleanClause> filters) throws IOException {
+                             List<BooleanClause> filters, Query words) throws IOException {
         if (request.scope() == Scope.QUESTIONS || !Queries.blank(request.tag())) {
             return null;
         }
-        ScoreDoc best = faq.best(searcher, analyzer, text, filters);
+        ScoreDoc best = faq.first(searcher, analyzer, text, filters, words);
         if (best == null) {
             return null;
         }

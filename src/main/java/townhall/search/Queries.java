@@ -9,6 +9,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -103,6 +104,25 @@ final class Queries {
             }
         }
         return query.build();
+    }
+
+    /**
+     * The words with one letter wrong (two in words of eight letters or more) over title, tags and body, for a search
+     * that found nothing as typed ("headphnes"); words under five letters must be as typed. Null when no word is long
+     * enough to be misspelled.
+     */
+    static Query similarSpellings(Analyzer analyzer, String text) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String term : new java.util.LinkedHashSet<>(QueryTerms.terms(analyzer, Fields.TITLE, text))) {
+            int edits = term.length() >= 8 ? 2 : term.length() >= 5 ? 1 : 0;
+            any |= edits > 0;
+            for (String field : List.of(Fields.TITLE, Fields.TAGS, Fields.BODY)) {
+                Term t = new Term(field, term);
+                query.add(edits == 0 ? new TermQuery(t) : new FuzzyQuery(t, edits, 1), Occur.SHOULD);
+            }
+        }
+        return any ? query.build() : null;
     }
 
     /** The words of a query in the title and body, as the highlighter marks them. */

@@ -35,7 +35,7 @@ final class Ranking {
     }
 
     /** The mild lift of verified, accepted, well-voted and curated documents (see {@link SearchIndex#quality}). */
-    private static Query qualityLift() {
+    static Query qualityLift() {
         return FeatureField.newSaturationQuery(Fields.FEATURES, Fields.QUALITY, 2.0f, 4.0f);
     }
 

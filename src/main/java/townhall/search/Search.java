@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.account.Member;
@@ -29,9 +28,13 @@ public final class Search implements AutoCloseable {
     private final SearchService service;
     private final SearchEvents events;
     private final Synonyms synonyms;
+    private final VectorWorker vectors;
+    private final OutboxWorker vectorWorker;
 
     private Search(SearchIndex index, Indexer indexer, OutboxWorker worker, SearchService service, SearchEvents events,
-                   Synonyms synonyms) {
+                   Synonyms synonyms, VectorWorker vectors, OutboxWorker vectorWorker) {
+        this.vectors = vectors;
+        this.vectorWorker = vectorWorker;
         this.index = index;
         this.indexer = indexer;
         this.worker = worker;
@@ -48,19 +51,39 @@ public final class Search implements AutoCloseable {
     public static Search start(Config config, Database database, Outbox outbox, Synonyms synonyms,
                                MarkdownRenderer markdown, Clock clock) {
         Analysis analysis = new Analysis(Language.of(config.get(Setting.LANGUAGE)));
-        SearchIndex index = SearchIndex.open(indexDir(config), analysis);
-        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown), outbox);
-        SearchService service = searchService(index, indexer::rebuilding);
+        Embeddings embeddings = loadModel(config);
+        String model = embeddings == null ? null : embeddings.name();
+        SearchIndex index = SearchIndex.open(indexDir(config), analysis, model == null ? "" : model);
+        VectorWorker vectors = embeddings == null ? null
+                : new VectorWorker(embeddings, database, outbox, markdown, clock);
+        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown, model), outbox,
+                vectors == null ? null : vectors::want);
+        SearchService service = searchService(index, indexer::rebuilding, new Meaning(embeddings));
         try {
-            service.useSynonyms(Synonyms.parse(synonyms.rules(), analysis.rules()));
+            service.useSynonyms(synonyms.rules());
         } catch (RuntimeException e) {
             log.warn("The saved search synonyms cannot be read and are not applied: {}", e.getMessage());
         }
         OutboxWorker worker = outbox.start(indexer, Duration.ofMillis(Math.max(20, config.getInt(Setting.SEARCH_POLL_MS))));
-        return new Search(index, indexer, worker, service, new SearchEvents(database.background(), clock), synonyms);
+        OutboxWorker vectorWorker = vectors == null ? null : outbox.start(vectors, Duration.ofSeconds(1));
+        return new Search(index, indexer, worker, service, new SearchEvents(database.background(), clock), synonyms,
+                vectors, vectorWorker);
     }
 
-    private static SearchService searchService(SearchIndex index, BooleanSupplier rebuilding) {
+    /**
+     * The sentence-embedding model, or null: vectors off, or a model that cannot be loaded (the site then searches
+     * by words alone, and says why in the log).
+     */
+    private static Embeddings loadModel(Config config) {
+        try {
+            return Embeddings.from(config);
+        } catch (RuntimeException | LinkageError e) {
+            log.error("Semantic search is off: the model could not be loaded", e);
+            return null;
+        }
+    }
+
+    private static SearchService searchService(SearchIndex index, BooleanSupplier rebuilding, Meaning meaning) {
         Analysis analysis = index.analysis();
         Queries queries = new Queries(analysis);
         FaqMatcher faq = new FaqMatcher(analysis);
@@ -68,7 +91,7 @@ public final class Search implements AutoCloseable {
         return new SearchService(index, rebuilding,
                 new PageSearch(index, queries, faq, hits, new Spelling(analysis), rebuilding),
                 new AskSuggestions(index, queries, faq, hits),
-                new SimilarQuestions(index, hits));
+                new SimilarQuestions(index, hits), meaning);
     }
 
     /**
@@ -77,9 +100,10 @@ public final class Search implements AutoCloseable {
      */
     public static int rebuild(Config config, Database database, MarkdownRenderer markdown) {
         Analysis analysis = new Analysis(Language.of(config.get(Setting.LANGUAGE)));
-        SearchIndex index = SearchIndex.open(indexDir(config), analysis);
+        String model = Embeddings.modelName(config); // the stored vectors are indexed, none computed
+        SearchIndex index = SearchIndex.open(indexDir(config), analysis, model == null ? "" : model);
         Outbox outbox = new Outbox(database, Clock.systemUTC(), Outbox.Retries.from(config));
-        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown), outbox);
+        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown, model), outbox, null);
         try (index) {
             indexer.rebuild("the reindex command");
             return index.documentCount();
@@ -100,13 +124,22 @@ public final class Search implements AutoCloseable {
 
     /** Saves staff's synonyms and applies them to every search from now on. */
     public void saveSynonyms(Member staff, String text) {
-        SynonymMap map = synonyms.save(staff, text, service.analysis().rules());
-        service.useSynonyms(map);
+        synonyms.save(staff, text, service.analysis().rules());
+        service.useSynonyms(synonyms.rules());
     }
+
+    /** How many question vectors this process computed; 0 with vectors off. */
+    long vectorsComputed() { return vectors == null ? 0 : vectors.computed(); }
+
+    /** True once every question has a vector of the current model (or vectors are off). */
+    public boolean vectorsCaughtUp() { return vectors == null || vectors.caughtUp(); }
 
     @Override
     public void close() {
         indexer.stop();
+        if (vectorWorker != null) {
+            vectorWorker.close();
+        }
         worker.close();
         events.close();
         try {

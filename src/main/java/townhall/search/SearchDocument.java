@@ -5,11 +5,22 @@ import java.util.List;
 
 /**
  * What the index holds about one question or FAQ entry, read from the database. {@code visible} is false
- * for a deleted question or a retired entry: the index drops it.
+ * for a deleted question or a retired entry: the index drops it. A question's {@code vector} is the one stored
+ * for the current model (null: none yet, or vectors are off); {@code vectorCurrent} says whether it was computed
+ * from the question's present text.
  */
 record SearchDocument(String kind, long id, String title, String slug, String body, String answers,
                       List<String> tags, boolean accepted, boolean verified, boolean closed, int score,
-                      int answerCount, LocalDateTime created, String section, boolean visible) {
+                      int answerCount, LocalDateTime created, String section, boolean visible, float[] vector,
+                      boolean vectorCurrent) {
+
+    /** A document without a vector. */
+    SearchDocument(String kind, long id, String title, String slug, String body, String answers, List<String> tags,
+                   boolean accepted, boolean verified, boolean closed, int score, int answerCount,
+                   LocalDateTime created, String section, boolean visible) {
+        this(kind, id, title, slug, body, answers, tags, accepted, verified, closed, score, answerCount, created,
+                section, visible, null, false);
+    }
 
     String uid() { return uid(kind, id); }
 

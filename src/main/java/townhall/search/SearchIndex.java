@@ -16,6 +16,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -24,6 +25,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -47,6 +49,9 @@ final class SearchIndex implements Closeable {
     static final String SCHEMA = "1";
     private static final String SCHEMA_KEY = "townhall.schema";
     private static final String LANGUAGE_KEY = "townhall.language";
+    /** The model of the indexed vectors ("" when none): vectors of another model are not comparable, nor always of
+     * the same length, so a change of model (or turning vectors on or off) rebuilds the index. */
+    private static final String VECTOR_MODEL_KEY = "townhall.vector.model";
 
     private static final FieldType HIGHLIGHTED = highlighted();
     private static final FieldType VOCABULARY = vocabulary();
@@ -55,6 +60,7 @@ final class SearchIndex implements Closeable {
     static volatile UnaryOperator<Directory> directoryWrapper = UnaryOperator.identity();
 
     private final Analysis analysis;
+    private final String vectorModel;
     private final Path path;
     private volatile Directory directory;
     private final String rebuildReason;
@@ -66,9 +72,10 @@ final class SearchIndex implements Closeable {
     /** Set when a change failed: the writer may be closed for good and is replaced before the next change. */
     private boolean writerBroken;
 
-    private SearchIndex(Analysis analysis, Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
-                        String rebuildReason, String unusable) {
+    private SearchIndex(Analysis analysis, String vectorModel, Path path, Directory directory, IndexWriter writer,
+                        SearcherManager searchers, String rebuildReason, String unusable) {
         this.analysis = analysis;
+        this.vectorModel = vectorModel;
         this.path = path;
         this.directory = directory;
         this.writer = writer;
@@ -84,9 +91,14 @@ final class SearchIndex implements Closeable {
      * Fails when another process holds it.
      */
     static SearchIndex open(Path path, Analysis analysis) {
+        return open(path, analysis, "");
+    }
+
+    /** Opens the index for vectors of this model ("" when vectors are off); see {@link #open(Path, Analysis)}. */
+    static SearchIndex open(Path path, Analysis analysis, String vectorModel) {
         try {
             Files.createDirectories(path);
-            return tryOpen(path, analysis, false);
+            return tryOpen(path, analysis, vectorModel, false);
         } catch (LockObtainFailedException e) {
             throw inUse(path);
         } catch (IOException | RuntimeException e) {
@@ -94,13 +106,13 @@ final class SearchIndex implements Closeable {
                     path, e.toString());
             try {
                 setAside(path);
-                return tryOpen(path, analysis, true);
+                return tryOpen(path, analysis, vectorModel, true);
             } catch (LockObtainFailedException again) {
                 throw inUse(path);
             } catch (IOException | RuntimeException again) {
                 log.error("The search index in {} cannot be created ({}); search is unavailable until it can be "
                         + "(tried again every {} s)", path, again.toString(), RECOVERY_PAUSE.toSeconds());
-                return unusable(path, analysis, again.toString());
+                return unusable(path, analysis, vectorModel, again.toString());
             }
         }
     }
@@ -124,7 +136,8 @@ final class SearchIndex implements Closeable {
         return new IllegalStateException("The search index in " + path + " is in use by another Townhall process");
     }
 
-    private static SearchIndex tryOpen(Path path, Analysis analysis, boolean fresh) throws IOException {
+    private static SearchIndex tryOpen(Path path, Analysis analysis, String vectorModel, boolean fresh)
+            throws IOException {
         Directory directory = directoryWrapper.apply(FSDirectory.open(path));
         IndexWriter writer = null;
         try {
@@ -143,10 +156,13 @@ final class SearchIndex implements Closeable {
                     reason = "the index has an older layout";
                 } else if (!analysis.language().code().equals(data.get(LANGUAGE_KEY))) {
                     reason = "the site language changed to " + analysis.language().displayName();
+                } else if (!vectorModel.equals(data.getOrDefault(VECTOR_MODEL_KEY, ""))) {
+                    reason = vectorModel.isEmpty() ? "semantic search was turned off"
+                            : "the vectors are now of the model " + vectorModel;
                 }
             }
             SearcherManager searchers = new SearcherManager(writer, new SearcherFactory());
-            return new SearchIndex(analysis, path, directory, writer, searchers, reason, null);
+            return new SearchIndex(analysis, vectorModel, path, directory, writer, searchers, reason, null);
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 writer.rollback();
@@ -169,14 +185,14 @@ final class SearchIndex implements Closeable {
     }
 
     /** A stand-in for an index that cannot be opened: searches see an empty index in memory, changes fail. */
-    private static SearchIndex unusable(Path path, Analysis analysis, String problem) {
+    private static SearchIndex unusable(Path path, Analysis analysis, String vectorModel, String problem) {
         try {
             Directory empty = new ByteBuffersDirectory();
             try (IndexWriter writer = new IndexWriter(empty, new IndexWriterConfig(analysis.index()))) {
                 writer.commit();
             }
-            return new SearchIndex(analysis, path, empty, null, new SearcherManager(empty, new SearcherFactory()),
-                    null, problem);
+            return new SearchIndex(analysis, vectorModel, path, empty, null,
+                    new SearcherManager(empty, new SearcherFactory()), null, problem);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // memory only: does not happen
         }
@@ -186,6 +202,9 @@ final class SearchIndex implements Closeable {
     String rebuildReason() { return rebuildReason; }
 
     Analysis analysis() { return analysis; }
+
+    /** The model of the vectors this index holds; "" when vectors are off. */
+    String vectorModel() { return vectorModel; }
 
     /** Why the index cannot be used at all (search is unavailable until {@link #recover}); null when it can. */
     String unusable() { return unusable; }
@@ -202,7 +221,7 @@ final class SearchIndex implements Closeable {
             if (unusable == null) {
                 return false;
             }
-            SearchIndex opened = open(path, analysis);
+            SearchIndex opened = open(path, analysis, vectorModel);
             if (opened.unusable != null) {
                 return false;
             }
@@ -257,7 +276,8 @@ final class SearchIndex implements Closeable {
     /** Makes the changes so far durable. */
     void commit() throws IOException {
         write(w -> {
-            w.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, LANGUAGE_KEY, analysis.language().code()).entrySet());
+            w.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, LANGUAGE_KEY, analysis.language().code(),
+                    VECTOR_MODEL_KEY, vectorModel).entrySet());
             w.commit();
         });
         writerFailure = null;
@@ -395,6 +415,10 @@ final class SearchIndex implements Closeable {
             d.add(new StoredField(Fields.SECTION, doc.section()));
         }
         d.add(new FeatureField(Fields.FEATURES, Fields.QUALITY, quality(doc)));
+        if (doc.vector() != null && !vectorModel.isEmpty()) {
+            // unit length (Embeddings), so the dot product is the cosine, and the cheaper to compute
+            d.add(new KnnFloatVectorField(Fields.VECTOR, doc.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        }
         return d;
     }
 

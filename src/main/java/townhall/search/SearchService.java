@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
  * Reads the index: the search page ({@link PageSearch}), suggestions while asking ({@link AskSuggestions}),
@@ -19,11 +18,13 @@ public final class SearchService {
     private final PageSearch pages;
     private final AskSuggestions suggestions;
     private final SimilarQuestions related;
+    private final Meaning meaning;
     private volatile Analyzer queryAnalyzer;
 
     SearchService(SearchIndex index, BooleanSupplier rebuilding, PageSearch pages, AskSuggestions suggestions,
-                  SimilarQuestions related) {
+                  SimilarQuestions related, Meaning meaning) {
         this.index = index;
+        this.meaning = meaning;
         this.analysis = index.analysis();
         this.rebuilding = rebuilding;
         this.pages = pages;
@@ -34,12 +35,19 @@ public final class SearchService {
 
     public enum Scope { ALL, FAQ, QUESTIONS }
 
+    /**
+     * Which rankings a search uses: by words and by meaning fused (the default when a model is loaded), or one
+     * alone (the search-quality benchmark compares them).
+     */
+    public enum Retrieval { WORDS, VECTORS, HYBRID }
+
     /** A search as the page asks it; blank or null filters do not filter. */
     public record Request(String text, Scope scope, String tag, boolean answered, boolean verified, int page,
                           int pageSize) {}
 
+    /** {@code similarSpellings}: no document had the words as written, so these have words spelled almost alike. */
     public record Results(List<SearchHit> hits, long total, boolean moreThanTotal, int page, boolean hasNext,
-                          String didYouMean, boolean indexRebuilding, long tookMicros) {}
+                          String didYouMean, boolean indexRebuilding, long tookMicros, boolean similarSpellings) {}
 
     public record Suggestions(List<SearchHit> faq, List<SearchHit> questions) {
         public boolean isEmpty() { return faq.isEmpty() && questions.isEmpty(); }
@@ -53,9 +61,15 @@ public final class SearchService {
         }
     }
 
-    /** Applies staff's synonyms to every search from now on. */
-    void useSynonyms(SynonymMap synonyms) {
-        this.queryAnalyzer = analysis.query(synonyms);
+    /**
+     * Applies staff's synonyms (after the language's numbers and number words) to every search from now on; rules
+     * that cannot be read are an IllegalArgumentException, and then the numbers alone apply.
+     */
+    void useSynonyms(List<String> staffRules) {
+        List<String> rules = new ArrayList<>(analysis.language().numberRules());
+        this.queryAnalyzer = analysis.query(Synonyms.parse(rules, analysis.rules()));
+        rules.addAll(staffRules);
+        this.queryAnalyzer = analysis.query(Synonyms.parse(rules, analysis.rules()));
     }
 
     Analysis analysis() { return analysis; }
@@ -66,15 +80,28 @@ public final class SearchService {
     public boolean degraded() { return index.unusable() != null || index.writerFailure() != null; }
 
     public Results search(Request request) {
-        return pages.search(request, queryAnalyzer);
+        return pages.search(request, queryAnalyzer, meaning);
     }
+
+    /** A search by words, by meaning or both, whatever the default (the benchmark's comparison). */
+    public Results search(Request request, Retrieval retrieval) {
+        return pages.search(request, queryAnalyzer, meaning.using(retrieval));
+    }
+
+    /** A search ranked with another mix of words and meaning (bench/src's HybridTuning). */
+    Results search(Request request, Meaning other) {
+        return pages.search(request, queryAnalyzer, other);
+    }
+
+    /** How this site searches by default: by words alone when no model is loaded. */
+    public Retrieval retrieval() { return meaning.retrieval(); }
 
     /**
      * What to show while a question is written: FAQ entries that match most of the title's words, and the
      * questions most like the title (and, less, the body's most telling words).
      */
     public Suggestions suggest(String title, String body, int questionLimit) {
-        return suggestions.suggest(title, body, questionLimit, queryAnalyzer);
+        return suggestions.suggest(title, body, questionLimit, queryAnalyzer, meaning);
     }
 
     /** Ideas like the one being typed, by its title: suggested while a new idea is written. */
@@ -84,7 +111,7 @@ public final class SearchService {
 
     /** Questions like this one, by its title's telling words and its tags: for the question page. */
     public List<SearchHit> related(long questionId, int limit) {
-        return related.related(questionId, limit, queryAnalyzer);
+        return related.related(questionId, limit, queryAnalyzer, meaning);
     }
 
     /** How many documents the index holds. */

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -40,12 +41,12 @@ final class SimilarQuestions {
 
     private record RelatedKey(long questionId, int limit) {}
 
-    List<SearchHit> related(long questionId, int limit, Analyzer analyzer) {
+    List<SearchHit> related(long questionId, int limit, Analyzer analyzer, Meaning meaning) {
         return relatedCache.get(new RelatedKey(questionId, limit),
-                key -> findRelated(key.questionId(), key.limit(), analyzer));
+                key -> findRelated(key.questionId(), key.limit(), analyzer, meaning));
     }
 
-    private List<SearchHit> findRelated(long questionId, int limit, Analyzer analyzer) {
+    private List<SearchHit> findRelated(long questionId, int limit, Analyzer analyzer, Meaning meaning) {
         return index.withSearcher(searcher -> {
             Term self = new Term(Fields.UID, SearchDocument.uid(Fields.QUESTION, questionId));
             TopDocs found = searcher.search(new TermQuery(self), 1);
@@ -68,8 +69,11 @@ final class SimilarQuestions {
                     .add(like.build(), Occur.MUST)
                     .add(new TermQuery(self), Occur.MUST_NOT)
                     .build();
-            TopDocs top = Ranking.withQualityLift(searcher, Queries.questionsOnly(others), limit, Ranking.NO_COUNT);
-            return hits.read(searcher, null, Ranking.closeToBest(top.scoreDocs, 0.25f), false);
+            float[] vector = meaning.byMeaning() ? Meaning.vectorInIndex(searcher, found.scoreDocs[0].doc) : null;
+            TopDocs top = meaning.rank(searcher, Queries.questionsOnly(others), vector,
+                    List.of(new BooleanClause(new TermQuery(self), Occur.MUST_NOT)), Meaning.RELATED, limit,
+                    Ranking.NO_COUNT, 0.25f);
+            return hits.read(searcher, null, top.scoreDocs, false);
         });
     }
 

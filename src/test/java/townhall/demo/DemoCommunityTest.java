@@ -79,6 +79,18 @@ class DemoCommunityTest {
     }
 
     @Test
+    void askingAboutABatteryThatDrainsWhenSwitchedOffSuggestsThatQuestionBeforeAnFaqEntrySharingOnlyItsSmallWords() {
+        WebClient member = new townhall.support.Community(server).member("drainasker");
+        String session = page(member, "/ask").select("input[name=ask_session]").val();
+        Response response = member.postJson("/ask/suggestions",
+                java.util.Map.of("title", "Battery drains when switched off", "body", "", "ask_session", session));
+        Element first = response.html().select(".suggestion").first();
+        assertThat(first).isNotNull();
+        assertThat(first.hasClass("is-faq")).as(first.text()).isFalse();
+        assertThat(first.select("a").text()).startsWith("Battery drains overnight even when the Northwind One is switched off");
+    }
+
+    @Test
     void seedingAgainLeavesTheCommunityAsItIs() {
         int before = server.components().database.dsl().fetchCount(QUESTIONS);
         server.components().seedDemo();

@@ -46,6 +46,28 @@ class SearchTest {
     }
 
     @Test
+    void aSearchThatFindsNothingAsTypedFindsWordsSpelledAlmostAlikeAndSaysSo() {
+        community.ask(asker, "Left earbud sounds muffled after swimming",
+                "Water got into the left earbud at the pool.", "earbuds");
+        awaitSearch(asker, "muffled earbud", t -> t.contains("Left earbud sounds muffled after swimming"));
+        Document typo = search(asker, "mufled earbdu");
+        assertThat(titles(typo)).contains("Left earbud sounds muffled after swimming");
+        assertThat(typo.select(".similar-spellings").text()).contains("spelled almost alike");
+        assertThat(search(asker, "muffled earbud").select(".similar-spellings")).isEmpty();
+    }
+
+    @Test
+    void numbersAndNumberWordsFindEachOther() {
+        community.ask(asker, "Two earbuds stopped charging at the same time", "Both went dark overnight.", "earbuds");
+        community.ask(asker, "The case lid has 3 deep scratches already", "After a week in my pocket.", "case");
+        awaitSearch(asker, "deep scratches", t -> t.contains("The case lid has 3 deep scratches already"));
+        assertThat(awaitSearch(asker, "2 earbuds", t -> t.contains("Two earbuds stopped charging at the same time")))
+                .contains("Two earbuds stopped charging at the same time");
+        assertThat(titles(search(asker, "2"))).contains("Two earbuds stopped charging at the same time");
+        assertThat(titles(search(asker, "three scratches"))).first().isEqualTo("The case lid has 3 deep scratches already");
+    }
+
+    @Test
     void wordFormsMatchInEnglish() {
         community.ask(asker, "Connection drops when I walk away from the laptop",
                 "Audio cuts out every few metres from my laptop.", "bluetooth");

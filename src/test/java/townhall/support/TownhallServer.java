@@ -42,6 +42,9 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
         overrides.put(Setting.SPAM_QUESTIONS_DAY, "-1");
         overrides.put(Setting.SPAM_ANSWERS_DAY, "-1");
         overrides.put(Setting.SPAM_DUPLICATES, "false");
+        // Search by meaning loads a model (a second, 170 MB) and computes vectors in the background: off unless a
+        // test (search/SemanticSearchTest) turns it on, so the suite's other servers stay quick and quiet.
+        overrides.put(Setting.SEARCH_VECTORS, "false");
     }
 
     /** Reaches the test database by another way, such as a {@link DatabaseLink} that a test can cut. */
@@ -81,6 +84,13 @@ public final class TownhallServer implements BeforeAllCallback, AfterAllCallback
         app.close();
         whileStopped.run();
         app = Application.start(config);
+    }
+
+    /** Restarts with settings changed, doing {@code whileStopped} between stop and start. */
+    public void restartWith(Map<Setting, String> settings, Runnable whileStopped) {
+        overrides.putAll(settings);
+        settings.forEach((setting, value) -> config = config.with(setting, value));
+        restart(whileStopped);
     }
 
     /** A new browser for the site: its paths are site paths, under the base URL's path prefix when there is one. */
