@@ -28,6 +28,7 @@ public final class InsightService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InsightService.class);
     static final String ROLLED_THROUGH = "insight_rolled_through";
     static final String OUTCOMES_THROUGH = "insight_outcomes_through";
+    static final String MEMBERS_THROUGH = "insight_members_through";
     private static final int LIST = 10;
 
     private final Database database;
@@ -119,8 +120,9 @@ public final class InsightService {
         LocalDate rolled = outcomesThrough();
         List<Figures.Outcome> outcomes = store.outcomes(period, rolled);
         List<Figures.Outcome> previousOutcomes = store.outcomes(before, rolled);
-        int[] active = store.activeAndReturning(period);
-        int[] previousActive = store.activeAndReturning(before);
+        LocalDate membersRolled = membersThrough();
+        int[] active = store.activeAndReturning(period, membersRolled);
+        int[] previousActive = store.activeAndReturning(before, membersRolled);
         Figures.Satisfaction satisfaction = store.satisfaction(period, LIST);
         Figures.Satisfaction previousSatisfaction = store.satisfaction(before, 0);
 
@@ -164,8 +166,8 @@ public final class InsightService {
                                         previousSatisfaction.askerSolved() + previousSatisfaction.askerUnsolved())))));
         List<Figures.QuestionLink> unanswered = store.questions(unansweredIds.stream().limit(20).toList());
         Figures.People people = new Figures.People(
-                store.topContributors(period, LIST),
-                store.risingNewcomers(period, settings.newcomerDays(), LIST),
+                store.topContributors(period, membersRolled, LIST),
+                store.risingNewcomers(period, membersRolled, settings.newcomerDays(), LIST),
                 store.closeToHelper(rules.helperReputation() * 6 / 10, rules.helperReputation(), LIST),
                 store.quietHelpers(LocalDateTime.now(clock).minusDays(settings.quietDays()),
                         LocalDateTime.now(clock).minusDays(90), LIST));
@@ -183,13 +185,15 @@ public final class InsightService {
         LocalDate liveFrom = period.from();
         if (rolled != null && !rolled.isBefore(period.from())) {
             LocalDate rolledTo = rolled.isBefore(period.to()) ? rolled : period.to();
-            Map<LocalDate, Figures.Day> rolledDays = store.rolledDays(period.from(), rolledTo, period.categoryId());
-            if (period.tag().isEmpty()) {
-                rolledDays.forEach((d, day) -> days.merge(d, day, Figures.Day::plus));
-            } else { // roll-ups are by category, not by tag: the posts are counted, the site's figures read
-                rolledDays.forEach((d, day) -> days.merge(d, Figures.Day.empty(d)
-                        .withSite(day.newMembers(), day.firstPosters(), day.visitors()), Figures.Day::plus));
-                store.countDays(period.start(), rolledTo.plusDays(1).atStartOfDay(), period.categoryId(),
+            // under a tag, the posts' counts come from insight_tag_days; the site's figures are never by tag
+            store.rolledDays(period.from(), rolledTo, period.categoryId(), period.tag())
+                    .forEach((d, day) -> days.merge(d, day, Figures.Day::plus));
+            LocalDate tagsRolled = membersThrough();
+            if (!period.tag().isEmpty() && (tagsRolled == null || tagsRolled.isBefore(rolledTo))) {
+                // the tags' roll-ups are still being filled (just after an upgrade): those days from the posts
+                LocalDate from = tagsRolled == null || tagsRolled.isBefore(period.from()) ? period.from()
+                        : tagsRolled.plusDays(1);
+                store.countDays(from.atStartOfDay(), rolledTo.plusDays(1).atStartOfDay(), period.categoryId(),
                         period.tag()).forEach((d, byCategory) -> byCategory.values()
                         .forEach(day -> days.merge(d, day, Figures.Day::plus)));
             }
@@ -231,14 +235,42 @@ public final class InsightService {
             log.info("Insight outcomes kept for the questions through {} in {} ms", through,
                     (System.nanoTime() - started) / 1_000_000);
         }
-        LocalDateTime end = through.plusDays(1).atStartOfDay();
-        while (database.inTransaction(() -> store.keepChangedOutcomes(end, 500)) == 500) {
+        while (database.inTransaction(() -> store.keepChangedOutcomes(through, 500)) == 500) {
             log.debug("More changed questions to keep");
         }
     }
 
     public LocalDate rolledThrough() {
         return siteSettings.get(ROLLED_THROUGH).map(LocalDate::parse).orElse(null);
+    }
+
+    /** The last day whose members and tags are rolled up (insight_member_days, insight_tag_days). */
+    public LocalDate membersThrough() {
+        return siteSettings.get(MEMBERS_THROUGH).map(LocalDate::parse).orElse(null);
+    }
+
+    /**
+     * Rolls up the members and tags of the days counted before these roll-ups existed (an upgrade), a month a
+     * transaction, so that they reach the other roll-ups.
+     */
+    private void rollUpMembersAndTags(LocalDate through) {
+        LocalDate done = membersThrough();
+        LocalDate next = done != null ? done.plusDays(1) : store.firstDay();
+        if (next == null || next.isAfter(through)) {
+            return;
+        }
+        long started = System.nanoTime();
+        while (!next.isAfter(through)) {
+            LocalDate from = next;
+            LocalDate to = from.plusDays(29).isAfter(through) ? through : from.plusDays(29);
+            database.inTransaction(() -> {
+                store.rollUpMembersAndTags(from, to);
+                siteSettings.put(MEMBERS_THROUGH, to.toString());
+            });
+            next = to.plusDays(1);
+        }
+        log.info("Insight members and tags rolled up through {} in {} ms", through,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -249,14 +281,18 @@ public final class InsightService {
         long started = System.nanoTime();
         LocalDate yesterday = today().minusDays(1);
         LocalDate rolled = rolledThrough();
+        if (rolled != null) {
+            rollUpMembersAndTags(rolled);
+        }
         LocalDate next = rolled != null ? rolled.plusDays(1) : store.firstDay();
         int count = 0;
         if (next != null) {
             for (LocalDate d = next; !d.isAfter(yesterday); d = d.plusDays(1)) {
                 LocalDate day = d;
                 database.inTransaction(() -> {
-                    store.rollUp(day, LocalDateTime.now(clock));
+                    store.rollUp(day, LocalDateTime.now(clock)); // the members and tags of the day too
                     siteSettings.put(ROLLED_THROUGH, day.toString());
+                    siteSettings.put(MEMBERS_THROUGH, day.toString());
                 });
                 count++;
             }

@@ -114,18 +114,104 @@ public final class InsightStore {
         db.execute("DELETE FROM insight_visits WHERE day <= ?", day);
         db.execute("DELETE FROM insight_salts WHERE day <= ?", day);
         db.execute("DELETE FROM insight_dirty_days WHERE day = ?", day);
+        rollUpMembersAndTags(day, day);
+    }
+
+    /**
+     * Replaces the members' and the tags' roll-ups of the days {@code from} to {@code to} (inclusive) with what the
+     * posts say now, and keeps the first post of each member who posted then.
+     */
+    public void rollUpMembersAndTags(LocalDate from, LocalDate to) {
+        LocalDateTime start = from.atStartOfDay();
+        LocalDateTime end = to.plusDays(1).atStartOfDay();
+        db.execute("DELETE FROM insight_member_days WHERE day >= ? AND day <= ?", from, to);
+        db.execute("DELETE FROM insight_tag_days WHERE day >= ? AND day <= ?", from, to);
+        String range = "p.created_at >= ? AND p.created_at < ?";
+        db.execute(INSERT_MEMBER_DAYS + memberDays(false, range) + ") m", start, end);
+        db.execute(INSERT_MEMBER_DAYS + memberDays(true, range) + ") m", start, end);
+        db.execute("INSERT INTO insight_tag_days (tag_id, day, category_id, questions, answers, helper_answers)"
+                + " SELECT qt.tag_id, DATE(p.created_at) d, COALESCE(q.category_id, 0) c, SUM(p.kind = 'question'),"
+                + " SUM(p.kind = 'answer'), SUM(p.kind = 'answer' AND m.helper)"
+                + " FROM posts p JOIN questions q ON q.id = COALESCE(p.question_id, p.id)"
+                + " JOIN posts qp ON qp.id = q.id JOIN members m ON m.id = p.author_id"
+                + " JOIN question_tags qt ON qt.question_id = q.id"
+                + " WHERE p.kind IN ('question', 'answer') AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST
+                + " GROUP BY qt.tag_id, d, c", start, end);
+        for (String source : List.of("comments", "votes")) {
+            String live = source.equals("votes") ? "x.value <> 0" : "x.deleted_at IS NULL";
+            db.execute("INSERT INTO insight_tag_days (tag_id, day, category_id, " + source + ")"
+                    + " SELECT qt.tag_id, DATE(x.created_at) d, COALESCE(q.category_id, 0) c, COUNT(*) n"
+                    + " FROM " + source + " x JOIN posts p ON p.id = x.post_id"
+                    + " JOIN questions q ON q.id = COALESCE(p.question_id, p.id) JOIN posts qp ON qp.id = q.id"
+                    + " JOIN question_tags qt ON qt.question_id = q.id"
+                    + " WHERE x.created_at >= ? AND x.created_at < ? AND " + live + " AND " + LIVE_POST
+                    + " GROUP BY qt.tag_id, d, c ON DUPLICATE KEY UPDATE " + source + " = VALUES(" + source + ")",
+                    start, end);
+        }
+        db.execute("INSERT INTO insight_first_posts (member_id, first_at) SELECT author_id, MIN(created_at)"
+                + " FROM posts WHERE created_at >= ? AND created_at < ? GROUP BY author_id"
+                + " ON DUPLICATE KEY UPDATE first_at = LEAST(first_at, VALUES(first_at))", start, end);
+    }
+
+    private static final String INSERT_MEMBER_DAYS = "INSERT INTO insight_member_days (tag_id, day, category_id,"
+            + " member_id, posts, answers, marked, last_answer_at) SELECT tag_id, d, c, member_id, posts, answers,"
+            + " marked, last_answer_at FROM (";
+
+    /**
+     * What each member posted by day and category ({@code byTag}: and by tag of the question), of the questions and
+     * answers not deleted that match {@code where} (on post {@code p}).
+     */
+    private static String memberDays(boolean byTag, String where) {
+        String answer = "p.kind = 'answer' AND qp.deleted_at IS NULL";
+        return "SELECT " + (byTag ? "qt.tag_id" : "0") + " tag_id, DATE(p.created_at) d, COALESCE(q.category_id, 0) c,"
+                + " p.author_id member_id, COUNT(*) posts, SUM(" + answer + ") answers,"
+                + " SUM(" + answer + " AND (q.accepted_answer_id <=> p.id OR q.verified_answer_id <=> p.id)) marked,"
+                + " MAX(IF(" + answer + ", p.created_at, NULL)) last_answer_at"
+                + " FROM posts p JOIN questions q ON q.id = COALESCE(p.question_id, p.id) JOIN posts qp ON qp.id = q.id"
+                + (byTag ? " JOIN question_tags qt ON qt.question_id = q.id" : "")
+                + " WHERE p.kind IN ('question', 'answer') AND p.deleted_at IS NULL AND " + where
+                + " GROUP BY tag_id, d, c, member_id";
+    }
+
+    /**
+     * Counts again what the members who wrote the given questions and their answers posted on each day through
+     * {@code through}: marks, answers and tags of a question change what its authors' days hold.
+     */
+    private void recountMembersOf(List<Long> questionIds, LocalDate through) {
+        List<Object> binds = new ArrayList<>(questionIds);
+        binds.addAll(questionIds);
+        binds.add(through.plusDays(1).atStartOfDay());
+        for (Record r : db.fetch("SELECT DISTINCT DATE(created_at) d, author_id FROM posts WHERE (id IN ("
+                + marks(questionIds) + ") OR question_id IN (" + marks(questionIds) + ")) AND created_at < ?",
+                binds.toArray())) {
+            LocalDate day = r.get("d", LocalDate.class);
+            long member = r.get("author_id", Long.class);
+            db.execute("DELETE FROM insight_member_days WHERE day = ? AND member_id = ?", day, member);
+            String where = "p.author_id = ? AND p.created_at >= ? AND p.created_at < ?";
+            for (boolean byTag : new boolean[] {false, true}) {
+                db.execute(INSERT_MEMBER_DAYS + memberDays(byTag, where) + ") m", member, day.atStartOfDay(),
+                        day.plusDays(1).atStartOfDay());
+            }
+        }
     }
 
     /** The rolled-up days from {@code from} to {@code to} inclusive, in one category or all, summed by day. */
-    public Map<LocalDate, Figures.Day> rolledDays(LocalDate from, LocalDate to, Long category) {
+    public Map<LocalDate, Figures.Day> rolledDays(LocalDate from, LocalDate to, Long category, String tag) {
         Map<LocalDate, Figures.Day> days = new TreeMap<>();
-        List<Object> binds = new ArrayList<>(List.of(from, to));
+        List<Object> binds = new ArrayList<>();
+        String table = "insight_days WHERE";
+        if (!tag.isEmpty()) {
+            table = "insight_tag_days WHERE tag_id = " + TAG_ID + " AND";
+            binds.add(tag);
+        }
+        binds.add(from);
+        binds.add(to);
         String where = category == null ? "" : " AND category_id = ?";
         if (category != null) {
             binds.add(category);
         }
         for (Record r : db.fetch("SELECT day d, SUM(questions) qs, SUM(answers) ans, SUM(comments) cs, SUM(votes) vs,"
-                + " SUM(helper_answers) ha FROM insight_days WHERE day >= ? AND day <= ?" + where + " GROUP BY day",
+                + " SUM(helper_answers) ha FROM " + table + " day >= ? AND day <= ?" + where + " GROUP BY day",
                 binds.toArray())) {
             LocalDate d = r.get("d", LocalDate.class);
             days.put(d, Figures.Day.empty(d).withPosts(i(r, "qs"), i(r, "ans"), i(r, "ha"))
@@ -162,8 +248,12 @@ public final class InsightStore {
 
     /** The days of a post (and, for a question, of its answers), to be counted again. */
     public void markDirty(long postId) {
-        db.execute("INSERT IGNORE INTO insight_dirty_days (day) SELECT DISTINCT DATE(created_at) FROM posts"
-                + " WHERE id = ? OR question_id = ?", postId, postId);
+        db.execute("INSERT IGNORE INTO insight_dirty_days (day) SELECT DATE(created_at) FROM posts"
+                + " WHERE id = ? OR question_id = ?"
+                + " UNION SELECT DATE(c.created_at) FROM comments c JOIN posts p ON p.id = c.post_id"
+                + "  WHERE p.id = ? OR p.question_id = ?"
+                + " UNION SELECT DATE(v.created_at) FROM votes v JOIN posts p ON p.id = v.post_id"
+                + "  WHERE p.id = ? OR p.question_id = ?", postId, postId, postId, postId, postId, postId);
     }
 
     // ---- visitors ----------------------------------------------------------------------------------------------
@@ -230,7 +320,8 @@ public final class InsightStore {
     }
 
     /** Keeps again what became of the questions that changed, among those asked before {@code end}. */
-    public int keepChangedOutcomes(LocalDateTime end, int limit) {
+    public int keepChangedOutcomes(LocalDate through, int limit) {
+        LocalDateTime end = through.plusDays(1).atStartOfDay();
         List<Long> ids = db.fetch("SELECT question_id FROM insight_dirty_questions ORDER BY question_id LIMIT ?", limit)
                 .getValues(0, Long.class);
         if (ids.isEmpty()) {
@@ -240,6 +331,7 @@ public final class InsightStore {
         binds.add(end);
         db.execute(KEEP_OUTCOMES + outcomeSelect("p.id IN (" + marks(ids) + ") AND p.created_at < ?") + ") o",
                 binds.toArray());
+        recountMembersOf(ids, through);
         db.execute("DELETE FROM insight_dirty_questions WHERE question_id IN (" + marks(ids) + ")", ids.toArray());
         return ids.size();
     }
@@ -259,19 +351,98 @@ public final class InsightStore {
                 r.get("created_at", LocalDateTime.class)));
     }
 
-    /** Members who posted in the period, and those of them who had posted before it. */
-    public int[] activeAndReturning(Period period) {
-        List<Object> binds = new ArrayList<>(List.of(period.start(), period.start(), period.end()));
-        String filter = filter(period.categoryId(), period.tag(), binds);
-        // read from the indexes alone: a post deleted since still shows its author had posted before
-        String questions = filter.isEmpty() ? ""
-                : " JOIN questions q ON q.id = COALESCE(p.question_id, p.id)";
-        Record r = db.fetchOne("SELECT COUNT(*) active, COALESCE(SUM(EXISTS (SELECT 1 FROM posts e WHERE"
-                + " e.author_id = a.author_id AND e.created_at < ?)), 0) returned"
-                + " FROM (SELECT DISTINCT p.author_id FROM posts p" + questions
-                + " WHERE p.kind IN ('question', 'answer') AND p.created_at >= ? AND p.created_at < ?"
-                + " AND p.deleted_at IS NULL" + filter + ") a", binds.toArray());
+    /**
+     * Members who posted in the period, and those of them who had posted before it (anything, deleted since or not):
+     * from the members' roll-ups through {@code rolledThrough}, from the posts after it.
+     */
+    public int[] activeAndReturning(Period period, LocalDate rolledThrough) {
+        List<Object> binds = new ArrayList<>(List.of(period.start()));
+        String members = memberRows(period, rolledThrough, "member_id", "",
+                "p.author_id member_id", "p.kind IN ('question', 'answer') AND p.deleted_at IS NULL", binds);
+        // a member missing from insight_first_posts first posted after the last roll-up: looked up in the posts
+        Record r = db.fetchOne("SELECT COUNT(*) active, COALESCE(SUM(COALESCE(f.first_at, (SELECT MIN(e.created_at)"
+                + " FROM posts e WHERE e.author_id = a.member_id)) < ?), 0) returned"
+                + " FROM (SELECT DISTINCT member_id FROM (" + members + ") u) a"
+                + " LEFT JOIN insight_first_posts f ON f.member_id = a.member_id", binds.toArray());
         return new int[] {i(r, "active"), i(r, "returned")};
+    }
+
+    /**
+     * The rows of the period's members: {@code rolled} columns of insight_member_days through {@code rolledThrough}
+     * ({@code rolledWhere} added), then {@code live} columns of the posts {@code p} matching {@code liveWhere} after
+     * it (grouped by author when {@code live} aggregates). Adds the values to {@code binds}.
+     */
+    private static String memberRows(Period period, LocalDate rolledThrough, String rolled, String rolledWhere,
+                                     String live, String liveWhere, List<Object> binds) {
+        List<String> parts = new ArrayList<>();
+        LocalDateTime liveFrom = period.start();
+        if (rolledThrough != null && !rolledThrough.isBefore(period.from())) {
+            LocalDate rolledTo = rolledThrough.isBefore(period.to()) ? rolledThrough : period.to();
+            StringBuilder sql = new StringBuilder("SELECT " + rolled + " FROM insight_member_days WHERE tag_id = ");
+            if (period.tag().isEmpty()) {
+                sql.append("0");
+            } else {
+                sql.append(TAG_ID);
+                binds.add(period.tag());
+            }
+            sql.append(" AND day >= ? AND day <= ?");
+            binds.add(period.from());
+            binds.add(rolledTo);
+            if (period.categoryId() != null) {
+                sql.append(" AND category_id = ?");
+                binds.add(period.categoryId());
+            }
+            parts.add(sql + rolledWhere);
+            liveFrom = rolledTo.plusDays(1).atStartOfDay();
+        }
+        if (liveFrom.isBefore(period.end())) {
+            binds.add(liveFrom);
+            binds.add(period.end());
+            String filter = filter(period.categoryId(), period.tag(), binds);
+            parts.add("SELECT " + live + " FROM posts p JOIN questions q ON q.id = COALESCE(p.question_id, p.id)"
+                    + " JOIN posts qp ON qp.id = q.id WHERE p.created_at >= ? AND p.created_at < ? AND " + liveWhere
+                    + filter + (live.contains("COUNT(") ? " GROUP BY p.author_id" : ""));
+        }
+        if (parts.isEmpty()) {
+            return "SELECT " + rolled + " FROM insight_member_days WHERE FALSE";
+        }
+        return String.join(" UNION ALL ", parts);
+    }
+
+    /** The id of the tag named by the next value (none, so nothing matches, when there is no such tag). */
+    private static final String TAG_ID = "(SELECT id FROM tags WHERE name = ?)";
+
+    /**
+     * The period's answerers with their answers (not deleted, to questions not deleted), how many of them are
+     * accepted or verified, and the last one, best first; {@code members} narrows them (on member {@code m} and the
+     * sums {@code a}), its values in {@code memberBinds}.
+     */
+    private List<Figures.Person> answerers(Period period, LocalDate rolledThrough, String members,
+                                           List<Object> memberBinds, int limit) {
+        List<Object> binds = new ArrayList<>();
+        String rows = memberRows(period, rolledThrough, "member_id, answers, marked, last_answer_at",
+                " AND answers > 0", "p.author_id member_id, COUNT(*) answers,"
+                        + " SUM(q.accepted_answer_id <=> p.id OR q.verified_answer_id <=> p.id) marked,"
+                        + " MAX(p.created_at) last_answer_at",
+                "p.kind = 'answer' AND " + LIVE_POST, binds);
+        binds.addAll(memberBinds);
+        binds.add(limit);
+        return db.fetch("SELECT m.id, m.username, m.reputation, a.answers, a.marked, a.last_post FROM"
+                + " (SELECT member_id, SUM(answers) answers, SUM(marked) marked, MAX(last_answer_at) last_post"
+                + "  FROM (" + rows + ") u GROUP BY member_id) a JOIN members m ON m.id = a.member_id"
+                + " WHERE TRUE" + members + " ORDER BY a.marked DESC, a.answers DESC, m.username LIMIT ?",
+                binds.toArray()).map(r -> person(r, 0));
+    }
+
+    /** Who answered most in the period, with how many of their answers were accepted or verified. */
+    public List<Figures.Person> topContributors(Period period, LocalDate rolledThrough, int limit) {
+        return answerers(period, rolledThrough, "", List.of(), limit);
+    }
+
+    /** Members who joined in the last {@code days} and had an answer accepted or verified in the period. */
+    public List<Figures.Person> risingNewcomers(Period period, LocalDate rolledThrough, int days, int limit) {
+        return answerers(period, rolledThrough, " AND a.marked > 0 AND m.created_at >= ? AND m.role = 'member'"
+                + " AND NOT m.helper", List.of(period.end().minusDays(days)), limit);
     }
 
     // ---- satisfaction ------------------------------------------------------------------------------------------
@@ -410,35 +581,6 @@ public final class InsightStore {
     }
 
     // ---- people ------------------------------------------------------------------------------------------------
-
-    /** Who answered most in the period, with how many of their answers were accepted or verified. */
-    public List<Figures.Person> topContributors(Period period, int limit) {
-        List<Object> binds = new ArrayList<>(List.of(period.start(), period.end()));
-        String filter = filter(period.categoryId(), period.tag(), binds);
-        binds.add(limit);
-        return db.fetch("SELECT m.id, m.username, m.reputation, COUNT(*) answers,"
-                + " SUM(q.accepted_answer_id = p.id OR q.verified_answer_id = p.id) marked, MAX(p.created_at) last_post"
-                + " FROM posts p JOIN questions q ON q.id = p.question_id JOIN posts qp ON qp.id = q.id"
-                + " JOIN members m ON m.id = p.author_id"
-                + " WHERE p.kind = 'answer' AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST + filter
-                + " GROUP BY m.id, m.username, m.reputation ORDER BY marked DESC, answers DESC, m.username LIMIT ?",
-                binds.toArray()).map(r -> person(r, 0));
-    }
-
-    /** Members who joined in the last {@code days} and had an answer accepted or verified in the period. */
-    public List<Figures.Person> risingNewcomers(Period period, int days, int limit) {
-        List<Object> binds = new ArrayList<>(List.of(period.start(), period.end(), period.end().minusDays(days)));
-        String filter = filter(period.categoryId(), period.tag(), binds);
-        binds.add(limit);
-        return db.fetch("SELECT m.id, m.username, m.reputation, COUNT(*) answers,"
-                + " SUM(q.accepted_answer_id = p.id OR q.verified_answer_id = p.id) marked, MAX(p.created_at) last_post"
-                + " FROM posts p JOIN questions q ON q.id = p.question_id JOIN posts qp ON qp.id = q.id"
-                + " JOIN members m ON m.id = p.author_id"
-                + " WHERE p.kind = 'answer' AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST
-                + " AND m.created_at >= ? AND m.role = 'member' AND NOT m.helper" + filter
-                + " GROUP BY m.id, m.username, m.reputation HAVING marked > 0"
-                + " ORDER BY marked DESC, answers DESC, m.username LIMIT ?", binds.toArray()).map(r -> person(r, 0));
-    }
 
     /**
      * Members who are not Helpers (and were not refused by staff) with at least {@code fromReputation}: the ten with
