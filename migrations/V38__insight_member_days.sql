@@ -4,8 +4,10 @@
 
 -- What one member posted on one day (UTC) in one category (0: none), for all tags (tag_id 0) and again under each
 -- tag of the questions concerned. posts: questions and answers not deleted; answers: answers not deleted to
--- questions not deleted, of which marked were accepted or verified, the last written at last_answer_at. A row is
--- kept only when posts > 0. Counted with the day, and again when the day or one of the member's questions changes.
+-- questions not deleted, of which marked were accepted or verified, the last written at last_answer_at; first_at:
+-- when the member first posted anything (deleted or not), so that a returning member (one who had posted before the
+-- period) is counted without another read. A row is kept only when posts > 0. Counted with the day, and again when
+-- the day or one of the member's questions changes.
 CREATE TABLE insight_member_days (
   tag_id BIGINT NOT NULL,
   day DATE NOT NULL,
@@ -15,10 +17,12 @@ CREATE TABLE insight_member_days (
   answers INT NOT NULL,
   marked INT NOT NULL,
   last_answer_at DATETIME(6) NULL,
+  first_at DATETIME(6) NOT NULL,
   PRIMARY KEY (tag_id, day, category_id, member_id)
 );
 
 CREATE INDEX ix_insight_member_days_day ON insight_member_days (day, member_id);
+CREATE INDEX ix_insight_member_days_member ON insight_member_days (member_id, first_at);
 
 -- insight_days under each tag: questions, answers (and those by Helpers), comments and votes of one day in one
 -- category, on questions with that tag.
@@ -35,14 +39,3 @@ CREATE TABLE insight_tag_days (
 );
 
 CREATE INDEX ix_insight_tag_days_day ON insight_tag_days (day);
-
--- When each member first posted anything (deleted or not): a returning member is one who had posted before the
--- period. Kept by the roll-ups (the earliest wins); a member missing here is looked up in the posts.
-CREATE TABLE insight_first_posts (
-  member_id BIGINT NOT NULL,
-  first_at DATETIME(6) NOT NULL,
-  PRIMARY KEY (member_id)
-);
-
-INSERT INTO insight_first_posts (member_id, first_at)
-  SELECT author_id, MIN(created_at) FROM posts GROUP BY author_id;

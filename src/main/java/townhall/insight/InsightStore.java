@@ -115,11 +115,12 @@ public final class InsightStore {
         db.execute("DELETE FROM insight_salts WHERE day <= ?", day);
         db.execute("DELETE FROM insight_dirty_days WHERE day = ?", day);
         rollUpMembersAndTags(day, day);
+        keepFirstPostsTrue(day, day);
     }
 
     /**
      * Replaces the members' and the tags' roll-ups of the days {@code from} to {@code to} (inclusive) with what the
-     * posts say now, and keeps the first post of each member who posted then.
+     * posts say now.
      */
     public void rollUpMembersAndTags(LocalDate from, LocalDate to) {
         LocalDateTime start = from.atStartOfDay();
@@ -148,14 +149,30 @@ public final class InsightStore {
                     + " GROUP BY qt.tag_id, d, c ON DUPLICATE KEY UPDATE " + source + " = VALUES(" + source + ")",
                     start, end);
         }
-        db.execute("INSERT INTO insight_first_posts (member_id, first_at) SELECT author_id, MIN(created_at)"
-                + " FROM posts WHERE created_at >= ? AND created_at < ? GROUP BY author_id"
-                + " ON DUPLICATE KEY UPDATE first_at = LEAST(first_at, VALUES(first_at))", start, end);
     }
 
+    /**
+     * A member's first post moved earlier (a post dated back, an import) after other days of theirs were counted:
+     * those days learn it. Checks the members who posted from {@code from} to {@code to}, one index step each.
+     */
+    private void keepFirstPostsTrue(LocalDate from, LocalDate to) {
+        for (Record r : db.fetch("SELECT n.member_id, n.first_at FROM (SELECT member_id, MIN(first_at) first_at"
+                + " FROM insight_member_days WHERE tag_id = 0 AND day >= ? AND day <= ? GROUP BY member_id) n"
+                + " WHERE (SELECT MAX(d.first_at) FROM insight_member_days d WHERE d.member_id = n.member_id)"
+                + " > n.first_at", from, to)) {
+            db.execute("UPDATE insight_member_days SET first_at = ? WHERE member_id = ? AND first_at > ?",
+                    r.get("first_at", LocalDateTime.class), r.get("member_id", Long.class),
+                    r.get("first_at", LocalDateTime.class));
+        }
+    }
+
+    /** When the author of post {@code p} first posted anything (deleted or not): one step in the author index. */
+    private static final String FIRST_POST = "(SELECT MIN(e.created_at) FROM posts e WHERE e.author_id = p.author_id)"
+            + " first_at";
+
     private static final String INSERT_MEMBER_DAYS = "INSERT INTO insight_member_days (tag_id, day, category_id,"
-            + " member_id, posts, answers, marked, last_answer_at) SELECT tag_id, d, c, member_id, posts, answers,"
-            + " marked, last_answer_at FROM (";
+            + " member_id, posts, answers, marked, last_answer_at, first_at) SELECT tag_id, d, c, member_id, posts,"
+            + " answers, marked, last_answer_at, first_at FROM (";
 
     /**
      * What each member posted by day and category ({@code byTag}: and by tag of the question), of the questions and
@@ -166,7 +183,7 @@ public final class InsightStore {
         return "SELECT " + (byTag ? "qt.tag_id" : "0") + " tag_id, DATE(p.created_at) d, COALESCE(q.category_id, 0) c,"
                 + " p.author_id member_id, COUNT(*) posts, SUM(" + answer + ") answers,"
                 + " SUM(" + answer + " AND (q.accepted_answer_id <=> p.id OR q.verified_answer_id <=> p.id)) marked,"
-                + " MAX(IF(" + answer + ", p.created_at, NULL)) last_answer_at"
+                + " MAX(IF(" + answer + ", p.created_at, NULL)) last_answer_at, " + FIRST_POST
                 + " FROM posts p JOIN questions q ON q.id = COALESCE(p.question_id, p.id) JOIN posts qp ON qp.id = q.id"
                 + (byTag ? " JOIN question_tags qt ON qt.question_id = q.id" : "")
                 + " WHERE p.kind IN ('question', 'answer') AND p.deleted_at IS NULL AND " + where
@@ -192,6 +209,7 @@ public final class InsightStore {
                 db.execute(INSERT_MEMBER_DAYS + memberDays(byTag, where) + ") m", member, day.atStartOfDay(),
                         day.plusDays(1).atStartOfDay());
             }
+            keepFirstPostsTrue(day, day);
         }
     }
 
@@ -353,17 +371,15 @@ public final class InsightStore {
 
     /**
      * Members who posted in the period, and those of them who had posted before it (anything, deleted since or not):
-     * from the members' roll-ups through {@code rolledThrough}, from the posts after it.
+     * from the members' roll-ups through {@code rolledThrough}, from the posts after it; one pass over the rows.
      */
     public int[] activeAndReturning(Period period, LocalDate rolledThrough) {
         List<Object> binds = new ArrayList<>(List.of(period.start()));
-        String members = memberRows(period, rolledThrough, "member_id", "",
-                "p.author_id member_id", "p.kind IN ('question', 'answer') AND p.deleted_at IS NULL", binds);
-        // a member missing from insight_first_posts first posted after the last roll-up: looked up in the posts
-        Record r = db.fetchOne("SELECT COUNT(*) active, COALESCE(SUM(COALESCE(f.first_at, (SELECT MIN(e.created_at)"
-                + " FROM posts e WHERE e.author_id = a.member_id)) < ?), 0) returned"
-                + " FROM (SELECT DISTINCT member_id FROM (" + members + ") u) a"
-                + " LEFT JOIN insight_first_posts f ON f.member_id = a.member_id", binds.toArray());
+        String members = memberRows(period, rolledThrough, "member_id, first_at", "", "p.author_id member_id, "
+                + FIRST_POST, "p.kind IN ('question', 'answer') AND p.deleted_at IS NULL", binds);
+        Record r = db.fetchOne("SELECT COUNT(DISTINCT member_id) active,"
+                + " COUNT(DISTINCT CASE WHEN first_at < ? THEN member_id END) returned FROM (" + members + ") u",
+                binds.toArray());
         return new int[] {i(r, "active"), i(r, "returned")};
     }
 
