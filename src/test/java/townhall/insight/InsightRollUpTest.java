@@ -116,14 +116,21 @@ class InsightRollUpTest {
         forgetRollUps();
         Map<String, JsonNode> fromThePosts = new java.util.HashMap<>();
         for (String query : queries) {
-            fromThePosts.put(query, figures(query));
+            fromThePosts.put(query, postFigures(query));
         }
         server.components().insight.rollUp();
         assertThat(db.fetchCount(db.selectFrom("insight_member_days").where("tag_id = 0"))).isPositive();
         assertThat(db.fetchCount(db.selectFrom("insight_tag_days"))).isPositive();
         for (String query : queries) {
-            assertThat(figures(query)).as(query).isEqualTo(fromThePosts.get(query));
+            assertThat(postFigures(query)).as(query).isEqualTo(fromThePosts.get(query));
         }
+    }
+
+    /** The figures of the posts: without deflection (the ask pages' events are written in the background). */
+    private static JsonNode postFigures(String query) throws Exception {
+        ObjectNode figures = (ObjectNode) figures(query);
+        figures.remove("deflection");
+        return figures;
     }
 
     @Test
@@ -237,5 +244,70 @@ class InsightRollUpTest {
         assertThat(server.components().insight.membersThrough()).isEqualTo(server.components().insight.rolledThrough());
         assertThat(db.fetchCount(db.selectFrom("insight_member_days"))).isPositive();
         assertThat(figures("?tag=pairing")).isEqualTo(expected);
+    }
+
+    @Test
+    void deflectionFiguresCountTheSearchesAndAskPagesOfThePeriod() throws Exception {
+        LocalDateTime day = now.minusDays(20);
+        long target = db.fetchOne("SELECT MIN(id) FROM questions").get(0, Long.class);
+        String[][] searches = {{"tokaaaaaaaaaaaaaaaaaa1", "pairing", "3"}, {"tokaaaaaaaaaaaaaaaaaa2", "zzz", "0"},
+                {"tokaaaaaaaaaaaaaaaaaa3", "ZZZ", "0"}};
+        for (String[] search : searches) {
+            db.execute("INSERT INTO search_log (token, browser, query, result_count, created_at)"
+                    + " VALUES (?, 'browserbrowser01', ?, ?, ?)", search[0], search[1], Integer.parseInt(search[2]), day);
+        }
+        db.execute("INSERT INTO search_opens (search_token, target, position, created_at) VALUES (?, ?, 1, ?)",
+                searches[0][0], "q" + target, day);
+        // six visits of the ask page: four opened a suggestion and left, one opened one and asked anyway, one only saw
+        for (int session = 1; session <= 6; session++) {
+            String id = String.format("asksessionaaaaaaaaaaa%d", session);
+            askEvent(id, "shown", null, day);
+            if (session != 3) {
+                askEvent(id, "opened", "q" + target, day);
+            }
+            if (session == 2) {
+                askEvent(id, "posted", null, day);
+            }
+        }
+        LocalDate d = day.toLocalDate();
+        JsonNode deflection = figures("?from=" + d + "&to=" + d).get("deflection");
+        assertThat(deflection.get("searches").asInt()).isEqualTo(3);
+        assertThat(deflection.get("zeroResultSearches").asInt()).isEqualTo(2);
+        assertThat(deflection.get("searchesOpened").asInt()).isEqualTo(1);
+        assertThat(deflection.get("askSessions").asInt()).isEqualTo(6);
+        assertThat(deflection.get("shown").asInt()).isEqualTo(6);
+        assertThat(deflection.get("opened").asInt()).isEqualTo(5);
+        assertThat(deflection.get("posted").asInt()).isEqualTo(1);
+        assertThat(deflection.get("openedNotPosted").asInt()).isEqualTo(4);
+        assertThat(deflection.get("questionsSaved").asInt()).isEqualTo(4);
+        assertThat(deflection.get("ticketsSaved").asInt()).isEqualTo(1); // 30 % of 4
+        assertThat(deflection.at("/zeroQueries/0/query").asText()).isEqualTo("zzz");
+        assertThat(deflection.at("/zeroQueries/0/searches").asInt()).isEqualTo(2);
+        // the search's open and the four ask pages left after opening it; not the one that asked anyway
+        assertThat(deflection.at("/deflectors/0/opens").asInt()).isEqualTo(5);
+        assertThat(figures("?from=" + d.minusDays(1) + "&to=" + d.minusDays(1)).at("/deflection/searches").asInt())
+                .isZero();
+    }
+
+    private static void askEvent(String session, String event, String target, LocalDateTime at) {
+        db.execute("INSERT INTO ask_events (ask_session, browser, event, target, created_at)"
+                + " VALUES (?, 'browserbrowser01', ?, ?, ?)", session, event, target, at);
+    }
+
+    @Test
+    void membersCloseToHelperStatusAndHelpersGoingQuietAreListed() throws Exception {
+        WebClient nearly = community.memberWithReputation("nearly", 450);
+        WebClient far = community.memberWithReputation("far", 250);
+        WebClient quiet = community.helper("quiet");
+        WebClient busy = community.helper("busy");
+        long q = community.ask(quiet, "Is there a carrying pouch for the case?", "Looking for something soft.", "case");
+        at(q, now.minusDays(30));
+        community.answer(busy, q, "The shop sells one in grey and in blue, both soft.");
+        JsonNode people = figures("").get("people");
+        assertThat(people.get("closeToHelper").findValuesAsText("username")).contains(community.usernameOf(nearly))
+                .doesNotContain(community.usernameOf(far), community.usernameOf(quiet));
+        // quiet for 30 days after posting in the 90 before; the other Helper posted today
+        assertThat(people.get("helpersGoingQuiet").findValuesAsText("username"))
+                .containsExactly(community.usernameOf(quiet));
     }
 }
