@@ -443,11 +443,16 @@ public final class InsightStore {
                 "p.kind = 'answer' AND " + LIVE_POST, binds);
         binds.addAll(memberBinds);
         binds.add(limit);
-        return db.fetch("SELECT m.id, m.username, m.reputation, a.answers, a.marked, a.last_post FROM"
-                + " (SELECT member_id, SUM(answers) answers, SUM(marked) marked, MAX(last_answer_at) last_post"
-                + "  FROM (" + rows + ") u GROUP BY member_id) a JOIN members m ON m.id = a.member_id"
-                + " WHERE TRUE" + members + " ORDER BY a.marked DESC, a.answers DESC, m.username LIMIT ?",
-                binds.toArray()).map(r -> person(r, 0));
+        String sums = "SELECT member_id, SUM(answers) answers, SUM(marked) marked, MAX(last_answer_at) last_post"
+                + " FROM (" + rows + ") u GROUP BY member_id";
+        if (members.isEmpty()) { // only the best (and those tied with the last of them) are looked up in members
+            binds.add(binds.size() - 1, limit);
+            sums = "SELECT * FROM (SELECT s.*, RANK() OVER (ORDER BY marked DESC, answers DESC) place FROM (" + sums
+                    + ") s) r WHERE place <= ?";
+        }
+        return db.fetch("SELECT m.id, m.username, m.reputation, a.answers, a.marked, a.last_post FROM (" + sums
+                + ") a JOIN members m ON m.id = a.member_id WHERE TRUE" + members
+                + " ORDER BY a.marked DESC, a.answers DESC, m.username LIMIT ?", binds.toArray()).map(r -> person(r, 0));
     }
 
     /** Who answered most in the period, with how many of their answers were accepted or verified. */
