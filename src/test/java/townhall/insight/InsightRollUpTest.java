@@ -310,4 +310,22 @@ class InsightRollUpTest {
         assertThat(people.get("helpersGoingQuiet").findValuesAsText("username"))
                 .containsExactly(community.usernameOf(quiet));
     }
+
+    @Test
+    void aFirstPostDatedBackAfterItsMembersDaysWereCountedMakesThemReturningThere() throws Exception {
+        WebClient late = community.member("late");
+        long q = community.ask(late, "Does the cushion come in leather?", "Mine is fabric and wears out.", "datedback");
+        at(q, now.minusDays(15));
+        rollUpEverything();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String period = "?from=" + today.minusDays(16) + "&to=" + today.minusDays(14) + "&tag=datedback";
+        assertThat(figures(period).at("/growth/active/value").asDouble()).isEqualTo(1.0);
+        assertThat(figures(period).at("/growth/returning/value").asDouble()).isZero();
+        // an older question of theirs arrives afterwards with its old date (an import, say)
+        long older = community.ask(late, "Is the leather cushion sold apart?", "Asking before buying one.", "imported");
+        at(older, now.minusDays(40));
+        db.execute("INSERT IGNORE INTO insight_dirty_days (day) VALUES (?)", now.minusDays(40).toLocalDate());
+        server.components().insight.rollUp();
+        assertThat(figures(period).at("/growth/returning/value").asDouble()).isEqualTo(1.0);
+    }
 }
