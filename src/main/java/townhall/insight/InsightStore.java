@@ -296,35 +296,77 @@ public final class InsightStore {
                 + " FROM posts p JOIN questions q ON q.id = p.id WHERE " + where;
     }
 
-    /** The period's questions: from the kept outcomes up to {@code rolledThrough}, from the posts after it. */
-    public List<Figures.Outcome> outcomes(Period period, LocalDate rolledThrough) {
-        List<Figures.Outcome> outcomes = new ArrayList<>();
+    /**
+     * The period's questions ({@code id, asked, first_answer, first_staff, accepted, verified, closed}): from the kept
+     * outcomes up to {@code rolledThrough}, from the posts after it. Adds the values to {@code binds}.
+     */
+    private static String outcomeRows(Period period, LocalDate rolledThrough, List<Object> binds) {
+        List<String> parts = new ArrayList<>();
         LocalDateTime liveFrom = period.start();
         if (rolledThrough != null && !rolledThrough.isBefore(period.from())) {
             LocalDateTime keptEnd = rolledThrough.isBefore(period.to()) ? rolledThrough.plusDays(1).atStartOfDay()
                     : period.end();
-            List<Object> binds = new ArrayList<>(List.of(period.start(), keptEnd));
+            binds.add(period.start());
+            binds.add(keptEnd);
             String filter = filter(period.categoryId(), period.tag(), binds);
-            outcomes.addAll(db.fetch("SELECT q.question_id id, q.asked_at asked, q.first_answer_at first_answer,"
+            parts.add("SELECT q.question_id id, q.asked_at asked, q.first_answer_at first_answer,"
                     + " q.first_staff_answer_at first_staff, q.accepted, q.verified, q.closed FROM insight_questions q"
                     + " WHERE q.asked_at >= ? AND q.asked_at < ? AND NOT q.deleted"
-                    + filter.replace("qt.question_id = q.id", "qt.question_id = q.question_id"), binds.toArray())
-                    .map(InsightStore::outcome));
+                    + filter.replace("qt.question_id = q.id", "qt.question_id = q.question_id"));
             liveFrom = keptEnd;
         }
         if (liveFrom.isBefore(period.end())) {
-            List<Object> binds = new ArrayList<>(List.of(liveFrom, period.end()));
+            binds.add(liveFrom);
+            binds.add(period.end());
             String filter = filter(period.categoryId(), period.tag(), binds);
-            outcomes.addAll(db.fetch(outcomeSelect("p.kind = 'question' AND p.created_at >= ? AND p.created_at < ?"
-                    + " AND p.deleted_at IS NULL" + filter), binds.toArray()).map(InsightStore::outcome));
+            parts.add("SELECT id, asked, first_answer, first_staff, accepted, verified, closed FROM ("
+                    + outcomeSelect("p.kind = 'question' AND p.created_at >= ? AND p.created_at < ?"
+                    + " AND p.deleted_at IS NULL" + filter) + ") l");
         }
-        return outcomes;
+        if (parts.isEmpty()) {
+            return "SELECT NULL id, NULL asked, NULL first_answer, NULL first_staff, NULL accepted, NULL verified,"
+                    + " NULL closed FROM DUAL WHERE FALSE";
+        }
+        return String.join(" UNION ALL ", parts);
     }
 
-    private static Figures.Outcome outcome(Record r) {
-        return new Figures.Outcome(r.get("id", Long.class), r.get("asked", LocalDateTime.class),
-                r.get("first_answer", LocalDateTime.class), r.get("first_staff", LocalDateTime.class),
-                r.get("accepted", Boolean.class), r.get("verified", Boolean.class), r.get("closed", Boolean.class));
+    /**
+     * What became of the period's questions, summed in the database: how many, answered, accepted, verified,
+     * answered first by the community, unanswered and open since before {@code overdue}; and the time to the first
+     * answer (in seconds) at the median and the 90th percentile, nearest rank, null when none was answered.
+     */
+    public Figures.Outcomes outcomes(Period period, LocalDate rolledThrough, LocalDateTime overdue) {
+        List<Object> binds = new ArrayList<>(List.of(overdue));
+        Record r = db.fetchOne("SELECT COUNT(*) n, COALESCE(SUM(first_answer IS NOT NULL), 0) answered,"
+                + " COALESCE(SUM(accepted), 0) accepted, COALESCE(SUM(verified), 0) verified,"
+                + " COALESCE(SUM(first_answer IS NOT NULL AND (first_staff IS NULL OR first_answer < first_staff)), 0)"
+                + "  community_first,"
+                + " COALESCE(SUM(first_answer IS NULL AND NOT closed AND asked < ?), 0) unanswered"
+                + " FROM (" + outcomeRows(period, rolledThrough, binds) + ") o", binds.toArray());
+        Long median = null;
+        Long p90 = null;
+        if (i(r, "answered") > 0) {
+            binds = new ArrayList<>();
+            Record p = db.fetchOne("SELECT PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY secs) OVER () p50,"
+                    + " PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY secs) OVER () p90"
+                    + " FROM (SELECT TIMESTAMPDIFF(SECOND, asked, first_answer) secs FROM ("
+                    + outcomeRows(period, rolledThrough, binds) + ") o WHERE first_answer IS NOT NULL) x LIMIT 1",
+                    binds.toArray());
+            median = p.get("p50", Long.class);
+            p90 = p.get("p90", Long.class);
+        }
+        return new Figures.Outcomes(i(r, "n"), i(r, "answered"), i(r, "accepted"), i(r, "verified"),
+                i(r, "community_first"), i(r, "unanswered"), median, p90);
+    }
+
+    /** The first {@code limit} questions of the period unanswered and open since before {@code overdue}, oldest first. */
+    public List<Long> unanswered(Period period, LocalDate rolledThrough, LocalDateTime overdue, int limit) {
+        List<Object> binds = new ArrayList<>();
+        String rows = outcomeRows(period, rolledThrough, binds);
+        binds.add(overdue);
+        binds.add(limit);
+        return db.fetch("SELECT id FROM (" + rows + ") o WHERE first_answer IS NULL AND NOT closed AND asked < ?"
+                + " ORDER BY asked, id LIMIT ?", binds.toArray()).getValues(0, Long.class);
     }
 
     private static final String KEEP_OUTCOMES = "REPLACE INTO insight_questions (question_id, asked_at, category_id,"
