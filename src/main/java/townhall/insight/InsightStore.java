@@ -308,11 +308,15 @@ public final class InsightStore {
                     : period.end();
             binds.add(period.start());
             binds.add(keptEnd);
-            String filter = filter(period.categoryId(), period.tag(), binds);
+            String filter = filter(period.categoryId(), "", binds);
+            if (!period.tag().isEmpty()) { // the tag's questions (an index of question_tags), not a probe for each
+                filter += " AND q.question_id IN (SELECT qt.question_id FROM question_tags qt WHERE qt.tag_id = "
+                        + TAG_ID + ")";
+                binds.add(period.tag());
+            }
             parts.add("SELECT q.question_id id, q.asked_at asked, q.first_answer_at first_answer,"
                     + " q.first_staff_answer_at first_staff, q.accepted, q.verified, q.closed FROM insight_questions q"
-                    + " WHERE q.asked_at >= ? AND q.asked_at < ? AND NOT q.deleted"
-                    + filter.replace("qt.question_id = q.id", "qt.question_id = q.question_id"));
+                    + " WHERE q.asked_at >= ? AND q.asked_at < ? AND NOT q.deleted" + filter);
             liveFrom = keptEnd;
         }
         if (liveFrom.isBefore(period.end())) {
