@@ -328,4 +328,40 @@ class InsightRollUpTest {
         server.components().insight.rollUp();
         assertThat(figures(period).at("/growth/returning/value").asDouble()).isEqualTo(1.0);
     }
+
+    @Test
+    void commentsAndVotesAreCountedOnTheirDayAndUnderTheTagsOfTheirQuestion() throws Exception {
+        LocalDate day = now.minusDays(4).toLocalDate();
+        String period = "?from=" + day + "&to=" + day;
+        JsonNode all = figures(period);
+        assertThat(all.at("/engagement/comments/value").asDouble()).isEqualTo(1.0);
+        assertThat(all.at("/engagement/votes/value").asDouble()).isEqualTo(1.0);
+        JsonNode pairing = figures(period + "&tag=pairing");
+        assertThat(pairing.at("/engagement/comments/value").asDouble()).isEqualTo(1.0);
+        assertThat(pairing.at("/engagement/votes/value").asDouble()).isEqualTo(1.0);
+        JsonNode invoice = figures(period + "&tag=invoice");
+        assertThat(invoice.at("/engagement/comments/value").asDouble()).isZero();
+        assertThat(invoice.at("/engagement/votes/value").asDouble()).isZero();
+    }
+
+    @Test
+    void theAskersOwnFollowUpIsCountedApartFromTheReaders() throws Exception {
+        WebClient followed = community.member("followed");
+        WebClient answerer = community.member("answerer");
+        long solved = community.ask(followed, "How do I mute the start-up sound?", "It is loud on the train.",
+                "followup");
+        long answer = community.answer(answerer, solved, "Hold the minus key while switching it on.");
+        long open = community.ask(followed, "Why does the left side sound quieter?", "Since last week only.",
+                "followup");
+        community.answer(answerer, open, "Clean the mesh of the left ear cup gently.");
+        db.execute("UPDATE posts SET created_at = ? WHERE id IN (?, ?)", now.minusDays(25), solved, open);
+        server.components().followUps.sweep();
+        assertThat(followed.post("/followup/" + solved + "/accept", Map.of("answer", String.valueOf(answer)))
+                .status()).isEqualTo(303);
+        assertThat(followed.post("/followup/" + open + "/unsolved", Map.of()).status()).isEqualTo(303);
+
+        JsonNode satisfaction = figures("?tag=followup").get("satisfaction");
+        assertThat(satisfaction.at("/askerSolved/value").asDouble()).isEqualTo(50.0);
+        assertThat(satisfaction.at("/ratings/value").asDouble()).isZero(); // readers' answers, none here
+    }
 }
