@@ -42,17 +42,13 @@ public final class Figures {
         }
     }
 
-    /** What became of one question asked in the period. */
-    public record Outcome(long questionId, LocalDateTime askedAt, LocalDateTime firstAnswerAt,
-                          LocalDateTime firstStaffAnswerAt, boolean accepted, boolean verified, boolean closed) {
-        boolean answered() {
-            return firstAnswerAt != null;
-        }
-
-        boolean communityFirst() {
-            return firstAnswerAt != null && (firstStaffAnswerAt == null || firstAnswerAt.isBefore(firstStaffAnswerAt));
-        }
-    }
+    /**
+     * What became of the questions asked in a period: how many, answered, accepted, verified, answered first by the
+     * community (before any staff answer), unanswered after 48 hours; the time to the first answer in seconds at the
+     * median and the 90th percentile (nearest rank; null when none was answered).
+     */
+    public record Outcomes(int questions, int answered, int accepted, int verified, int communityFirst,
+                           int unanswered, Long firstAnswerMedianSeconds, Long firstAnswerP90Seconds) {}
 
     /** One number of the dashboard, now and in the previous period; {@code unit} is count, percent or hours. */
     public record Figure(String key, String unit, Double value, Double previous) {

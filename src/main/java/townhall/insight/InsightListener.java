@@ -4,8 +4,10 @@ import townhall.qa.PostStore;
 import townhall.qa.QaListener;
 
 /**
- * Keeps the daily roll-ups true when the past changes: a post deleted or restored after its day was counted marks
- * that day (and, for a question, the days of its answers) to be counted again, in the same transaction.
+ * Keeps the daily roll-ups true when the past changes: a post deleted or restored after its day was counted, or a
+ * question edited (its tags), marks that day (and, for a question, the days of its answers, comments and votes) to
+ * be counted again, in the same transaction; a question that changed otherwise (an answer, a mark) has what became
+ * of it, and its authors' days, counted again.
  */
 public final class InsightListener implements QaListener {
     private final InsightStore store;
@@ -18,6 +20,14 @@ public final class InsightListener implements QaListener {
     @Override
     public void questionChanged(long questionId) {
         store.questionChanged(questionId);
+    }
+
+    /** An edit may change a question's tags: its days (and its answers', comments', votes') are counted again. */
+    @Override
+    public void edited(PostStore.PostInfo post, long editorId) {
+        if (post.isQuestion()) {
+            store.markDirty(post.id());
+        }
     }
 
     @Override

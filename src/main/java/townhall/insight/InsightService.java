@@ -1,7 +1,6 @@
 package townhall.insight;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ public final class InsightService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InsightService.class);
     static final String ROLLED_THROUGH = "insight_rolled_through";
     static final String OUTCOMES_THROUGH = "insight_outcomes_through";
+    static final String MEMBERS_THROUGH = "insight_members_through";
     private static final int LIST = 10;
 
     private final Database database;
@@ -117,20 +117,14 @@ public final class InsightService {
         Figures.Day sum = sum(days, period.from());
         Figures.Day previousSum = sum(previousDays, before.from());
         LocalDate rolled = outcomesThrough();
-        List<Figures.Outcome> outcomes = store.outcomes(period, rolled);
-        List<Figures.Outcome> previousOutcomes = store.outcomes(before, rolled);
-        int[] active = store.activeAndReturning(period);
-        int[] previousActive = store.activeAndReturning(before);
+        LocalDateTime overdue = LocalDateTime.now(clock).minusHours(48);
+        Figures.Outcomes outcomes = store.outcomes(period, rolled, overdue);
+        Figures.Outcomes previousOutcomes = store.outcomes(before, rolled, overdue);
+        LocalDate membersRolled = membersThrough();
+        int[] active = store.activeAndReturning(period, membersRolled);
+        int[] previousActive = store.activeAndReturning(before, membersRolled);
         Figures.Satisfaction satisfaction = store.satisfaction(period, LIST);
         Figures.Satisfaction previousSatisfaction = store.satisfaction(before, 0);
-
-        LocalDateTime overdue = LocalDateTime.now(clock).minusHours(48);
-        List<Long> unansweredIds = new ArrayList<>();
-        for (Figures.Outcome o : outcomes) {
-            if (!o.answered() && !o.closed() && o.askedAt().isBefore(overdue)) {
-                unansweredIds.add(o.questionId());
-            }
-        }
         List<Figures.Section> sections = List.of(
                 new Figures.Section("growth", List.of(
                         count("newMembers", sum.newMembers(), previousSum.newMembers()),
@@ -143,15 +137,21 @@ public final class InsightService {
                         count("answers", sum.answers(), previousSum.answers()),
                         count("comments", sum.comments(), previousSum.comments()),
                         count("votes", sum.votes(), previousSum.votes()),
-                        share("answered", outcomes, Figures.Outcome::answered, previousOutcomes),
-                        share("accepted", outcomes, Figures.Outcome::accepted, previousOutcomes),
-                        share("verified", outcomes, Figures.Outcome::verified, previousOutcomes),
-                        hours("firstAnswerMedian", percentile(outcomes, 50), percentile(previousOutcomes, 50)),
-                        hours("firstAnswerP90", percentile(outcomes, 90), percentile(previousOutcomes, 90)),
-                        count("unanswered48", unansweredIds.size(), unanswered(previousOutcomes, overdue)),
+                        percent("answered", ratio(outcomes.answered(), outcomes.questions()),
+                                ratio(previousOutcomes.answered(), previousOutcomes.questions())),
+                        percent("accepted", ratio(outcomes.accepted(), outcomes.questions()),
+                                ratio(previousOutcomes.accepted(), previousOutcomes.questions())),
+                        percent("verified", ratio(outcomes.verified(), outcomes.questions()),
+                                ratio(previousOutcomes.verified(), previousOutcomes.questions())),
+                        hours("firstAnswerMedian", hours(outcomes.firstAnswerMedianSeconds()),
+                                hours(previousOutcomes.firstAnswerMedianSeconds())),
+                        hours("firstAnswerP90", hours(outcomes.firstAnswerP90Seconds()),
+                                hours(previousOutcomes.firstAnswerP90Seconds())),
+                        count("unanswered48", outcomes.unanswered(), previousOutcomes.unanswered()),
                         percent("helperAnswers", ratio(sum.helperAnswers(), sum.answers()),
                                 ratio(previousSum.helperAnswers(), previousSum.answers())),
-                        percent("communityFirst", communityFirst(outcomes), communityFirst(previousOutcomes)))),
+                        percent("communityFirst", ratio(outcomes.communityFirst(), outcomes.answered()),
+                                ratio(previousOutcomes.communityFirst(), previousOutcomes.answered())))),
                 new Figures.Section("satisfaction", List.of(
                         percent("solved", ratio(satisfaction.solved(), satisfaction.solved() + satisfaction.unsolved()),
                                 ratio(previousSatisfaction.solved(),
@@ -162,14 +162,14 @@ public final class InsightService {
                                         satisfaction.askerSolved() + satisfaction.askerUnsolved()),
                                 ratio(previousSatisfaction.askerSolved(),
                                         previousSatisfaction.askerSolved() + previousSatisfaction.askerUnsolved())))));
-        List<Figures.QuestionLink> unanswered = store.questions(unansweredIds.stream().limit(20).toList());
+        List<Figures.QuestionLink> unanswered = store.questions(store.unanswered(period, rolled, overdue, 20));
         Figures.People people = new Figures.People(
-                store.topContributors(period, LIST),
-                store.risingNewcomers(period, settings.newcomerDays(), LIST),
+                store.topContributors(period, membersRolled, LIST),
+                store.risingNewcomers(period, membersRolled, settings.newcomerDays(), LIST),
                 store.closeToHelper(rules.helperReputation() * 6 / 10, rules.helperReputation(), LIST),
                 store.quietHelpers(LocalDateTime.now(clock).minusDays(settings.quietDays()),
                         LocalDateTime.now(clock).minusDays(90), LIST));
-        return new Dashboard(period, sections, days, unanswered, unansweredIds.size(), satisfaction,
+        return new Dashboard(period, sections, days, unanswered, outcomes.unanswered(), satisfaction,
                 store.deflection(period, settings.ticketsPercent(), LIST), people);
     }
 
@@ -183,13 +183,15 @@ public final class InsightService {
         LocalDate liveFrom = period.from();
         if (rolled != null && !rolled.isBefore(period.from())) {
             LocalDate rolledTo = rolled.isBefore(period.to()) ? rolled : period.to();
-            Map<LocalDate, Figures.Day> rolledDays = store.rolledDays(period.from(), rolledTo, period.categoryId());
-            if (period.tag().isEmpty()) {
-                rolledDays.forEach((d, day) -> days.merge(d, day, Figures.Day::plus));
-            } else { // roll-ups are by category, not by tag: the posts are counted, the site's figures read
-                rolledDays.forEach((d, day) -> days.merge(d, Figures.Day.empty(d)
-                        .withSite(day.newMembers(), day.firstPosters(), day.visitors()), Figures.Day::plus));
-                store.countDays(period.start(), rolledTo.plusDays(1).atStartOfDay(), period.categoryId(),
+            // under a tag, the posts' counts come from insight_tag_days; the site's figures are never by tag
+            store.rolledDays(period.from(), rolledTo, period.categoryId(), period.tag())
+                    .forEach((d, day) -> days.merge(d, day, Figures.Day::plus));
+            LocalDate tagsRolled = membersThrough();
+            if (!period.tag().isEmpty() && (tagsRolled == null || tagsRolled.isBefore(rolledTo))) {
+                // the tags' roll-ups are still being filled (just after an upgrade): those days from the posts
+                LocalDate from = tagsRolled == null || tagsRolled.isBefore(period.from()) ? period.from()
+                        : tagsRolled.plusDays(1);
+                store.countDays(from.atStartOfDay(), rolledTo.plusDays(1).atStartOfDay(), period.categoryId(),
                         period.tag()).forEach((d, byCategory) -> byCategory.values()
                         .forEach(day -> days.merge(d, day, Figures.Day::plus)));
             }
@@ -231,14 +233,42 @@ public final class InsightService {
             log.info("Insight outcomes kept for the questions through {} in {} ms", through,
                     (System.nanoTime() - started) / 1_000_000);
         }
-        LocalDateTime end = through.plusDays(1).atStartOfDay();
-        while (database.inTransaction(() -> store.keepChangedOutcomes(end, 500)) == 500) {
+        while (database.inTransaction(() -> store.keepChangedOutcomes(through, 500)) == 500) {
             log.debug("More changed questions to keep");
         }
     }
 
     public LocalDate rolledThrough() {
         return siteSettings.get(ROLLED_THROUGH).map(LocalDate::parse).orElse(null);
+    }
+
+    /** The last day whose members and tags are rolled up (insight_member_days, insight_tag_days). */
+    public LocalDate membersThrough() {
+        return siteSettings.get(MEMBERS_THROUGH).map(LocalDate::parse).orElse(null);
+    }
+
+    /**
+     * Rolls up the members and tags of the days counted before these roll-ups existed (an upgrade), a month a
+     * transaction, so that they reach the other roll-ups.
+     */
+    private void rollUpMembersAndTags(LocalDate through) {
+        LocalDate done = membersThrough();
+        LocalDate next = done != null ? done.plusDays(1) : store.firstDay();
+        if (next == null || next.isAfter(through)) {
+            return;
+        }
+        long started = System.nanoTime();
+        while (!next.isAfter(through)) {
+            LocalDate from = next;
+            LocalDate to = from.plusDays(29).isAfter(through) ? through : from.plusDays(29);
+            database.inTransaction(() -> {
+                store.rollUpMembersAndTags(from, to);
+                siteSettings.put(MEMBERS_THROUGH, to.toString());
+            });
+            next = to.plusDays(1);
+        }
+        log.info("Insight members and tags rolled up through {} in {} ms", through,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -249,14 +279,18 @@ public final class InsightService {
         long started = System.nanoTime();
         LocalDate yesterday = today().minusDays(1);
         LocalDate rolled = rolledThrough();
+        if (rolled != null) {
+            rollUpMembersAndTags(rolled);
+        }
         LocalDate next = rolled != null ? rolled.plusDays(1) : store.firstDay();
         int count = 0;
         if (next != null) {
             for (LocalDate d = next; !d.isAfter(yesterday); d = d.plusDays(1)) {
                 LocalDate day = d;
                 database.inTransaction(() -> {
-                    store.rollUp(day, LocalDateTime.now(clock));
+                    store.rollUp(day, LocalDateTime.now(clock)); // the members and tags of the day too
                     siteSettings.put(ROLLED_THROUGH, day.toString());
+                    siteSettings.put(MEMBERS_THROUGH, day.toString());
                 });
                 count++;
             }
@@ -357,36 +391,12 @@ public final class InsightService {
         return new Figures.Figure(key, "hours", value, previous);
     }
 
-    private static Figures.Figure share(String key, List<Figures.Outcome> now,
-                                        java.util.function.Predicate<Figures.Outcome> test,
-                                        List<Figures.Outcome> before) {
-        return percent(key, ratio((int) now.stream().filter(test).count(), now.size()),
-                ratio((int) before.stream().filter(test).count(), before.size()));
-    }
-
     private static Double ratio(int part, int whole) {
         return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 
-    private static Double communityFirst(List<Figures.Outcome> outcomes) {
-        int answered = (int) outcomes.stream().filter(Figures.Outcome::answered).count();
-        return ratio((int) outcomes.stream().filter(Figures.Outcome::communityFirst).count(), answered);
-    }
-
-    private static int unanswered(List<Figures.Outcome> outcomes, LocalDateTime overdue) {
-        return (int) outcomes.stream().filter(o -> !o.answered() && !o.closed() && o.askedAt().isBefore(overdue)).count();
-    }
-
-    /** The time to the first answer, in hours with one decimal, at a percentile (nearest rank); null if none. */
-    static Double percentile(List<Figures.Outcome> outcomes, int percent) {
-        List<Long> minutes = outcomes.stream().filter(Figures.Outcome::answered)
-                .map(o -> Duration.between(o.askedAt(), o.firstAnswerAt()).toSeconds())
-                .sorted().toList();
-        if (minutes.isEmpty()) {
-            return null;
-        }
-        int rank = (int) Math.ceil(percent / 100.0 * minutes.size());
-        long seconds = minutes.get(Math.max(0, rank - 1));
-        return Math.round(seconds / 360.0) / 10.0;
+    /** Seconds as hours with one decimal; null stays null. */
+    private static Double hours(Long seconds) {
+        return seconds == null ? null : Math.round(seconds / 360.0) / 10.0;
     }
 }

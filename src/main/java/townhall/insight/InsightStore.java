@@ -114,18 +114,122 @@ public final class InsightStore {
         db.execute("DELETE FROM insight_visits WHERE day <= ?", day);
         db.execute("DELETE FROM insight_salts WHERE day <= ?", day);
         db.execute("DELETE FROM insight_dirty_days WHERE day = ?", day);
+        rollUpMembersAndTags(day, day);
+        keepFirstPostsTrue(day, day);
+    }
+
+    /**
+     * Replaces the members' and the tags' roll-ups of the days {@code from} to {@code to} (inclusive) with what the
+     * posts say now.
+     */
+    public void rollUpMembersAndTags(LocalDate from, LocalDate to) {
+        LocalDateTime start = from.atStartOfDay();
+        LocalDateTime end = to.plusDays(1).atStartOfDay();
+        db.execute("DELETE FROM insight_member_days WHERE day >= ? AND day <= ?", from, to);
+        db.execute("DELETE FROM insight_tag_days WHERE day >= ? AND day <= ?", from, to);
+        String range = "p.created_at >= ? AND p.created_at < ?";
+        db.execute(INSERT_MEMBER_DAYS + memberDays(false, range) + ") m", start, end);
+        db.execute(INSERT_MEMBER_DAYS + memberDays(true, range) + ") m", start, end);
+        db.execute("INSERT INTO insight_tag_days (tag_id, day, category_id, questions, answers, helper_answers)"
+                + " SELECT qt.tag_id, DATE(p.created_at) d, COALESCE(q.category_id, 0) c, SUM(p.kind = 'question'),"
+                + " SUM(p.kind = 'answer'), SUM(p.kind = 'answer' AND m.helper)"
+                + " FROM posts p JOIN questions q ON q.id = COALESCE(p.question_id, p.id)"
+                + " JOIN posts qp ON qp.id = q.id JOIN members m ON m.id = p.author_id"
+                + " JOIN question_tags qt ON qt.question_id = q.id"
+                + " WHERE p.kind IN ('question', 'answer') AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST
+                + " GROUP BY qt.tag_id, d, c", start, end);
+        for (String source : List.of("comments", "votes")) {
+            String live = source.equals("votes") ? "x.value <> 0" : "x.deleted_at IS NULL";
+            db.execute("INSERT INTO insight_tag_days (tag_id, day, category_id, " + source + ")"
+                    + " SELECT qt.tag_id, DATE(x.created_at) d, COALESCE(q.category_id, 0) c, COUNT(*) n"
+                    + " FROM " + source + " x JOIN posts p ON p.id = x.post_id"
+                    + " JOIN questions q ON q.id = COALESCE(p.question_id, p.id) JOIN posts qp ON qp.id = q.id"
+                    + " JOIN question_tags qt ON qt.question_id = q.id"
+                    + " WHERE x.created_at >= ? AND x.created_at < ? AND " + live + " AND " + LIVE_POST
+                    + " GROUP BY qt.tag_id, d, c ON DUPLICATE KEY UPDATE " + source + " = VALUES(" + source + ")",
+                    start, end);
+        }
+    }
+
+    /**
+     * A member's first post moved earlier (a post dated back, an import) after other days of theirs were counted:
+     * those days learn it. Checks the members who posted from {@code from} to {@code to}, one index step each.
+     */
+    private void keepFirstPostsTrue(LocalDate from, LocalDate to) {
+        for (Record r : db.fetch("SELECT n.member_id, n.first_at FROM (SELECT member_id, MIN(first_at) first_at"
+                + " FROM insight_member_days WHERE tag_id = 0 AND day >= ? AND day <= ? GROUP BY member_id) n"
+                + " WHERE (SELECT MAX(d.first_at) FROM insight_member_days d WHERE d.member_id = n.member_id)"
+                + " > n.first_at", from, to)) {
+            db.execute("UPDATE insight_member_days SET first_at = ? WHERE member_id = ? AND first_at > ?",
+                    r.get("first_at", LocalDateTime.class), r.get("member_id", Long.class),
+                    r.get("first_at", LocalDateTime.class));
+        }
+    }
+
+    /** When the author of post {@code p} first posted anything (deleted or not): one step in the author index. */
+    private static final String FIRST_POST = "(SELECT MIN(e.created_at) FROM posts e WHERE e.author_id = p.author_id)"
+            + " first_at";
+
+    private static final String INSERT_MEMBER_DAYS = "INSERT INTO insight_member_days (tag_id, day, category_id,"
+            + " member_id, posts, answers, marked, last_answer_at, first_at) SELECT tag_id, d, c, member_id, posts,"
+            + " answers, marked, last_answer_at, first_at FROM (";
+
+    /**
+     * What each member posted by day and category ({@code byTag}: and by tag of the question), of the questions and
+     * answers not deleted that match {@code where} (on post {@code p}).
+     */
+    private static String memberDays(boolean byTag, String where) {
+        String answer = "p.kind = 'answer' AND qp.deleted_at IS NULL";
+        return "SELECT " + (byTag ? "qt.tag_id" : "0") + " tag_id, DATE(p.created_at) d, COALESCE(q.category_id, 0) c,"
+                + " p.author_id member_id, COUNT(*) posts, SUM(" + answer + ") answers,"
+                + " SUM(" + answer + " AND (q.accepted_answer_id <=> p.id OR q.verified_answer_id <=> p.id)) marked,"
+                + " MAX(IF(" + answer + ", p.created_at, NULL)) last_answer_at, " + FIRST_POST
+                + " FROM posts p JOIN questions q ON q.id = COALESCE(p.question_id, p.id) JOIN posts qp ON qp.id = q.id"
+                + (byTag ? " JOIN question_tags qt ON qt.question_id = q.id" : "")
+                + " WHERE p.kind IN ('question', 'answer') AND p.deleted_at IS NULL AND " + where
+                + " GROUP BY tag_id, d, c, member_id";
+    }
+
+    /**
+     * Counts again what the members who wrote the given questions and their answers posted on each day through
+     * {@code through}: marks, answers and tags of a question change what its authors' days hold.
+     */
+    private void recountMembersOf(List<Long> questionIds, LocalDate through) {
+        List<Object> binds = new ArrayList<>(questionIds);
+        binds.addAll(questionIds);
+        binds.add(through.plusDays(1).atStartOfDay());
+        for (Record r : db.fetch("SELECT DISTINCT DATE(created_at) d, author_id FROM posts WHERE (id IN ("
+                + marks(questionIds) + ") OR question_id IN (" + marks(questionIds) + ")) AND created_at < ?",
+                binds.toArray())) {
+            LocalDate day = r.get("d", LocalDate.class);
+            long member = r.get("author_id", Long.class);
+            db.execute("DELETE FROM insight_member_days WHERE day = ? AND member_id = ?", day, member);
+            String where = "p.author_id = ? AND p.created_at >= ? AND p.created_at < ?";
+            for (boolean byTag : new boolean[] {false, true}) {
+                db.execute(INSERT_MEMBER_DAYS + memberDays(byTag, where) + ") m", member, day.atStartOfDay(),
+                        day.plusDays(1).atStartOfDay());
+            }
+            keepFirstPostsTrue(day, day);
+        }
     }
 
     /** The rolled-up days from {@code from} to {@code to} inclusive, in one category or all, summed by day. */
-    public Map<LocalDate, Figures.Day> rolledDays(LocalDate from, LocalDate to, Long category) {
+    public Map<LocalDate, Figures.Day> rolledDays(LocalDate from, LocalDate to, Long category, String tag) {
         Map<LocalDate, Figures.Day> days = new TreeMap<>();
-        List<Object> binds = new ArrayList<>(List.of(from, to));
+        List<Object> binds = new ArrayList<>();
+        String table = "insight_days WHERE";
+        if (!tag.isEmpty()) {
+            table = "insight_tag_days WHERE tag_id = " + TAG_ID + " AND";
+            binds.add(tag);
+        }
+        binds.add(from);
+        binds.add(to);
         String where = category == null ? "" : " AND category_id = ?";
         if (category != null) {
             binds.add(category);
         }
         for (Record r : db.fetch("SELECT day d, SUM(questions) qs, SUM(answers) ans, SUM(comments) cs, SUM(votes) vs,"
-                + " SUM(helper_answers) ha FROM insight_days WHERE day >= ? AND day <= ?" + where + " GROUP BY day",
+                + " SUM(helper_answers) ha FROM " + table + " day >= ? AND day <= ?" + where + " GROUP BY day",
                 binds.toArray())) {
             LocalDate d = r.get("d", LocalDate.class);
             days.put(d, Figures.Day.empty(d).withPosts(i(r, "qs"), i(r, "ans"), i(r, "ha"))
@@ -162,8 +266,12 @@ public final class InsightStore {
 
     /** The days of a post (and, for a question, of its answers), to be counted again. */
     public void markDirty(long postId) {
-        db.execute("INSERT IGNORE INTO insight_dirty_days (day) SELECT DISTINCT DATE(created_at) FROM posts"
-                + " WHERE id = ? OR question_id = ?", postId, postId);
+        db.execute("INSERT IGNORE INTO insight_dirty_days (day) SELECT DATE(created_at) FROM posts"
+                + " WHERE id = ? OR question_id = ?"
+                + " UNION SELECT DATE(c.created_at) FROM comments c JOIN posts p ON p.id = c.post_id"
+                + "  WHERE p.id = ? OR p.question_id = ?"
+                + " UNION SELECT DATE(v.created_at) FROM votes v JOIN posts p ON p.id = v.post_id"
+                + "  WHERE p.id = ? OR p.question_id = ?", postId, postId, postId, postId, postId, postId);
     }
 
     // ---- visitors ----------------------------------------------------------------------------------------------
@@ -188,35 +296,81 @@ public final class InsightStore {
                 + " FROM posts p JOIN questions q ON q.id = p.id WHERE " + where;
     }
 
-    /** The period's questions: from the kept outcomes up to {@code rolledThrough}, from the posts after it. */
-    public List<Figures.Outcome> outcomes(Period period, LocalDate rolledThrough) {
-        List<Figures.Outcome> outcomes = new ArrayList<>();
+    /**
+     * The period's questions ({@code id, asked, first_answer, first_staff, accepted, verified, closed}): from the kept
+     * outcomes up to {@code rolledThrough}, from the posts after it. Adds the values to {@code binds}.
+     */
+    private static String outcomeRows(Period period, LocalDate rolledThrough, List<Object> binds) {
+        List<String> parts = new ArrayList<>();
         LocalDateTime liveFrom = period.start();
         if (rolledThrough != null && !rolledThrough.isBefore(period.from())) {
             LocalDateTime keptEnd = rolledThrough.isBefore(period.to()) ? rolledThrough.plusDays(1).atStartOfDay()
                     : period.end();
-            List<Object> binds = new ArrayList<>(List.of(period.start(), keptEnd));
-            String filter = filter(period.categoryId(), period.tag(), binds);
-            outcomes.addAll(db.fetch("SELECT q.question_id id, q.asked_at asked, q.first_answer_at first_answer,"
+            binds.add(period.start());
+            binds.add(keptEnd);
+            String filter = filter(period.categoryId(), "", binds);
+            if (!period.tag().isEmpty()) { // the tag's questions (an index of question_tags), not a probe for each
+                filter += " AND q.question_id IN (SELECT qt.question_id FROM question_tags qt WHERE qt.tag_id = "
+                        + TAG_ID + ")";
+                binds.add(period.tag());
+            }
+            parts.add("SELECT q.question_id id, q.asked_at asked, q.first_answer_at first_answer,"
                     + " q.first_staff_answer_at first_staff, q.accepted, q.verified, q.closed FROM insight_questions q"
-                    + " WHERE q.asked_at >= ? AND q.asked_at < ? AND NOT q.deleted"
-                    + filter.replace("qt.question_id = q.id", "qt.question_id = q.question_id"), binds.toArray())
-                    .map(InsightStore::outcome));
+                    + " WHERE q.asked_at >= ? AND q.asked_at < ? AND NOT q.deleted" + filter);
             liveFrom = keptEnd;
         }
         if (liveFrom.isBefore(period.end())) {
-            List<Object> binds = new ArrayList<>(List.of(liveFrom, period.end()));
+            binds.add(liveFrom);
+            binds.add(period.end());
             String filter = filter(period.categoryId(), period.tag(), binds);
-            outcomes.addAll(db.fetch(outcomeSelect("p.kind = 'question' AND p.created_at >= ? AND p.created_at < ?"
-                    + " AND p.deleted_at IS NULL" + filter), binds.toArray()).map(InsightStore::outcome));
+            parts.add("SELECT id, asked, first_answer, first_staff, accepted, verified, closed FROM ("
+                    + outcomeSelect("p.kind = 'question' AND p.created_at >= ? AND p.created_at < ?"
+                    + " AND p.deleted_at IS NULL" + filter) + ") l");
         }
-        return outcomes;
+        if (parts.isEmpty()) {
+            return "SELECT NULL id, NULL asked, NULL first_answer, NULL first_staff, NULL accepted, NULL verified,"
+                    + " NULL closed FROM DUAL WHERE FALSE";
+        }
+        return String.join(" UNION ALL ", parts);
     }
 
-    private static Figures.Outcome outcome(Record r) {
-        return new Figures.Outcome(r.get("id", Long.class), r.get("asked", LocalDateTime.class),
-                r.get("first_answer", LocalDateTime.class), r.get("first_staff", LocalDateTime.class),
-                r.get("accepted", Boolean.class), r.get("verified", Boolean.class), r.get("closed", Boolean.class));
+    /**
+     * What became of the period's questions, summed in the database: how many, answered, accepted, verified,
+     * answered first by the community, unanswered and open since before {@code overdue}; and the time to the first
+     * answer (in seconds) at the median and the 90th percentile, nearest rank, null when none was answered.
+     */
+    public Figures.Outcomes outcomes(Period period, LocalDate rolledThrough, LocalDateTime overdue) {
+        List<Object> binds = new ArrayList<>(List.of(overdue));
+        Record r = db.fetchOne("SELECT COUNT(*) n, COALESCE(SUM(first_answer IS NOT NULL), 0) answered,"
+                + " COALESCE(SUM(accepted), 0) accepted, COALESCE(SUM(verified), 0) verified,"
+                + " COALESCE(SUM(first_answer IS NOT NULL AND (first_staff IS NULL OR first_answer < first_staff)), 0)"
+                + "  community_first,"
+                + " COALESCE(SUM(first_answer IS NULL AND NOT closed AND asked < ?), 0) unanswered"
+                + " FROM (" + outcomeRows(period, rolledThrough, binds) + ") o", binds.toArray());
+        Long median = null;
+        Long p90 = null;
+        if (i(r, "answered") > 0) {
+            binds = new ArrayList<>();
+            Record p = db.fetchOne("SELECT PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY secs) OVER () p50,"
+                    + " PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY secs) OVER () p90"
+                    + " FROM (SELECT TIMESTAMPDIFF(SECOND, asked, first_answer) secs FROM ("
+                    + outcomeRows(period, rolledThrough, binds) + ") o WHERE first_answer IS NOT NULL) x LIMIT 1",
+                    binds.toArray());
+            median = p.get("p50", Long.class);
+            p90 = p.get("p90", Long.class);
+        }
+        return new Figures.Outcomes(i(r, "n"), i(r, "answered"), i(r, "accepted"), i(r, "verified"),
+                i(r, "community_first"), i(r, "unanswered"), median, p90);
+    }
+
+    /** The first {@code limit} questions of the period unanswered and open since before {@code overdue}, oldest first. */
+    public List<Long> unanswered(Period period, LocalDate rolledThrough, LocalDateTime overdue, int limit) {
+        List<Object> binds = new ArrayList<>();
+        String rows = outcomeRows(period, rolledThrough, binds);
+        binds.add(overdue);
+        binds.add(limit);
+        return db.fetch("SELECT id FROM (" + rows + ") o WHERE first_answer IS NULL AND NOT closed AND asked < ?"
+                + " ORDER BY asked, id LIMIT ?", binds.toArray()).getValues(0, Long.class);
     }
 
     private static final String KEEP_OUTCOMES = "REPLACE INTO insight_questions (question_id, asked_at, category_id,"
@@ -230,7 +384,8 @@ public final class InsightStore {
     }
 
     /** Keeps again what became of the questions that changed, among those asked before {@code end}. */
-    public int keepChangedOutcomes(LocalDateTime end, int limit) {
+    public int keepChangedOutcomes(LocalDate through, int limit) {
+        LocalDateTime end = through.plusDays(1).atStartOfDay();
         List<Long> ids = db.fetch("SELECT question_id FROM insight_dirty_questions ORDER BY question_id LIMIT ?", limit)
                 .getValues(0, Long.class);
         if (ids.isEmpty()) {
@@ -240,6 +395,7 @@ public final class InsightStore {
         binds.add(end);
         db.execute(KEEP_OUTCOMES + outcomeSelect("p.id IN (" + marks(ids) + ") AND p.created_at < ?") + ") o",
                 binds.toArray());
+        recountMembersOf(ids, through);
         db.execute("DELETE FROM insight_dirty_questions WHERE question_id IN (" + marks(ids) + ")", ids.toArray());
         return ids.size();
     }
@@ -259,19 +415,101 @@ public final class InsightStore {
                 r.get("created_at", LocalDateTime.class)));
     }
 
-    /** Members who posted in the period, and those of them who had posted before it. */
-    public int[] activeAndReturning(Period period) {
-        List<Object> binds = new ArrayList<>(List.of(period.start(), period.start(), period.end()));
-        String filter = filter(period.categoryId(), period.tag(), binds);
-        // read from the indexes alone: a post deleted since still shows its author had posted before
-        String questions = filter.isEmpty() ? ""
-                : " JOIN questions q ON q.id = COALESCE(p.question_id, p.id)";
-        Record r = db.fetchOne("SELECT COUNT(*) active, COALESCE(SUM(EXISTS (SELECT 1 FROM posts e WHERE"
-                + " e.author_id = a.author_id AND e.created_at < ?)), 0) returned"
-                + " FROM (SELECT DISTINCT p.author_id FROM posts p" + questions
-                + " WHERE p.kind IN ('question', 'answer') AND p.created_at >= ? AND p.created_at < ?"
-                + " AND p.deleted_at IS NULL" + filter + ") a", binds.toArray());
+    /**
+     * Members who posted in the period, and those of them who had posted before it (anything, deleted since or not):
+     * from the members' roll-ups through {@code rolledThrough}, from the posts after it; one pass over the rows.
+     */
+    public int[] activeAndReturning(Period period, LocalDate rolledThrough) {
+        List<Object> binds = new ArrayList<>(List.of(period.start()));
+        String members = memberRows(period, rolledThrough, "member_id, first_at", "", "p.author_id member_id, "
+                + FIRST_POST, "p.kind IN ('question', 'answer') AND p.deleted_at IS NULL", binds);
+        Record r = db.fetchOne("SELECT COUNT(DISTINCT member_id) active,"
+                + " COUNT(DISTINCT CASE WHEN first_at < ? THEN member_id END) returned FROM (" + members + ") u",
+                binds.toArray());
         return new int[] {i(r, "active"), i(r, "returned")};
+    }
+
+    /**
+     * The rows of the period's members: {@code rolled} columns of insight_member_days through {@code rolledThrough}
+     * ({@code rolledWhere} added), then {@code live} columns of the posts {@code p} matching {@code liveWhere} after
+     * it (grouped by author when {@code live} aggregates). Adds the values to {@code binds}.
+     */
+    private static String memberRows(Period period, LocalDate rolledThrough, String rolled, String rolledWhere,
+                                     String live, String liveWhere, List<Object> binds) {
+        List<String> parts = new ArrayList<>();
+        LocalDateTime liveFrom = period.start();
+        if (rolledThrough != null && !rolledThrough.isBefore(period.from())) {
+            LocalDate rolledTo = rolledThrough.isBefore(period.to()) ? rolledThrough : period.to();
+            StringBuilder sql = new StringBuilder("SELECT " + rolled + " FROM insight_member_days WHERE tag_id = ");
+            if (period.tag().isEmpty()) {
+                sql.append("0");
+            } else {
+                sql.append(TAG_ID);
+                binds.add(period.tag());
+            }
+            sql.append(" AND day >= ? AND day <= ?");
+            binds.add(period.from());
+            binds.add(rolledTo);
+            if (period.categoryId() != null) {
+                sql.append(" AND category_id = ?");
+                binds.add(period.categoryId());
+            }
+            parts.add(sql + rolledWhere);
+            liveFrom = rolledTo.plusDays(1).atStartOfDay();
+        }
+        if (liveFrom.isBefore(period.end())) {
+            binds.add(liveFrom);
+            binds.add(period.end());
+            String filter = filter(period.categoryId(), period.tag(), binds);
+            parts.add("SELECT " + live + " FROM posts p JOIN questions q ON q.id = COALESCE(p.question_id, p.id)"
+                    + " JOIN posts qp ON qp.id = q.id WHERE p.created_at >= ? AND p.created_at < ? AND " + liveWhere
+                    + filter + (live.contains("COUNT(") ? " GROUP BY p.author_id" : ""));
+        }
+        if (parts.isEmpty()) {
+            return "SELECT " + rolled + " FROM insight_member_days WHERE FALSE";
+        }
+        return String.join(" UNION ALL ", parts);
+    }
+
+    /** The id of the tag named by the next value (none, so nothing matches, when there is no such tag). */
+    private static final String TAG_ID = "(SELECT id FROM tags WHERE name = ?)";
+
+    /**
+     * The period's answerers with their answers (not deleted, to questions not deleted), how many of them are
+     * accepted or verified, and the last one, best first; {@code members} narrows them (on member {@code m} and the
+     * sums {@code a}), its values in {@code memberBinds}.
+     */
+    private List<Figures.Person> answerers(Period period, LocalDate rolledThrough, String members,
+                                           List<Object> memberBinds, int limit) {
+        List<Object> binds = new ArrayList<>();
+        String rows = memberRows(period, rolledThrough, "member_id, answers, marked, last_answer_at",
+                " AND answers > 0", "p.author_id member_id, COUNT(*) answers,"
+                        + " SUM(q.accepted_answer_id <=> p.id OR q.verified_answer_id <=> p.id) marked,"
+                        + " MAX(p.created_at) last_answer_at",
+                "p.kind = 'answer' AND " + LIVE_POST, binds);
+        binds.addAll(memberBinds);
+        binds.add(limit);
+        String sums = "SELECT member_id, SUM(answers) answers, SUM(marked) marked, MAX(last_answer_at) last_post"
+                + " FROM (" + rows + ") u GROUP BY member_id";
+        if (members.isEmpty()) { // only the best (and those tied with the last of them) are looked up in members
+            binds.add(binds.size() - 1, limit);
+            sums = "SELECT * FROM (SELECT s.*, RANK() OVER (ORDER BY marked DESC, answers DESC) place FROM (" + sums
+                    + ") s) r WHERE place <= ?";
+        }
+        return db.fetch("SELECT m.id, m.username, m.reputation, a.answers, a.marked, a.last_post FROM (" + sums
+                + ") a JOIN members m ON m.id = a.member_id WHERE TRUE" + members
+                + " ORDER BY a.marked DESC, a.answers DESC, m.username LIMIT ?", binds.toArray()).map(r -> person(r, 0));
+    }
+
+    /** Who answered most in the period, with how many of their answers were accepted or verified. */
+    public List<Figures.Person> topContributors(Period period, LocalDate rolledThrough, int limit) {
+        return answerers(period, rolledThrough, "", List.of(), limit);
+    }
+
+    /** Members who joined in the last {@code days} and had an answer accepted or verified in the period. */
+    public List<Figures.Person> risingNewcomers(Period period, LocalDate rolledThrough, int days, int limit) {
+        return answerers(period, rolledThrough, " AND a.marked > 0 AND m.created_at >= ? AND m.role = 'member'"
+                + " AND NOT m.helper", List.of(period.end().minusDays(days)), limit);
     }
 
     // ---- satisfaction ------------------------------------------------------------------------------------------
@@ -410,35 +648,6 @@ public final class InsightStore {
     }
 
     // ---- people ------------------------------------------------------------------------------------------------
-
-    /** Who answered most in the period, with how many of their answers were accepted or verified. */
-    public List<Figures.Person> topContributors(Period period, int limit) {
-        List<Object> binds = new ArrayList<>(List.of(period.start(), period.end()));
-        String filter = filter(period.categoryId(), period.tag(), binds);
-        binds.add(limit);
-        return db.fetch("SELECT m.id, m.username, m.reputation, COUNT(*) answers,"
-                + " SUM(q.accepted_answer_id = p.id OR q.verified_answer_id = p.id) marked, MAX(p.created_at) last_post"
-                + " FROM posts p JOIN questions q ON q.id = p.question_id JOIN posts qp ON qp.id = q.id"
-                + " JOIN members m ON m.id = p.author_id"
-                + " WHERE p.kind = 'answer' AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST + filter
-                + " GROUP BY m.id, m.username, m.reputation ORDER BY marked DESC, answers DESC, m.username LIMIT ?",
-                binds.toArray()).map(r -> person(r, 0));
-    }
-
-    /** Members who joined in the last {@code days} and had an answer accepted or verified in the period. */
-    public List<Figures.Person> risingNewcomers(Period period, int days, int limit) {
-        List<Object> binds = new ArrayList<>(List.of(period.start(), period.end(), period.end().minusDays(days)));
-        String filter = filter(period.categoryId(), period.tag(), binds);
-        binds.add(limit);
-        return db.fetch("SELECT m.id, m.username, m.reputation, COUNT(*) answers,"
-                + " SUM(q.accepted_answer_id = p.id OR q.verified_answer_id = p.id) marked, MAX(p.created_at) last_post"
-                + " FROM posts p JOIN questions q ON q.id = p.question_id JOIN posts qp ON qp.id = q.id"
-                + " JOIN members m ON m.id = p.author_id"
-                + " WHERE p.kind = 'answer' AND p.created_at >= ? AND p.created_at < ? AND " + LIVE_POST
-                + " AND m.created_at >= ? AND m.role = 'member' AND NOT m.helper" + filter
-                + " GROUP BY m.id, m.username, m.reputation HAVING marked > 0"
-                + " ORDER BY marked DESC, answers DESC, m.username LIMIT ?", binds.toArray()).map(r -> person(r, 0));
-    }
 
     /**
      * Members who are not Helpers (and were not refused by staff) with at least {@code fromReputation}: the ten with
