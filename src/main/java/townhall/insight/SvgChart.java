@@ -46,8 +46,11 @@ final class SvgChart {
         int[] marks = n == 1 ? new int[] {0} : new int[] {0, (n - 1) / 2, n - 1};
         for (int i : marks) {
             double x = LEFT + (n == 1 ? plotWidth / 2 : plotWidth * i / (n - 1));
+            // the last date ends at the right edge, so it is not cut off there
+            String anchor = n > 1 && i == n - 1 ? "end" : "middle";
             svg.append("<text class=\"axis\" x=\"").append(fmt(x)).append("\" y=\"").append(HEIGHT - 8)
-                    .append("\" text-anchor=\"middle\">").append(escape(labels.isEmpty() ? "" : labels.get(i)))
+                    .append("\" text-anchor=\"").append(anchor).append("\">")
+                    .append(escape(labels.isEmpty() ? "" : labels.get(i)))
                     .append("</text>");
         }
         for (Series s : series) {
