@@ -123,7 +123,7 @@ public final class SearchQuality {
 
     private static List<Long> townhallRanking(SearchService service, String text) {
         SearchService.Results results = service.search(new SearchService.Request(text, SearchService.Scope.QUESTIONS,
-                null, false, false, 1, DEPTH + 1));
+                null, false, false, 1, DEPTH + 1, townhall.qa.Audience.ANONYMOUS));
         return results.hits().stream().filter(hit -> !hit.faq()).map(SearchHit::id).toList();
     }
 

@@ -104,7 +104,7 @@ public final class CurationService {
         if (!privileges.canCloseAsDuplicate(staff)) {
             throw new NotAllowed("qa.denied.close");
         }
-        PostStore.PostInfo question = access.visibleQuestion(questionId);
+        PostStore.PostInfo question = access.visibleQuestion(questionId, staff);
         String why = clean(reason);
         Long original = parseQuestionReference(duplicateOf);
         if (original == null && !staff.isStaff()) {
@@ -135,7 +135,7 @@ public final class CurationService {
         if (!privileges.canCloseAsDuplicate(staff)) {
             throw new NotAllowed("qa.denied.reopen");
         }
-        PostStore.PostInfo question = access.visibleQuestion(questionId);
+        PostStore.PostInfo question = access.visibleQuestion(questionId, staff);
         database.inTransaction(() -> {
             posts.setClosed(questionId, null, null, null, now());
             if (question.questionClosed()) {

@@ -101,7 +101,7 @@ public final class PostingService {
         checkBody("body", body, BODY_MIN, errors);
         input.checkLinks("body", body, asker, errors);
         List<String> tags = input.parseTags(form.tags(), errors);
-        List<Category> offered = categories.all();
+        List<Category> offered = categories.visible(access.audience(asker)); // where the asker may read
         Category category = offered.stream()
                 .filter(c -> c.slug().equals(clean(form.category())))
                 .findFirst().orElse(null);
@@ -138,7 +138,7 @@ public final class PostingService {
     public long answer(Member author, long questionId, String text, ContentGate.FormSignals signals) {
         requireReplyAllowed(author);
         String body = body(text);
-        PostStore.PostInfo question = access.visibleQuestion(questionId);
+        PostStore.PostInfo question = access.visibleQuestion(questionId, author);
         if (question.questionClosed()) {
             throw new NotAllowed("qa.denied.closed");
         }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import townhall.qa.Audience;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -36,7 +37,7 @@ final class AskSuggestions {
     }
 
     /** The FAQ entry that matches most of the title's words, and the questions most like the title and body. */
-    Suggestions suggest(String title, String body, int questionLimit, Analyzer analyzer) {
+    Suggestions suggest(String title, String body, int questionLimit, Analyzer analyzer, Audience audience) {
         String cleanTitle = Queries.limit(title);
         String cleanBody = body == null ? ""
                 : body.length() > BODY_MAX_CHARS ? body.substring(0, BODY_MAX_CHARS) : body;
@@ -59,7 +60,8 @@ final class AskSuggestions {
             if (best != null) {
                 faqHits.addAll(hits.read(searcher, highlight, new ScoreDoc[] {best}, true));
             }
-            TopDocs top = Ranking.withQualityLift(searcher, Queries.questionsOnly(textQuery), questionLimit,
+            TopDocs top = Ranking.withQualityLift(searcher,
+                    Queries.readableBy(Queries.questionsOnly(textQuery), audience), questionLimit,
                     Ranking.NO_COUNT);
             ScoreDoc[] questions = Ranking.closeToBest(top.scoreDocs, 0.3f);
             return new Suggestions(faqHits, hits.read(searcher, highlight, questions, false));
@@ -101,14 +103,14 @@ final class AskSuggestions {
     }
 
     /** Ideas whose titles and tags are most like a new idea's title as it is typed. */
-    List<SearchHit> similarIdeas(String title, int limit, Analyzer analyzer) {
+    List<SearchHit> similarIdeas(String title, int limit, Analyzer analyzer, Audience audience) {
         String clean = Queries.limit(title);
         if (QueryTerms.terms(analyzer, Fields.TITLE, clean).isEmpty()) {
             return List.of();
         }
         return index.withSearcher(searcher -> {
-            Query query = new BooleanQuery.Builder().add(queries.titleQuery(analyzer, clean), Occur.MUST)
-                    .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build();
+            Query query = Queries.readableBy(new BooleanQuery.Builder().add(queries.titleQuery(analyzer, clean), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build(), audience);
             ScoreDoc[] top = Ranking.closeToBest(searcher.search(query, limit).scoreDocs, 0.3f);
             return hits.read(searcher, Queries.highlightQuery(analyzer, clean), top, false);
         });

@@ -66,6 +66,12 @@ public final class Indexer implements OutboxHandler {
         Set<Long> announcements = new LinkedHashSet<>();
         for (OutboxEntry entry : batch) {
             String kind = entry.payload() == null ? "" : entry.payload();
+            if (SearchOutbox.CATEGORY.equals(kind)) {
+                reindexCategory(entry.refId());
+                ideas.addAll(source.ideasOfCategory(entry.refId()));
+                announcements.addAll(source.announcementsOfCategory(entry.refId()));
+                continue;
+            }
             (switch (kind) {
                 case Fields.FAQ -> faq;
                 case Fields.IDEA -> ideas;
@@ -79,6 +85,19 @@ public final class Indexer implements OutboxHandler {
         index.apply(source.announcements(announcements));
         index.refresh();
         index.commit();
+    }
+
+    /** Reindexes a category's questions (who may find them changed), a batch at a time. */
+    private void reindexCategory(long categoryId) throws IOException {
+        long after = 0;
+        while (true) {
+            List<Long> ids = source.questionsOfCategory(categoryId, after, BATCH);
+            if (ids.isEmpty()) {
+                return;
+            }
+            index.apply(source.questions(ids));
+            after = ids.get(ids.size() - 1);
+        }
     }
 
     private void rebuildQuietly(String reason) {

@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * What the index holds about one question or FAQ entry, read from the database. {@code visible} is false
- * for a deleted question or a retired entry: the index drops it.
+ * for a deleted question or a retired entry: the index drops it. {@code audience}: who may find it, the value
+ * {@link townhall.qa.Audience#token} gives its category ("public" for FAQ entries and questions without one).
  */
 record SearchDocument(String kind, long id, String title, String slug, String body, String answers,
                       List<String> tags, boolean accepted, boolean verified, boolean closed, int score,
-                      int answerCount, LocalDateTime created, String section, boolean visible) {
+                      int answerCount, LocalDateTime created, String section, boolean visible, String audience) {
 
     String uid() { return uid(kind, id); }
 
@@ -23,6 +24,6 @@ record SearchDocument(String kind, long id, String title, String slug, String bo
     }
 
     static SearchDocument gone(String kind, long id) {
-        return new SearchDocument(kind, id, "", "", "", "", List.of(), false, false, false, 0, 0, null, null, false);
+        return new SearchDocument(kind, id, "", "", "", "", List.of(), false, false, false, 0, 0, null, null, false, "public");
     }
 }

@@ -64,9 +64,15 @@ final class SimilarQuestions {
                     like.add(new BoostQuery(new TermQuery(tag), 0.5f), Occur.SHOULD);
                 }
             }
+            // whoever reads the question reads public questions and those of its own audience, and no others
+            String audience = doc.get(Fields.AUDIENCE) == null ? "public" : doc.get(Fields.AUDIENCE);
+            Query readable = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.AUDIENCE, "public")), Occur.SHOULD)
+                    .add(new TermQuery(new Term(Fields.AUDIENCE, audience)), Occur.SHOULD).build();
             Query others = new BooleanQuery.Builder()
                     .add(like.build(), Occur.MUST)
                     .add(new TermQuery(self), Occur.MUST_NOT)
+                    .add(readable, Occur.FILTER)
                     .build();
             TopDocs top = Ranking.withQualityLift(searcher, Queries.questionsOnly(others), limit, Ranking.NO_COUNT);
             return hits.read(searcher, null, Ranking.closeToBest(top.scoreDocs, 0.25f), false);
