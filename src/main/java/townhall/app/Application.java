@@ -248,9 +248,10 @@ public final class Application implements AutoCloseable {
                         .map(a -> new Polls.Subject(a.author().id(), a.path())),
                 Polls.QUESTION, id -> c.posts.info(id).filter(p -> p.isQuestion() && !p.deleted())
                         .map(p -> new Polls.Subject(p.authorId(), "/q/" + p.id()))), views);
-        IdeaRoutes ideaRoutes = new IdeaRoutes(c.ideas, c.ideaStore, c.categories, c.privileges, polls, views, c.clock);
+        IdeaRoutes ideaRoutes = new IdeaRoutes(c.ideas, c.ideaStore, c.categories, c.privileges, polls, views, c.clock,
+                c.categoryAccess);
         AnnouncementRoutes announcementRoutes = new AnnouncementRoutes(c.announcements, c.announcementStore,
-                c.categories, c.privileges, polls, c.markdown, views, c.clock);
+                c.categories, c.privileges, polls, c.markdown, views, c.clock, c.categoryAccess);
         InsightRoutes insightRoutes = new InsightRoutes(c.insight, visitors, views);
         // an API token (under /api/ only) or else the session cookie says who is asking
         java.util.function.Function<io.javalin.http.Context, townhall.account.Member> viewerOf = ctx -> {

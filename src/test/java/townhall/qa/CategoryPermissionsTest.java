@@ -186,4 +186,87 @@ class CategoryPermissionsTest {
                     .doesNotContain("partner-program");
         }
     }
+
+    @Test
+    void anIdeaBoardInAStaffOnlyCategoryIsHiddenWithItsIdeas() {
+        long room = categoryId("staff-room");
+        assertThat(staff.post("/ideas/boards", Map.of("category", String.valueOf(room), "budget", "")).status())
+                .isEqualTo(303);
+        Response proposed = staff.post("/ideas/new", Map.of("board", String.valueOf(room),
+                "title", "Zebracorn internal tooling idea", "body", "An idea for staff only, with enough words in it.",
+                "tags", "zebracorn"));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(303);
+        String idea = proposed.location().replaceAll("^.*?(/idea/\\d+).*$", "$1");
+        assertThat(staff.page("/ideas").text()).contains("Zebracorn internal tooling idea");
+        for (WebClient reader : List.of(anonymous, member, partner)) {
+            assertThat(reader.get(idea).status()).isEqualTo(404);
+            assertThat(reader.get("/ideas/staff-room").status()).isEqualTo(404);
+            assertThat(reader.page("/ideas").text()).doesNotContain("Zebracorn internal tooling idea")
+                    .doesNotContain("Staff room");
+            assertThat(reader.get("/roadmap").body()).doesNotContain("Zebracorn internal tooling idea");
+            assertThat(reader.get("/sitemap.xml").body()).doesNotContain(idea).doesNotContain("/ideas/staff-room");
+        }
+        assertThat(member.post(idea + "/vote", Map.of()).status()).isEqualTo(404);
+        assertThat(member.post("/ideas/new", Map.of("board", String.valueOf(room), "title", "Sneaking into the staff board",
+                "body", "An idea filed where I cannot see, with enough words.", "tags", "")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void makingAPublicCategoryStaffOnlyTakesItsQuestionsOutOfKeptPagesAndSearchAtOnce() {
+        assertThat(admin.post("/admin/categories", Map.of("name", "Soon private", "description", "")).status())
+                .isEqualTo(303);
+        long question = ask(member, "Ocelotron firmware rollback steps", "soon-private", "ocelotron");
+        String path = "/q/" + question + "/ocelotron-firmware-rollback-steps";
+        assertThat(anonymous.get(path).status()).isEqualTo(200);
+        assertThat(anonymous.get(path).header("X-Townhall-Cache")).isEqualTo("hit"); // kept for visitors
+        assertThat(anonymous.get("/questions").body()).contains("Ocelotron firmware rollback");
+        Eventually.await(() -> anonymous.page("/search?q=ocelotron").text().contains("Ocelotron firmware rollback"));
+
+        setVisibility("soon-private", "staff", "");
+
+        assertThat(anonymous.get(path).status()).isEqualTo(404);
+        assertThat(anonymous.get("/questions").body()).doesNotContain("Ocelotron firmware rollback");
+        assertThat(member.get(path).status()).isEqualTo(404);
+        Eventually.await(() -> !anonymous.page("/search?q=ocelotron").text().contains("Ocelotron firmware rollback"));
+        assertThat(member.page("/search?q=ocelotron").text()).doesNotContain("Ocelotron firmware rollback");
+        assertThat(staff.page("/search?q=ocelotron").text()).contains("Ocelotron firmware rollback");
+    }
+
+    @Test
+    void onlyAnAdministratorManagesCategoriesAndGroups() {
+        long room = categoryId("general");
+        for (WebClient reader : List.of(member, staff)) {
+            assertThat(reader.get("/admin/categories").status()).isEqualTo(403);
+            assertThat(reader.get("/admin/groups").status()).isEqualTo(403);
+            assertThat(reader.post("/admin/categories", Map.of("name", "Not allowed", "description", "")).status())
+                    .isEqualTo(403);
+            assertThat(reader.post("/admin/categories/" + room + "/visibility", Map.of("visibility", "staff",
+                    "group", "")).status()).isEqualTo(403);
+            assertThat(reader.post("/admin/groups", Map.of("name", "Not allowed")).status()).isEqualTo(403);
+        }
+        assertThat(anonymous.get("/admin/categories").status()).isEqualTo(303); // to sign in
+        assertThat(server.components().categories.all()).noneMatch(c -> c.name().equals("Not allowed"));
+        assertThat(server.components().categories.byId(room).orElseThrow().visibility())
+                .isEqualTo(CategoryVisibility.PUBLIC);
+        assertThat(server.components().groups.store().all()).noneMatch(g -> g.name().equals("Not allowed"));
+    }
+
+    @Test
+    void aGroupCategoryWithoutAGroupIsRefusedAndNothingChanges() {
+        long room = categoryId("general");
+        Response refused = admin.post("/admin/categories/" + room + "/visibility", Map.of("visibility", "group",
+                "group", ""));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select(".error-summary").text()).contains("Choose the group");
+        assertThat(refused.html().select("#visibility-" + room + " option[selected]").attr("value")).isEqualTo("group");
+        assertThat(server.components().categories.byId(room).orElseThrow().visibility())
+                .isEqualTo(CategoryVisibility.PUBLIC);
+        Response unknown = admin.post("/admin/groups/" + 999999 + "/members", Map.of("username", "nobody"));
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    private static long categoryId(String slug) {
+        return server.components().categories.all().stream().filter(c -> c.slug().equals(slug)).findFirst()
+                .orElseThrow().id();
+    }
 }
