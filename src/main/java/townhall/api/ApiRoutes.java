@@ -186,8 +186,9 @@ public final class ApiRoutes {
     }
 
     private void comment(Context ctx) {
-        PostStore.PostInfo post = posting.comment(requireMember(ctx), id(ctx), field(ctx, "body"));
-        ctx.status(201).json(Map.of("postId", post.id(), "questionId", post.questionId()));
+        PostingService.Commented commented = posting.comment(requireMember(ctx), id(ctx), field(ctx, "body"));
+        ctx.status(201).json(Map.of("postId", commented.post().id(), "questionId", commented.post().questionId(),
+                "heldForReview", commented.held()));
     }
 
     private void vote(Context ctx) {

@@ -251,6 +251,7 @@ public final class QuestionRoutes {
         model.put("deleted", "question".equals(deleted) || "answer".equals(deleted) ? deleted : null);
         model.put("canFlag", viewer != null && privileges.canFlag(viewer));
         model.put("flagged", ctx.queryParam("flagged"));
+        model.put("heldComment", "comment".equals(ctx.queryParam("held")));
         model.put("formShown", System.currentTimeMillis());
         model.put("drafts", drafts);
         model.put("errors", errors);

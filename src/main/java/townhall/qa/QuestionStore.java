@@ -93,7 +93,7 @@ public final class QuestionStore {
             return Optional.empty();
         }
         Condition visible = includeDeleted ? DSL.noCondition() : authorId == null ? P.DELETED_AT.isNull()
-                : P.DELETED_AT.isNull().or(P.REVIEW_STATE.eq(PostVisibility.HELD).and(P.AUTHOR_ID.eq(authorId)));
+                : P.DELETED_AT.isNull().or(P.REVIEW_STATE.in(PostVisibility.HELD, PostVisibility.REHELD).and(P.AUTHOR_ID.eq(authorId)));
         List<? extends Record> answerRows = db.select(P.ID, P.QUESTION_ID, P.BODY_HTML, P.SCORE, P.CREATED_AT,
                         P.EDITED_AT, P.DELETED_AT, P.REVIEW_STATE, P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
                         AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER)
