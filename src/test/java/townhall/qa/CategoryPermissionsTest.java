@@ -127,6 +127,10 @@ class CategoryPermissionsTest {
             assertThat(reader.get("/feeds/rss/q/" + staffOnly).status()).isEqualTo(404);
             assertThat(reader.get("/api/v1/questions/" + staffOnly).status()).isEqualTo(404);
             if (reader != anonymous) { // a visitor is sent to sign in first, whatever the question
+                assertThat(reader.post("/watch", Map.of("target", "question", "key", String.valueOf(staffOnly),
+                        "level", "watch", "back", "/")).status()).isEqualTo(404);
+                assertThat(reader.post("/watch", Map.of("target", "category", "key", "staff-room",
+                        "level", "watch", "back", "/")).status()).isEqualTo(404);
                 assertThat(reader.post("/q/" + staffOnly + "/answers", Map.of("body", "An answer to a question I cannot see."))
                         .status()).isEqualTo(404);
             }
