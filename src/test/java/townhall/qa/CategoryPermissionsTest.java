@@ -145,7 +145,9 @@ class CategoryPermissionsTest {
     @Test
     void staffSeeTheStaffOnlyQuestionEverywhereTheyLook() {
         assertThat(staff.get("/q/" + staffOnly).status()).isEqualTo(301);
-        assertThat(staff.page("/c/staff-room").text()).contains("Zebracorn launch plan");
+        assertThat(staff.page("/c/staff-room").text()).contains("Zebracorn launch plan")
+                .contains("Only staff see this category");
+        assertThat(staff.page("/q/" + staffOnly).select(".badge").text()).contains("staff only");
         assertThat(staff.page("/questions").text()).contains("Zebracorn launch plan");
         assertThat(staff.page("/tags/zebracorn").text()).contains("Zebracorn launch plan");
         Eventually.await(() -> staff.page("/search?q=zebracorn").text().contains("Zebracorn launch plan"));

@@ -124,7 +124,8 @@ class ValidHtmlTest {
         assertThat(NuHtmlChecker.errors(Map.of("category refused", badCategory.body(), "visibility refused",
                 badVisibility.body(), "group refused", badGroup.body(), "member refused", badMember.body())))
                 .allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
-        assertValid(admin, "/admin/categories", "/admin/categories?saved=" + general, "/admin/groups", groupPath);
+        assertValid(admin, "/admin/categories", "/admin/categories?saved=" + general, "/admin/groups", groupPath,
+                "/c/general", "/q/" + question + "/does-the-page-pass-the-html-checker");
         admin.post("/admin/categories/" + general + "/visibility", Map.of("visibility", "public", "group", ""));
     }
 
