@@ -19,8 +19,11 @@ public final class GroupService {
     private final AccountStore accounts;
     private final Privileges privileges;
     private final Clock clock;
+    private final AccessLog log;
 
-    public GroupService(Database database, GroupStore groups, AccountStore accounts, Privileges privileges, Clock clock) {
+    public GroupService(Database database, GroupStore groups, AccountStore accounts, Privileges privileges,
+                        AccessLog log, Clock clock) {
+        this.log = log;
         this.database = database;
         this.groups = groups;
         this.accounts = accounts;
@@ -47,7 +50,9 @@ public final class GroupService {
             if (groups.nameTaken(clean)) {
                 throw InvalidInput.of("name", "groups.error.taken");
             }
-            return groups.create(clean, LocalDateTime.now(clock));
+            long id = groups.create(clean, LocalDateTime.now(clock));
+            log.record(admin.id(), "group", null, "+ " + clean);
+            return id;
         });
     }
 
@@ -69,11 +74,18 @@ public final class GroupService {
         String name = clean;
         Member member = accounts.findByUsername(name)
                 .orElseThrow(() -> InvalidInput.of("username", "groups.error.username", "username", name));
-        database.inTransaction(() -> groups.add(group.id(), member.id(), LocalDateTime.now(clock)));
+        database.inTransaction(() -> {
+            if (groups.add(group.id(), member.id(), LocalDateTime.now(clock))) {
+                log.record(admin.id(), "group", member.id(), group.name() + " + " + member.username());
+            }
+        });
     }
 
     public void removeMember(Member admin, long groupId, long memberId) {
         MemberGroup group = group(admin, groupId);
-        database.inTransaction(() -> groups.remove(group.id(), memberId));
+        database.inTransaction(() -> {
+            groups.remove(group.id(), memberId);
+            log.record(admin.id(), "group", memberId, group.name() + " -");
+        });
     }
 }

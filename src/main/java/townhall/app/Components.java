@@ -39,6 +39,7 @@ import townhall.faq.FaqDigest;
 import townhall.outbox.Outbox;
 import townhall.profile.ProfileService;
 import townhall.profile.ProfileStore;
+import townhall.account.AccessLog;
 import townhall.account.GroupService;
 import townhall.account.GroupStore;
 import townhall.qa.CategoryAccess;
@@ -217,9 +218,13 @@ public final class Components {
         QaListener qaListener = QaListener.of(List.of(reputation, searchOutbox, pageCache, communityEvents,
                 new QaNotices(notifier, posts), new InsightListener(insightStore)));
         PostVisibility visibility = new PostVisibility(posts, qaListener, clock);
-        this.groups = new GroupService(database, new GroupStore(database.dsl()), accountStore, privileges, clock);
-        this.categoryAdmin = new CategoryService(database, categories, groups.store(), privileges, qaListener);
         this.moderationStore = new ModerationStore(database.dsl());
+        AccessLog accessLog = (actor, action, member, detail) ->
+                moderationStore.log(actor, action, member, null, detail, java.time.LocalDateTime.now(clock));
+        this.groups = new GroupService(database, new GroupStore(database.dsl()), accountStore, privileges, accessLog,
+                clock);
+        this.categoryAdmin = new CategoryService(database, categories, groups.store(), privileges, qaListener,
+                accessLog);
         this.watchedWords = new WatchedWords(database, privileges, moderationStore, clock);
         ModerationGate gate = new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, watchedWords, notifier,
                         accountStore, java.util.Arrays.stream(config.get(Setting.WATCHED_NOTIFY).split(","))

@@ -1,6 +1,7 @@
 package townhall.qa;
 
 import java.util.Locale;
+import townhall.account.AccessLog;
 import townhall.account.GroupStore;
 import townhall.account.Member;
 import townhall.account.Privileges;
@@ -23,9 +24,11 @@ public final class CategoryService {
     private final GroupStore groups;
     private final Privileges privileges;
     private final QaListener listener;
+    private final AccessLog log;
 
     public CategoryService(Database database, CategoryStore categories, GroupStore groups, Privileges privileges,
-                           QaListener listener) {
+                           QaListener listener, AccessLog log) {
+        this.log = log;
         this.database = database;
         this.categories = categories;
         this.groups = groups;
@@ -57,7 +60,9 @@ public final class CategoryService {
             if (categories.slugTaken(slug)) {
                 throw InvalidInput.of("name", "categories.error.taken");
             }
-            return categories.ensure(slug, cleanName, cleanDescription, categories.nextPosition());
+            long id = categories.ensure(slug, cleanName, cleanDescription, categories.nextPosition());
+            log.record(admin.id(), "category", null, "+ " + cleanName);
+            return id;
         });
     }
 
@@ -94,6 +99,8 @@ public final class CategoryService {
         database.inTransaction(() -> {
             categories.setVisibility(category.id(), newVisibility, newGroup);
             listener.categoryChanged(category.id());
+            log.record(admin.id(), "category", null, category.name() + ": " + newVisibility.code()
+                    + (newGroup == null ? "" : " " + groups.find(newGroup).map(g -> g.name()).orElse("")));
         });
     }
 }

@@ -239,6 +239,13 @@ class CategoryPermissionsTest {
     }
 
     @Test
+    void theModerationLogRecordsWhoChangedAGroupOrACategory() {
+        String log = admin.page("/admin/log").select("table.moderation-log tbody").text();
+        assertThat(log).contains("changed a member group").contains("Partners + " + community.usernameOf(partner))
+                .contains("changed a category").contains("Staff room: staff").contains("Partner program: group Partners");
+    }
+
+    @Test
     void onlyAnAdministratorManagesCategoriesAndGroups() {
         long room = categoryId("general");
         for (WebClient reader : List.of(member, staff)) {
