@@ -143,6 +143,13 @@ class CategoryPermissionsTest {
     }
 
     @Test
+    void searchNeverOffersAWordOnlyAHiddenQuestionUsesAsDidYouMean() {
+        Eventually.await(() -> staff.page("/search?q=zebrasekret").text().contains("zebrasecret")); // staff: offered
+        assertThat(member.page("/search?q=zebrasekret").text()).doesNotContain("zebrasecret");
+        assertThat(anonymous.page("/search?q=zebrasekret").text()).doesNotContain("zebrasecret");
+    }
+
+    @Test
     void staffSeeTheStaffOnlyQuestionEverywhereTheyLook() {
         assertThat(staff.get("/q/" + staffOnly).status()).isEqualTo(301);
         assertThat(staff.page("/c/staff-room").text()).contains("Zebracorn launch plan")
