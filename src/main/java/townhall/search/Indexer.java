@@ -26,6 +26,7 @@ public final class Indexer implements OutboxHandler {
     private volatile boolean rebuilding;
     private volatile boolean closing;
     private long lastRecovery = System.nanoTime();
+    private volatile Runnable afterCategoryChange = () -> { };
 
     Indexer(SearchIndex index, IndexSource source, Outbox outbox) {
         this.index = index;
@@ -39,6 +40,11 @@ public final class Indexer implements OutboxHandler {
 
     @Override
     public int batchSize() { return BATCH; }
+
+    /** What else must forget what it kept once a category's questions are reindexed (related questions). */
+    void afterCategoryChange(Runnable action) {
+        this.afterCategoryChange = action;
+    }
 
     /** True while the whole index is being rebuilt: searches see the old (or an empty) index meanwhile. */
     public boolean rebuilding() { return rebuilding; }
@@ -85,6 +91,9 @@ public final class Indexer implements OutboxHandler {
         index.apply(source.announcements(announcements));
         index.refresh();
         index.commit();
+        if (batch.stream().anyMatch(entry -> SearchOutbox.CATEGORY.equals(entry.payload()))) {
+            afterCategoryChange.run(); // related questions kept for pages may name questions now hidden
+        }
     }
 
     /** Reindexes a category's questions (who may find them changed), a batch at a time. */

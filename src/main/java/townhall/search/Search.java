@@ -51,6 +51,7 @@ public final class Search implements AutoCloseable {
         SearchIndex index = SearchIndex.open(indexDir(config), analysis);
         Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown), outbox);
         SearchService service = searchService(index, indexer::rebuilding);
+        indexer.afterCategoryChange(service::forgetRelated);
         try {
             service.useSynonyms(Synonyms.parse(synonyms.rules(), analysis.rules()));
         } catch (RuntimeException e) {

@@ -91,6 +91,11 @@ public final class SearchService {
         return related.related(questionId, limit, queryAnalyzer);
     }
 
+    /** Forgets the related questions kept for question pages. */
+    void forgetRelated() {
+        related.forget();
+    }
+
     /** How many documents the index holds. */
     public int documentCount() {
         return index.documentCount();

@@ -40,6 +40,11 @@ final class SimilarQuestions {
 
     private record RelatedKey(long questionId, int limit) {}
 
+    /** Forgets every kept list (who may see a category's questions changed). */
+    void forget() {
+        relatedCache.invalidateAll();
+    }
+
     List<SearchHit> related(long questionId, int limit, Analyzer analyzer) {
         return relatedCache.get(new RelatedKey(questionId, limit),
                 key -> findRelated(key.questionId(), key.limit(), analyzer));

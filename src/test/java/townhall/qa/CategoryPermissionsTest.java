@@ -234,6 +234,8 @@ class CategoryPermissionsTest {
         assertThat(anonymous.get(path).header("X-Townhall-Cache")).isEqualTo("hit"); // kept for visitors
         assertThat(anonymous.get("/questions").body()).contains("Ocelotron firmware rollback");
         Eventually.await(() -> anonymous.page("/search?q=ocelotron").text().contains("Ocelotron firmware rollback"));
+        long neighbour = ask(member, "Ocelotron firmware update stops halfway", "general", "ocelotron");
+        Eventually.await(() -> member.page("/q/" + neighbour).text().contains("Ocelotron firmware rollback"));
 
         setVisibility("soon-private", "staff", "");
 
@@ -243,6 +245,7 @@ class CategoryPermissionsTest {
         Eventually.await(() -> !anonymous.page("/search?q=ocelotron").text().contains("Ocelotron firmware rollback"));
         assertThat(member.page("/search?q=ocelotron").text()).doesNotContain("Ocelotron firmware rollback");
         assertThat(staff.page("/search?q=ocelotron").text()).contains("Ocelotron firmware rollback");
+        Eventually.await(() -> !member.page("/q/" + neighbour).text().contains("Ocelotron firmware rollback"));
     }
 
     @Test
