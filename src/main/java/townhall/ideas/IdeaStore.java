@@ -335,9 +335,13 @@ public final class IdeaStore {
     }
 
     /** Everyone who voted for or watches the idea, each once. */
+    /** Who voted for or watches the idea and may still see its board (its category's permissions). */
     public List<Long> votersAndWatchers(long ideaId) {
+        Field<Long> board = select(IDEAS.CATEGORY_ID).from(IDEAS).where(IDEAS.ID.eq(ideaId)).asField();
         return db.select(IDEA_VOTES.MEMBER_ID).from(IDEA_VOTES).where(IDEA_VOTES.IDEA_ID.eq(ideaId))
-                .union(select(IDEA_WATCHERS.MEMBER_ID).from(IDEA_WATCHERS).where(IDEA_WATCHERS.IDEA_ID.eq(ideaId)))
+                .and(Audience.readers(IDEA_VOTES.MEMBER_ID, board))
+                .union(select(IDEA_WATCHERS.MEMBER_ID).from(IDEA_WATCHERS).where(IDEA_WATCHERS.IDEA_ID.eq(ideaId))
+                        .and(Audience.readers(IDEA_WATCHERS.MEMBER_ID, board)))
                 .fetch(r -> r.value1());
     }
 

@@ -2,6 +2,7 @@ package townhall.qa;
 
 import static org.jooq.impl.DSL.select;
 import static townhall.db.schema.Tables.CATEGORIES;
+import static townhall.db.schema.Tables.MEMBERS;
 import static townhall.db.schema.Tables.MEMBER_GROUP_MEMBERS;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import townhall.account.Role;
 
 /**
  * Who reads a page, as category permissions see it: the one place that turns a viewer into the SQL condition every
@@ -54,7 +56,7 @@ public final class Audience {
      * The categories (by an id column) a member who is not staff may read: {@code member} is their id as a value or
      * a column of a set-based query (notifications' fan-out), null for a visitor.
      */
-    static Condition readableBy(Field<Long> categoryId, Field<Long> member) {
+    private static Condition readableBy(Field<Long> categoryId, Field<Long> member) {
         Condition readable = CATEGORIES.VISIBILITY.eq(CategoryVisibility.PUBLIC.code());
         if (member != null) {
             readable = readable.or(CATEGORIES.VISIBILITY.eq(CategoryVisibility.MEMBERS.code()))
@@ -63,6 +65,15 @@ public final class Audience {
                                     .where(MEMBER_GROUP_MEMBERS.MEMBER_ID.eq(member)))));
         }
         return categoryId.isNull().or(categoryId.in(select(CATEGORIES.ID).from(CATEGORIES).where(readable)));
+    }
+
+    /**
+     * The members (a column of a set-based query) who may see the category (an id column): staff, and whoever its
+     * visibility lets in. For notices to many members at once.
+     */
+    public static Condition readers(Field<Long> member, Field<Long> categoryId) {
+        return DSL.exists(DSL.selectOne().from(MEMBERS).where(MEMBERS.ID.eq(member))
+                .and(MEMBERS.ROLE.in(Role.STAFF.dbValue(), Role.ADMIN.dbValue()))).or(readableBy(categoryId, member));
     }
 
     /** Whether this reader may see a category (null: no category, public). */

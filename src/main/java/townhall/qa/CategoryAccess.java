@@ -2,7 +2,6 @@ package townhall.qa;
 
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.selectOne;
-import static townhall.db.schema.Tables.MEMBERS;
 import static townhall.db.schema.Tables.MEMBER_GROUP_MEMBERS;
 import static townhall.db.schema.Tables.QUESTIONS;
 
@@ -12,7 +11,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import townhall.account.Member;
-import townhall.account.Role;
 import townhall.notify.Readers;
 import townhall.web.Web;
 
@@ -59,10 +57,7 @@ public final class CategoryAccess implements Readers {
      */
     @Override
     public Condition mayRead(Field<Long> member, long questionId) {
-        Condition staff = exists(selectOne().from(MEMBERS).where(MEMBERS.ID.eq(member))
-                .and(MEMBERS.ROLE.in(Role.STAFF.dbValue(), Role.ADMIN.dbValue())));
-        Condition byCategory = exists(selectOne().from(QUESTIONS).where(QUESTIONS.ID.eq(questionId))
-                .and(Audience.readableBy(QUESTIONS.CATEGORY_ID, member)));
-        return staff.or(byCategory);
+        return exists(selectOne().from(QUESTIONS).where(QUESTIONS.ID.eq(questionId))
+                .and(Audience.readers(member, QUESTIONS.CATEGORY_ID)));
     }
 }

@@ -1,7 +1,6 @@
 package townhall.qa;
 
 import static townhall.db.schema.Tables.CATEGORIES;
-import static townhall.db.schema.Tables.MEMBERS;
 import static townhall.db.schema.Tables.QUESTIONS;
 import static townhall.db.schema.Tables.TAGS;
 
@@ -9,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import townhall.account.Role;
 import org.jooq.Record2;
 import townhall.notify.Target;
 import townhall.notify.WatchStore;
@@ -30,13 +27,11 @@ public final class QaWatchables implements Watchables {
     @Override
     public OptionalLong find(Target target, String key, long memberId) {
         Field<Long> member = DSL.val(memberId);
-        Condition staff = DSL.exists(DSL.selectOne().from(MEMBERS).where(MEMBERS.ID.eq(member))
-                .and(MEMBERS.ROLE.in(Role.STAFF.dbValue(), Role.ADMIN.dbValue())));
         Long id = switch (target) {
             case QUESTION -> {
                 try {
                     yield db.select(QUESTIONS.ID).from(QUESTIONS).where(QUESTIONS.ID.eq(Long.parseLong(key)))
-                            .and(staff.or(Audience.readableBy(QUESTIONS.CATEGORY_ID, member)))
+                            .and(Audience.readers(member, QUESTIONS.CATEGORY_ID))
                             .fetchOne(QUESTIONS.ID);
                 } catch (NumberFormatException e) {
                     yield null;
@@ -44,7 +39,7 @@ public final class QaWatchables implements Watchables {
             }
             case TAG, UNANSWERED -> db.select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(key)).fetchOne(TAGS.ID);
             case CATEGORY -> db.select(CATEGORIES.ID).from(CATEGORIES).where(CATEGORIES.SLUG.eq(key))
-                    .and(staff.or(Audience.readableBy(CATEGORIES.ID, member)))
+                    .and(Audience.readers(member, CATEGORIES.ID))
                     .fetchOne(CATEGORIES.ID);
         };
         return id == null ? OptionalLong.empty() : OptionalLong.of(id);
