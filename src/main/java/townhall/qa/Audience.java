@@ -42,8 +42,6 @@ public final class Audience {
     /** True when nothing is hidden from this reader. */
     public boolean everything() { return staff; }
 
-    public boolean signedIn() { return staff || memberId != null; }
-
     /**
      * The condition on a category id column (a question's, an idea board's, an announcement's) that keeps what this
      * reader may see; null categories are public. No query of its own: the member's groups are a subquery.
@@ -74,19 +72,6 @@ public final class Audience {
     public static Condition readers(Field<Long> member, Field<Long> categoryId) {
         return DSL.exists(DSL.selectOne().from(MEMBERS).where(MEMBERS.ID.eq(member))
                 .and(MEMBERS.ROLE.in(Role.STAFF.dbValue(), Role.ADMIN.dbValue()))).or(readableBy(categoryId, member));
-    }
-
-    /** Whether this reader may see a category (null: no category, public). */
-    public boolean sees(Category category) {
-        if (category == null || staff) {
-            return true;
-        }
-        return switch (category.visibility()) {
-            case PUBLIC -> true;
-            case MEMBERS -> memberId != null;
-            case STAFF -> false;
-            case GROUP -> memberId != null && category.groupId() != null && groups().contains(category.groupId());
-        };
     }
 
     /**

@@ -238,7 +238,7 @@ public final class PageCache implements QaListener, KeptPages {
     }
 
     /** Who may see what changed (a category's visibility): every kept page is dropped when the transaction ends. */
-    public void everythingChanged() {
+    private void everythingChanged() {
         changed(EVERYTHING);
     }
 
