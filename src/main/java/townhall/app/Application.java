@@ -197,7 +197,7 @@ public final class Application implements AutoCloseable {
         townhall.qa.CategoryRoutes categoryRoutes = new townhall.qa.CategoryRoutes(c.categoryAdmin, c.categories,
                 c.groups.store(), views);
         ModerationRoutes moderationRoutes = new ModerationRoutes(c.review, c.sanctions, c.moderationStore, c.posts,
-                c.accountStore, c.privileges, views);
+                c.accountStore, c.privileges, views, c.postAccess);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, c.addresses, views, c.sso);
         SettingsRoutes settingsRoutes = new SettingsRoutes(c.addresses, c.passwords, views);

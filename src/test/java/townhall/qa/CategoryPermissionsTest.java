@@ -127,6 +127,8 @@ class CategoryPermissionsTest {
             assertThat(reader.get("/feeds/rss/q/" + staffOnly).status()).isEqualTo(404);
             assertThat(reader.get("/api/v1/questions/" + staffOnly).status()).isEqualTo(404);
             if (reader != anonymous) { // a visitor is sent to sign in first, whatever the question
+                assertThat(reader.get("/posts/" + staffOnly + "/flag").status()).isEqualTo(404);
+                assertThat(reader.post("/posts/" + staffOnly + "/flag", Map.of("reason", "spam")).status()).isEqualTo(404);
                 assertThat(reader.post("/watch", Map.of("target", "question", "key", String.valueOf(staffOnly),
                         "level", "watch", "back", "/")).status()).isEqualTo(404);
                 assertThat(reader.post("/watch", Map.of("target", "category", "key", "staff-room",
