@@ -217,7 +217,7 @@ public final class SearchQuality {
 
     private static List<Long> townhallRanking(SearchService service, Retrieval retrieval, String text) {
         SearchService.Results results = service.search(new SearchService.Request(text, SearchService.Scope.QUESTIONS,
-                null, false, false, 1, DEPTH + 1), retrieval);
+                null, false, false, 1, DEPTH + 1, townhall.qa.Audience.ANONYMOUS), retrieval);
         return results.hits().stream().filter(hit -> !hit.faq()).map(SearchHit::id).toList();
     }
 

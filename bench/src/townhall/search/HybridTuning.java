@@ -82,7 +82,7 @@ public final class HybridTuning {
         double reciprocal = 0;
         for (int i = 0; i < pairs.size(); i++) {
             long self = pairs.get(i)[0];
-            List<Long> ids = service.search(new Request(titles.get(i), Scope.QUESTIONS, null, false, false, 1, 11),
+            List<Long> ids = service.search(new Request(titles.get(i), Scope.QUESTIONS, null, false, false, 1, 11, townhall.qa.Audience.ANONYMOUS),
                     meaning).hits().stream().map(SearchHit::id).filter(id -> id != self).limit(10).toList();
             int position = ids.indexOf(pairs.get(i)[1]);
             atOne += position == 0 ? 1 : 0;

@@ -99,6 +99,9 @@ public final class Privileges {
     /** Webhooks and the other connections of the site to a brand's systems are an administrator's to manage. */
     public boolean mayManageIntegrations(Member m) { return m.isAdmin(); }
 
+    /** Member groups and who may see each category (public, members, staff, a group): an administrator's. */
+    public boolean mayManageAccess(Member m) { return m != null && m.isAdmin(); }
+
     /** The community insight dashboard, its figures as JSON and CSV, and its weekly report: staff. */
     public boolean maySeeInsight(Member m) { return m.isStaff(); }
 

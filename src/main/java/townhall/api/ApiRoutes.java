@@ -13,6 +13,8 @@ import townhall.account.Member;
 import townhall.faq.FaqSection;
 import townhall.faq.FaqStore;
 import townhall.notify.NotificationStore;
+import townhall.qa.Audience;
+import townhall.qa.CategoryAccess;
 import townhall.qa.CategoryStore;
 import townhall.qa.PostStore;
 import townhall.qa.PostingService;
@@ -63,10 +65,12 @@ public final class ApiRoutes {
     private final AccountStore accounts;
     private final NotificationStore notifications;
     private final Views views;
+    private final CategoryAccess access;
 
     public ApiRoutes(QuestionStore questions, CategoryStore categories, PostStore posts, PostingService posting,
                      VoteAndMarkService votes, SearchService search, FaqStore faq, AccountStore accounts,
-                     NotificationStore notifications, Views views) {
+                     NotificationStore notifications, Views views, CategoryAccess access) {
+        this.access = access;
         this.questions = questions;
         this.categories = categories;
         this.posts = posts;
@@ -113,9 +117,9 @@ public final class ApiRoutes {
         });
         handlers.put("get /api/v1/search", this::search);
         handlers.put("get /api/v1/faq", this::faq);
-        handlers.put("get /api/v1/tags", ctx -> ctx.json(Map.of("tags", questions.tags(200).stream()
+        handlers.put("get /api/v1/tags", ctx -> ctx.json(Map.of("tags", questions.tags(200, access.of(ctx)).stream()
                 .map(tag -> Map.of("name", tag.name(), "questions", tag.questions())).toList())));
-        handlers.put("get /api/v1/categories", ctx -> ctx.json(Map.of("categories", categories.all().stream()
+        handlers.put("get /api/v1/categories", ctx -> ctx.json(Map.of("categories", categories.visible(access.of(ctx)).stream()
                 .map(c -> {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("slug", c.slug());
@@ -152,7 +156,7 @@ public final class ApiRoutes {
         int page = Web.pageNumber(ctx.queryParam("page"));
         QuestionStore.ListPage result = questions.list(new QuestionStore.ListQuery(order, blankToNull(ctx.queryParam("tag")),
                 blankToNull(ctx.queryParam("category")), false, false, viewer != null && viewer.isStaff(), page,
-                PAGE_SIZE));
+                PAGE_SIZE, access.of(ctx)));
         String base = Web.publicBase(ctx);
         ctx.json(Map.of("page", page, "hasNext", result.hasNext(),
                 "questions", result.questions().stream().map(q -> ApiJson.summary(q, base)).toList()));
@@ -161,7 +165,7 @@ public final class ApiRoutes {
     private void question(Context ctx) {
         Member viewer = Web.viewer(ctx);
         boolean staff = viewer != null && viewer.isStaff();
-        QuestionStore.Thread thread = questions.thread(id(ctx), staff).orElseThrow(NotFound::new);
+        QuestionStore.Thread thread = questions.thread(id(ctx), access.of(ctx), staff).orElseThrow(NotFound::new);
         Question question = thread.question();
         if (question.deleted() && !staff) {
             throw new NotFound();
@@ -173,7 +177,7 @@ public final class ApiRoutes {
     private void ask(Context ctx) {
         long id = posting.ask(requireMember(ctx), new PostingService.AskForm(field(ctx, "title"), field(ctx, "body"),
                 field(ctx, "tags"), field(ctx, "category")));
-        created(ctx, id, questions.thread(id, true).orElseThrow().question().path());
+        created(ctx, id, questions.thread(id, Audience.STAFF, true).orElseThrow().question().path());
     }
 
     private void answer(Context ctx) {
@@ -182,8 +186,9 @@ public final class ApiRoutes {
     }
 
     private void comment(Context ctx) {
-        PostStore.PostInfo post = posting.comment(requireMember(ctx), id(ctx), field(ctx, "body"));
-        ctx.status(201).json(Map.of("postId", post.id(), "questionId", post.questionId()));
+        PostingService.Commented commented = posting.comment(requireMember(ctx), id(ctx), field(ctx, "body"));
+        ctx.status(201).json(Map.of("postId", commented.post().id(), "questionId", commented.post().questionId(),
+                "heldForReview", commented.held()));
     }
 
     private void vote(Context ctx) {
@@ -200,7 +205,7 @@ public final class ApiRoutes {
         int page = Web.pageNumber(ctx.queryParam("page"));
         SearchService.Results results = search.search(new SearchService.Request(String.valueOf(
                 ctx.queryParamAsClass("q", String.class).getOrDefault("")), SearchService.Scope.ALL,
-                blankToNull(ctx.queryParam("tag")), false, false, page, 20));
+                blankToNull(ctx.queryParam("tag")), false, false, page, 20, access.of(ctx)));
         String base = Web.publicBase(ctx);
         ctx.json(Map.of("total", results.total(), "page", page, "hasNext", results.hasNext(),
                 "hits", results.hits().stream().map(hit -> ApiJson.hit(hit, base)).toList()));

@@ -193,8 +193,11 @@ public final class Application implements AutoCloseable {
                 }, c.pageCache);
         AssignmentRoutes assignmentRoutes = new AssignmentRoutes(c.assignments, c.posts, views);
         WatchedWordRoutes watchedWordRoutes = new WatchedWordRoutes(c.watchedWords, c.privileges, views);
+        townhall.account.GroupRoutes groupRoutes = new townhall.account.GroupRoutes(c.groups, views);
+        townhall.qa.CategoryRoutes categoryRoutes = new townhall.qa.CategoryRoutes(c.categoryAdmin, c.categories,
+                c.groups.store(), views);
         ModerationRoutes moderationRoutes = new ModerationRoutes(c.review, c.sanctions, c.moderationStore, c.posts,
-                c.accountStore, c.privileges, views);
+                c.accountStore, c.privileges, views, c.postAccess);
         BrandRoutes brandRoutes = new BrandRoutes(brand, views);
         AccountRoutes accountRoutes = new AccountRoutes(c.accounts, c.addresses, views, c.sso);
         SettingsRoutes settingsRoutes = new SettingsRoutes(c.addresses, c.passwords, views);
@@ -202,7 +205,7 @@ public final class Application implements AutoCloseable {
         SsoRoutes ssoRoutes = new SsoRoutes(c.sso, c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.posting, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
-                new RelatedFromIndex(search.service()), c.uploads, c.notifier);
+                new RelatedFromIndex(search.service()), c.uploads, c.notifier, c.categoryAccess);
         c.pageCache.onHit((ctx, path) -> {
             questionRoutes.viewedFromCache(ctx, path);
             visitors.seen(ctx);
@@ -213,8 +216,8 @@ public final class Application implements AutoCloseable {
         SitemapRoutes sitemapRoutes = new SitemapRoutes(c.questions, c.categories,
                 List.of(c.faqStore::sitemap, new townhall.ideas.IdeaSitemap(c.database.dsl())));
         ReputationRoutes reputationRoutes = new ReputationRoutes(c.accountStore, c.reputationStore, c.helpers,
-                c.privileges, c.questions, c.qaRules, c.profileStore, views, c.clock);
-        c.notify.start(c.outbox, Duration.ofSeconds(1));
+                c.privileges, c.questions, c.qaRules, c.profileStore, views, c.clock, c.categoryAccess);
+        c.notify.start(c.outbox, Duration.ofSeconds(1), c.categoryAccess);
         NotificationRoutes notificationRoutes = new NotificationRoutes(c.notify, new QaWatchables(c.database.dsl()),
                 c.privileges, c.accountStore, c.database, views, c.clock);
         FollowUpRoutes followUpRoutes = new FollowUpRoutes(c.followUps, c.questions, views);
@@ -225,9 +228,9 @@ public final class Application implements AutoCloseable {
                 List.of(new OutboxHealth(c.outbox.store(), c.clock, Duration.ofMinutes(5)), search.health()));
         MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, config.get(Setting.METRICS_TOKEN));
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
-                views, config.getInt(Setting.SEARCH_PAGE_SIZE));
+                views, config.getInt(Setting.SEARCH_PAGE_SIZE), c.categoryAccess);
         FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
-        HomeRoutes homeRoutes = new HomeRoutes(c.questions, c.categories, c.homeHighlights, views);
+        HomeRoutes homeRoutes = new HomeRoutes(c.questions, c.categories, c.homeHighlights, views, c.categoryAccess);
         WebhookRoutes webhookRoutes = new WebhookRoutes(c.webhooks, views);
         UploadRoutes uploadRoutes = new UploadRoutes(c.uploads, views);
         FeedRoutes feedRoutes = new FeedRoutes(c.questions, c.categories, c.faqStore,
@@ -236,7 +239,7 @@ public final class Application implements AutoCloseable {
                 config.getInt(Setting.FEEDS_SIZE), views, () -> brand.current().siteName());
         ProfileRoutes profileRoutes = new ProfileRoutes(c.profiles, c.profileStore, c.accountStore, views, c.clock);
         ApiRoutes apiRoutes = new ApiRoutes(c.questions, c.categories, c.posts, c.posting, c.votesAndMarks,
-                search.service(), c.faqStore, c.accountStore, c.notifications, views);
+                search.service(), c.faqStore, c.accountStore, c.notifications, views, c.categoryAccess);
         TokenRoutes tokenRoutes = new TokenRoutes(c.apiTokens, views);
         OpenApiRoutes openApiRoutes = new OpenApiRoutes(views);
         Polls polls = new Polls(c.polls, c.pollStore, c.privileges, java.util.Map.of(
@@ -245,9 +248,10 @@ public final class Application implements AutoCloseable {
                         .map(a -> new Polls.Subject(a.author().id(), a.path())),
                 Polls.QUESTION, id -> c.posts.info(id).filter(p -> p.isQuestion() && !p.deleted())
                         .map(p -> new Polls.Subject(p.authorId(), "/q/" + p.id()))), views);
-        IdeaRoutes ideaRoutes = new IdeaRoutes(c.ideas, c.ideaStore, c.categories, c.privileges, polls, views, c.clock);
+        IdeaRoutes ideaRoutes = new IdeaRoutes(c.ideas, c.ideaStore, c.categories, c.privileges, polls, views, c.clock,
+                c.categoryAccess);
         AnnouncementRoutes announcementRoutes = new AnnouncementRoutes(c.announcements, c.announcementStore,
-                c.categories, c.privileges, polls, c.markdown, views, c.clock);
+                c.categories, c.privileges, polls, c.markdown, views, c.clock, c.categoryAccess);
         InsightRoutes insightRoutes = new InsightRoutes(c.insight, visitors, views);
         // an API token (under /api/ only) or else the session cookie says who is asking
         java.util.function.Function<io.javalin.http.Context, townhall.account.Member> viewerOf = ctx -> {
@@ -284,6 +288,8 @@ public final class Application implements AutoCloseable {
             metricsRoutes.register(routes);
             moderationRoutes.register(routes);
             watchedWordRoutes.register(routes);
+            groupRoutes.register(routes);
+            categoryRoutes.register(routes);
             ideaRoutes.register(routes);
             announcementRoutes.register(routes);
             polls.register(routes);

@@ -39,6 +39,11 @@ import townhall.faq.FaqDigest;
 import townhall.outbox.Outbox;
 import townhall.profile.ProfileService;
 import townhall.profile.ProfileStore;
+import townhall.account.AccessLog;
+import townhall.account.GroupService;
+import townhall.account.GroupStore;
+import townhall.qa.CategoryAccess;
+import townhall.qa.CategoryService;
 import townhall.qa.CategoryStore;
 import townhall.qa.PostStore;
 import townhall.qa.QaListener;
@@ -98,6 +103,10 @@ public final class Components {
     public final AccountStore accountStore;
     public final AccountService accounts;
     public final CategoryStore categories;
+    /** Category permissions: who reads which category's questions. */
+    public final CategoryAccess categoryAccess;
+    public final GroupService groups;
+    public final CategoryService categoryAdmin;
     public final MarkdownRenderer markdown;
     public final PostStore posts;
     public final QuestionStore questions;
@@ -178,6 +187,7 @@ public final class Components {
                 new AttemptLimiter(config.getInt(Setting.SIGNIN_PER_ACCOUNT), config.getInt(Setting.SIGNIN_PER_ADDRESS)),
                 clock, Duration.ofDays(config.getInt(Setting.SESSION_DAYS)));
         this.categories = new CategoryStore(database.dsl());
+        this.categoryAccess = new CategoryAccess(database.dsl());
         this.markdown = new MarkdownRenderer();
         this.posts = new PostStore(database.dsl());
         this.questions = new QuestionStore(database.dsl());
@@ -195,7 +205,7 @@ public final class Components {
         this.reputation = new ReputationService(reputationStore, reputationRules, helpers, clock);
         this.searchOutbox = new SearchOutbox(outbox);
         this.pageCache = PageCache.forQa(config, database);
-        this.postAccess = new PostAccess(posts);
+        this.postAccess = new PostAccess(posts, categoryAccess);
         PostInput postInput = new PostInput(markdown, qaRules, privileges);
         this.events = new Events(outbox, clock);
         CommunityEvents communityEvents = new CommunityEvents(events, accountStore, config.publicBase());
@@ -209,6 +219,12 @@ public final class Components {
                 new QaNotices(notifier, posts), new InsightListener(insightStore)));
         PostVisibility visibility = new PostVisibility(posts, qaListener, clock);
         this.moderationStore = new ModerationStore(database.dsl());
+        AccessLog accessLog = (actor, action, member, detail) ->
+                moderationStore.log(actor, action, member, null, detail, java.time.LocalDateTime.now(clock));
+        this.groups = new GroupService(database, new GroupStore(database.dsl()), accountStore, privileges, accessLog,
+                clock);
+        this.categoryAdmin = new CategoryService(database, categories, groups.store(), privileges, qaListener,
+                accessLog);
         this.watchedWords = new WatchedWords(database, privileges, moderationStore, clock);
         ModerationGate gate = new ModerationGate(moderationStore, privileges, SpamRules.from(config), markdown, watchedWords, notifier,
                         accountStore, java.util.Arrays.stream(config.get(Setting.WATCHED_NOTIFY).split(","))

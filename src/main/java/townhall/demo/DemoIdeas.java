@@ -73,7 +73,7 @@ public final class DemoIdeas {
 
     public void seedIfEmpty() {
         Optional<Member> staff = accounts.findByUsername("sam_staff");
-        if (!ideaStore.boards(0).isEmpty() || staff.isEmpty() || accounts.findByUsername("maria").isEmpty()) {
+        if (!ideaStore.boards(0, townhall.qa.Audience.STAFF).isEmpty() || staff.isEmpty() || accounts.findByUsername("maria").isEmpty()) {
             return;
         }
         Member sam = staff.get();

@@ -24,6 +24,7 @@ import townhall.db.schema.tables.Members;
 import townhall.db.schema.tables.Posts;
 import townhall.db.schema.tables.Questions;
 import townhall.qa.Author;
+import townhall.qa.Audience;
 import townhall.qa.QuestionRef;
 
 /** FAQ sections and entries in the database; a page reads them in one query. */
@@ -64,6 +65,8 @@ public final class FaqStore {
                 .from(FAQ_ENTRIES)
                 .join(FAQ_SECTIONS).on(FAQ_SECTIONS.ID.eq(FAQ_ENTRIES.SECTION_ID))
                 .leftJoin(SOURCE).on(SOURCE.ID.eq(FAQ_ENTRIES.SOURCE_QUESTION_ID))
+                // the FAQ is public: it names its source question only when everyone may read that question
+                .and(Audience.ANONYMOUS.categories(SOURCE.CATEGORY_ID))
                 .leftJoin(REVIEWER).on(REVIEWER.ID.eq(FAQ_ENTRIES.REVIEWED_BY));
     }
 

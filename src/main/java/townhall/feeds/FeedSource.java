@@ -6,13 +6,15 @@ import java.util.Optional;
 import townhall.faq.FaqEntry;
 import townhall.faq.FaqStore;
 import townhall.qa.Answer;
+import townhall.qa.Audience;
 import townhall.qa.CategoryStore;
 import townhall.qa.Category;
 import townhall.qa.QuestionStore;
 import townhall.qa.QuestionSummary;
 
 /**
- * What each feed holds, read as an anonymous visitor sees it (no deleted question or answer, no retired FAQ entry),
+ * What each feed holds, read as an anonymous visitor sees it (no deleted question or answer, no retired FAQ entry,
+ * nothing of a category that is not public),
  * each in a bounded number of queries: a list and its tags, a question and its answers, the FAQ's sections.
  */
 final class FeedSource {
@@ -37,11 +39,12 @@ final class FeedSource {
     }
 
     Optional<Category> category(String slug) {
-        return categories.all().stream().filter(c -> c.slug().equals(slug)).findFirst();
+        return categories.find(slug, Audience.ANONYMOUS);
     }
 
     private List<FeedItem> list(QuestionStore.Sort sort, String tag, String categorySlug) {
-        var query = new QuestionStore.ListQuery(sort, tag, categorySlug, false, false, false, 1, size);
+        var query = new QuestionStore.ListQuery(sort, tag, categorySlug, false, false, false, 1, size,
+                Audience.ANONYMOUS);
         return questions.list(query).questions().stream().map(FeedSource::item).toList();
     }
 
@@ -52,7 +55,7 @@ final class FeedSource {
 
     /** A question's answers, newest first; empty when the question is not there for visitors. */
     Optional<QuestionFeed> answers(long questionId) {
-        return questions.thread(questionId, false).filter(thread -> !thread.question().deleted()).map(thread -> {
+        return questions.thread(questionId, Audience.ANONYMOUS, false).filter(thread -> !thread.question().deleted()).map(thread -> {
             String path = thread.question().path();
             List<FeedItem> items = thread.answers().stream()
                     .filter(answer -> !answer.deleted())

@@ -5,6 +5,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import java.util.function.Supplier;
 import townhall.ideas.AnnouncementStore;
+import townhall.qa.Audience;
 import townhall.ideas.IdeaStatus;
 import townhall.ideas.IdeaStore;
 import townhall.web.Views;
@@ -34,7 +35,7 @@ public final class IdeaFeeds {
     }
 
     private void shipped(Context ctx) {
-        List<FeedItem> items = ideas.inStatus(IdeaStatus.SHIPPED, null, size).stream()
+        List<FeedItem> items = ideas.inStatus(IdeaStatus.SHIPPED, null, size, Audience.ANONYMOUS).stream()
                 .map(i -> new FeedItem(i.title(), i.path(), i.author().username(), null,
                         i.hasResponse() ? i.responseHtml() : i.bodyHtml(), i.tags(), i.statusAt(), i.statusAt()))
                 .toList();

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import townhall.account.Member;
+import townhall.qa.Audience;
 import townhall.qa.Category;
+import townhall.qa.CategoryAccess;
 import townhall.qa.CategoryStore;
 import townhall.qa.QuestionStore;
 import townhall.web.Views;
@@ -21,8 +23,11 @@ public final class HomeRoutes {
     private final CategoryStore categories;
     private final HomeHighlights highlights;
     private final Views pages;
+    private final CategoryAccess access;
 
-    public HomeRoutes(QuestionStore questions, CategoryStore categories, HomeHighlights highlights, Views pages) {
+    public HomeRoutes(QuestionStore questions, CategoryStore categories, HomeHighlights highlights, Views pages,
+                      CategoryAccess access) {
+        this.access = access;
         this.questions = questions;
         this.categories = categories;
         this.highlights = highlights;
@@ -37,12 +42,13 @@ public final class HomeRoutes {
 
     private void home(Context ctx) {
         Member viewer = Web.viewer(ctx);
+        Audience audience = access.of(ctx);
         QuestionStore.ListPage recent = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.ACTIVE,
-                null, null, false, false, viewer != null && viewer.isStaff(), 1, RECENT));
+                null, null, false, false, viewer != null && viewer.isStaff(), 1, RECENT, audience));
         HomeHighlights.Highlights current = highlights.current();
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "nav.home"));
-        model.put("categories", cards(categories.all(), current.questionsPerCategory()));
+        model.put("categories", cards(categories.visible(audience), current.questionsPerCategory()));
         model.put("questions", recent.questions());
         model.put("highlights", current);
         model.put("medianFirstAnswer", spoken(ctx, current.figures().medianFirstAnswer()));

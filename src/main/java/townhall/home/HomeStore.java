@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.types.DayToSecond;
+import townhall.qa.Audience;
 import townhall.qa.QuestionLinks;
 
 /** The queries behind the home page's highlights: the community's figures, its most useful FAQ entries and answers. */
@@ -82,11 +83,15 @@ public final class HomeStore {
 
     private record FaqRow(long id, String question, String slug) {}
 
-    /** Solved questions (an accepted or verified answer), the most read first. */
+    /**
+     * Solved questions (an accepted or verified answer), the most read first: public ones only, as the highlights
+     * are the same for every reader.
+     */
     public List<Link> mostReadSolved(int limit) {
         return db.select(QUESTIONS.ID, QUESTIONS.TITLE, QUESTIONS.SLUG, QUESTIONS.VERIFIED_ANSWER_ID)
                 .from(QUESTIONS).join(POSTS).on(POSTS.ID.eq(QUESTIONS.ID))
                 .where(POSTS.DELETED_AT.isNull()).and(QUESTIONS.DUPLICATE_OF.isNull())
+                .and(Audience.ANONYMOUS.categories(QUESTIONS.CATEGORY_ID))
                 .and(QUESTIONS.ACCEPTED_ANSWER_ID.isNotNull().or(QUESTIONS.VERIFIED_ANSWER_ID.isNotNull()))
                 .orderBy(QUESTIONS.VIEW_COUNT.desc(), QUESTIONS.ID.desc())
                 .limit(limit)

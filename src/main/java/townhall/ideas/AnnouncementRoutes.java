@@ -19,6 +19,7 @@ import java.util.Map;
 import townhall.account.Member;
 import townhall.account.Privileges;
 import townhall.markdown.MarkdownRenderer;
+import townhall.qa.CategoryAccess;
 import townhall.qa.CategoryStore;
 import townhall.web.InvalidInput;
 import townhall.web.NotAllowed;
@@ -39,8 +40,12 @@ public final class AnnouncementRoutes {
     private final Views pages;
     private final Clock clock;
 
+    private final CategoryAccess access;
+
     public AnnouncementRoutes(AnnouncementService announcements, AnnouncementStore store, CategoryStore categories,
-                              Privileges privileges, Polls polls, MarkdownRenderer markdown, Views pages, Clock clock) {
+                              Privileges privileges, Polls polls, MarkdownRenderer markdown, Views pages, Clock clock,
+                              CategoryAccess access) {
+        this.access = access;
         this.announcements = announcements;
         this.store = store;
         this.categories = categories;
@@ -77,7 +82,7 @@ public final class AnnouncementRoutes {
     }
 
     private void page(Context ctx) {
-        Announcement a = store.announcement(id(ctx)).orElseThrow(NotFound::new);
+        Announcement a = store.announcement(id(ctx), access.of(ctx)).orElseThrow(NotFound::new);
         if (!a.slug().equals(ctx.pathParamMap().get("slug"))) {
             Web.redirect(ctx, a.path(), HttpStatus.MOVED_PERMANENTLY);
             return;

@@ -13,6 +13,7 @@ import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.impl.DSL;
 import townhall.db.schema.tables.Members;
+import townhall.qa.Audience;
 import townhall.qa.Author;
 
 /** Announcements and events in the database. */
@@ -50,6 +51,18 @@ public final class AnnouncementStore {
         return select().where(ANNOUNCEMENTS.ID.eq(id)).fetchOptional(AnnouncementStore::toAnnouncement);
     }
 
+    /** The announcement, if the audience may see its category. */
+    public Optional<Announcement> announcement(long id, Audience audience) {
+        return select().where(ANNOUNCEMENTS.ID.eq(id)).and(audience.categories(ANNOUNCEMENTS.CATEGORY_ID))
+                .fetchOptional(AnnouncementStore::toAnnouncement);
+    }
+
+    /**
+     * The shared lists (home, events, news, feeds, sitemap) are the same for every reader: they hold announcements of
+     * public categories (or none); one of a restricted category shows pinned on its category's page and on its own.
+     */
+    private static final Condition SHARED = Audience.ANONYMOUS.categories(ANNOUNCEMENTS.CATEGORY_ID);
+
     /** Pinned now on the home page ({@code categorySlug} null) or on the category's page. */
     public List<Announcement> pinned(String categorySlug, LocalDateTime now) {
         Condition where = ANNOUNCEMENTS.PINNED_UNTIL.gt(now)
@@ -66,13 +79,14 @@ public final class AnnouncementStore {
         return select().where(ANNOUNCEMENTS.PINNED_UNTIL.gt(now).and(ANNOUNCEMENTS.CATEGORY_ID.isNull())
                         .or(ANNOUNCEMENTS.STARTS_AT.isNotNull()
                                 .and(DSL.coalesce(ANNOUNCEMENTS.ENDS_AT, ANNOUNCEMENTS.STARTS_AT).ge(now))))
+                .and(SHARED)
                 .orderBy(ANNOUNCEMENTS.STARTS_AT, ANNOUNCEMENTS.ID).limit(limit)
                 .fetch(AnnouncementStore::toAnnouncement);
     }
 
     /** Events that have not ended (or, without an end, not started) yet: the soonest first. */
     public List<Announcement> upcoming(LocalDateTime now, int limit) {
-        return select().where(ANNOUNCEMENTS.STARTS_AT.isNotNull())
+        return select().where(ANNOUNCEMENTS.STARTS_AT.isNotNull()).and(SHARED)
                 .and(DSL.coalesce(ANNOUNCEMENTS.ENDS_AT, ANNOUNCEMENTS.STARTS_AT).ge(now))
                 .orderBy(ANNOUNCEMENTS.STARTS_AT, ANNOUNCEMENTS.ID).limit(limit)
                 .fetch(AnnouncementStore::toAnnouncement);
@@ -80,7 +94,7 @@ public final class AnnouncementStore {
 
     /** Events that are over: the archive, the latest first. */
     public List<Announcement> past(LocalDateTime now, int limit) {
-        return select().where(ANNOUNCEMENTS.STARTS_AT.isNotNull())
+        return select().where(ANNOUNCEMENTS.STARTS_AT.isNotNull()).and(SHARED)
                 .and(DSL.coalesce(ANNOUNCEMENTS.ENDS_AT, ANNOUNCEMENTS.STARTS_AT).lt(now))
                 .orderBy(ANNOUNCEMENTS.STARTS_AT.desc(), ANNOUNCEMENTS.ID.desc()).limit(limit)
                 .fetch(AnnouncementStore::toAnnouncement);
@@ -88,14 +102,14 @@ public final class AnnouncementStore {
 
     /** Announcements that are not events, the newest first. */
     public List<Announcement> news(int limit) {
-        return select().where(ANNOUNCEMENTS.STARTS_AT.isNull())
+        return select().where(ANNOUNCEMENTS.STARTS_AT.isNull()).and(SHARED)
                 .orderBy(ANNOUNCEMENTS.CREATED_AT.desc(), ANNOUNCEMENTS.ID.desc()).limit(limit)
                 .fetch(AnnouncementStore::toAnnouncement);
     }
 
     /** Every announcement, newest first: for the sitemap and feeds. */
     public List<Announcement> latest(int limit) {
-        return select().orderBy(ANNOUNCEMENTS.CREATED_AT.desc(), ANNOUNCEMENTS.ID.desc()).limit(limit)
+        return select().where(SHARED).orderBy(ANNOUNCEMENTS.CREATED_AT.desc(), ANNOUNCEMENTS.ID.desc()).limit(limit)
                 .fetch(AnnouncementStore::toAnnouncement);
     }
 

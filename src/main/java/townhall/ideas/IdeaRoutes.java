@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import townhall.account.Member;
 import townhall.account.Privileges;
+import townhall.qa.CategoryAccess;
 import townhall.qa.CategoryStore;
 import townhall.web.InvalidInput;
 import townhall.web.NotFound;
@@ -34,8 +35,11 @@ public final class IdeaRoutes {
     private final Views pages;
     private final Clock clock;
 
+    private final CategoryAccess access;
+
     public IdeaRoutes(IdeaService ideas, IdeaStore store, CategoryStore categories, Privileges privileges, Polls polls,
-                      Views pages, Clock clock) {
+                      Views pages, Clock clock, CategoryAccess access) {
+        this.access = access;
         this.ideas = ideas;
         this.store = store;
         this.categories = categories;
@@ -71,7 +75,7 @@ public final class IdeaRoutes {
 
     private void list(Context ctx, String slug) {
         Member viewer = Web.viewer(ctx);
-        List<IdeaBoard> boards = store.boards(ideas.rules().voteBudget());
+        List<IdeaBoard> boards = store.boards(ideas.rules().voteBudget(), access.of(ctx));
         IdeaBoard board = slug == null ? null
                 : boards.stream().filter(b -> b.slug().equals(slug)).findFirst().orElseThrow(NotFound::new);
         IdeaStore.Sort sort = parseSort(ctx.queryParam("sort"));
@@ -80,7 +84,8 @@ public final class IdeaRoutes {
         int page = Web.pageNumber(ctx.queryParam("page"));
         IdeaStore.ListPage result = store.list(new IdeaStore.ListQuery(board == null ? null : board.categoryId(), sort,
                 status, tag == null ? null : tag.toLowerCase(Locale.ROOT),
-                LocalDateTime.now(clock).minusDays(ideas.rules().trendingDays()), page, ideas.rules().pageSize()));
+                LocalDateTime.now(clock).minusDays(ideas.rules().trendingDays()), page, ideas.rules().pageSize(),
+                access.of(ctx)));
         if (result.ideas().isEmpty() && page > 1) {
             throw new NotFound();
         }
@@ -125,7 +130,7 @@ public final class IdeaRoutes {
 
     private void idea(Context ctx) {
         Member viewer = Web.viewer(ctx);
-        Idea idea = store.idea(id(ctx)).orElseThrow(NotFound::new);
+        Idea idea = store.idea(id(ctx), access.of(ctx)).orElseThrow(NotFound::new);
         if (!idea.slug().equals(ctx.pathParamMap().get("slug"))) {
             Web.redirect(ctx, idea.path(), HttpStatus.MOVED_PERMANENTLY);
             return;
@@ -138,7 +143,7 @@ public final class IdeaRoutes {
         Map<String, Object> model = new HashMap<>();
         model.put("title", idea.title());
         model.put("idea", idea);
-        model.put("survivor", idea.mergedInto() == null ? null : store.idea(idea.mergedInto()).orElse(null));
+        model.put("survivor", idea.mergedInto() == null ? null : store.idea(idea.mergedInto(), access.of(ctx)).orElse(null));
         model.put("merged", store.mergedInto(idea.id()));
         boolean signedIn = viewer != null;
         model.put("hasVoted", signedIn && !store.votedAmong(viewer.id(), List.of(idea.id())).isEmpty());
@@ -161,7 +166,11 @@ public final class IdeaRoutes {
 
     private void propose(Context ctx) {
         Member author = Web.requireViewer(ctx);
-        IdeaService.IdeaForm form = new IdeaService.IdeaForm(form(ctx, "board"), form(ctx, "title"), form(ctx, "body"),
+        String board = form(ctx, "board");
+        boolean visible = store.boards(ideas.rules().voteBudget(), access.of(ctx)).stream()
+                .anyMatch(b -> String.valueOf(b.categoryId()).equals(board.strip()));
+        // a board the member may not see is no board to them: the form says to choose one
+        IdeaService.IdeaForm form = new IdeaService.IdeaForm(visible ? board : "", form(ctx, "title"), form(ctx, "body"),
                 form(ctx, "tags"));
         try {
             long id = ideas.propose(author, form);
@@ -177,7 +186,7 @@ public final class IdeaRoutes {
         model.put("title", pages.t(ctx, "ideas.new"));
         model.put("form", form);
         model.put("errors", errors);
-        model.put("boards", store.boards(ideas.rules().voteBudget()));
+        model.put("boards", store.boards(ideas.rules().voteBudget(), access.of(ctx)));
         model.put("titleMax", IdeaRules.TITLE_MAX);
         ctx.status(status);
         pages.render(ctx, "ideas/new", model);
@@ -185,7 +194,7 @@ public final class IdeaRoutes {
 
     private void showEdit(Context ctx) {
         Member member = Web.requireViewer(ctx);
-        Idea idea = store.idea(id(ctx)).orElseThrow(NotFound::new);
+        Idea idea = store.idea(id(ctx), access.of(ctx)).orElseThrow(NotFound::new);
         if (!privileges.mayEditIdea(member, idea.author().id(), idea.open())) {
             throw new townhall.web.NotAllowed("ideas.denied.edit");
         }
@@ -195,7 +204,7 @@ public final class IdeaRoutes {
 
     private void saveEdit(Context ctx) {
         Member member = Web.requireViewer(ctx);
-        Idea idea = store.idea(id(ctx)).orElseThrow(NotFound::new);
+        Idea idea = store.idea(id(ctx), access.of(ctx)).orElseThrow(NotFound::new);
         IdeaService.IdeaForm form = new IdeaService.IdeaForm(String.valueOf(idea.categoryId()), form(ctx, "title"),
                 form(ctx, "body"), form(ctx, "tags"));
         try {
@@ -212,7 +221,7 @@ public final class IdeaRoutes {
         model.put("idea", idea);
         model.put("form", form);
         model.put("errors", errors);
-        model.put("boards", store.boards(ideas.rules().voteBudget()));
+        model.put("boards", store.boards(ideas.rules().voteBudget(), access.of(ctx)));
         model.put("titleMax", IdeaRules.TITLE_MAX);
         ctx.status(status);
         pages.render(ctx, "ideas/new", model);
@@ -225,7 +234,7 @@ public final class IdeaRoutes {
             ideas.setStatus(staff, id, ctx.formParam("status"), ctx.formParam("response"));
             Web.redirect(ctx, "/idea/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
-            Idea idea = store.idea(id).orElseThrow(NotFound::new);
+            Idea idea = store.idea(id, access.of(ctx)).orElseThrow(NotFound::new);
             showIdea(ctx, idea, pages.errors(ctx, e), Map.of("status", form(ctx, "status"),
                     "response", form(ctx, "response")), 422);
         }
@@ -238,7 +247,7 @@ public final class IdeaRoutes {
             ideas.merge(staff, id, ctx.formParam("survivor"));
             Web.redirect(ctx, "/idea/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
-            Idea idea = store.idea(id).orElseThrow(NotFound::new);
+            Idea idea = store.idea(id, access.of(ctx)).orElseThrow(NotFound::new);
             showIdea(ctx, idea, pages.errors(ctx, e), Map.of("survivor", form(ctx, "survivor")), 422);
         }
     }
@@ -250,6 +259,7 @@ public final class IdeaRoutes {
     private void act(Context ctx, Action action) {
         Member member = Web.requireViewer(ctx);
         long id = id(ctx);
+        store.idea(id, access.of(ctx)).orElseThrow(NotFound::new); // an idea of a board the member may not see
         action.apply(member, id);
         Web.redirect(ctx, Web.localPath(ctx.formParam("back"), "/idea/" + id), HttpStatus.SEE_OTHER);
     }
@@ -263,7 +273,7 @@ public final class IdeaRoutes {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "ideas.boards.title"));
-        model.put("boards", store.boards(ideas.rules().voteBudget()));
+        model.put("boards", store.boards(ideas.rules().voteBudget(), access.of(ctx)));
         model.put("categories", categories.all());
         model.put("siteBudget", ideas.rules().voteBudget());
         model.put("errors", errors);
@@ -288,9 +298,9 @@ public final class IdeaRoutes {
     private void roadmap(Context ctx) {
         LocalDateTime shippedSince = LocalDateTime.now(clock).minusDays(ideas.rules().shippedDays());
         List<Map<String, Object>> columns = new ArrayList<>();
-        columns.add(column(IdeaStatus.PLANNED, store.inStatus(IdeaStatus.PLANNED, null, 50)));
-        columns.add(column(IdeaStatus.PROGRESS, store.inStatus(IdeaStatus.PROGRESS, null, 50)));
-        columns.add(column(IdeaStatus.SHIPPED, store.inStatus(IdeaStatus.SHIPPED, shippedSince, 50)));
+        columns.add(column(IdeaStatus.PLANNED, store.inStatus(IdeaStatus.PLANNED, null, 50, access.of(ctx))));
+        columns.add(column(IdeaStatus.PROGRESS, store.inStatus(IdeaStatus.PROGRESS, null, 50, access.of(ctx))));
+        columns.add(column(IdeaStatus.SHIPPED, store.inStatus(IdeaStatus.SHIPPED, shippedSince, 50, access.of(ctx))));
         Member viewer = Web.viewer(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "roadmap.title"));

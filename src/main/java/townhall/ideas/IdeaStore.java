@@ -29,6 +29,7 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import townhall.db.schema.tables.IdeaVotes;
 import townhall.db.schema.tables.Members;
+import townhall.qa.Audience;
 import townhall.qa.Author;
 
 /** Idea boards, ideas, their votes, watchers and status changes in the database. */
@@ -46,8 +47,9 @@ public final class IdeaStore {
     public enum Sort { TOP, TRENDING, NEWEST, STATUS }
 
     /** A page of a board's ideas (all boards when {@code boardId} is null); merged ideas are left out. */
+    /** Only ideas of boards {@code audience} may see (a board is a category, with its permissions). */
     public record ListQuery(Long boardId, Sort sort, IdeaStatus status, String tag, LocalDateTime trendingSince,
-                            int page, int size) {}
+                            int page, int size, Audience audience) {}
 
     public record ListPage(List<Idea> ideas, boolean hasNext) {}
 
@@ -57,23 +59,21 @@ public final class IdeaStore {
 
     // ---- boards
 
-    public List<IdeaBoard> boards(int siteBudget) {
+    /** The boards the audience may see. */
+    public List<IdeaBoard> boards(int siteBudget, Audience audience) {
         Field<Integer> ideas = DSL.field(selectCount().from(IDEAS)
                 .where(IDEAS.CATEGORY_ID.eq(IDEA_BOARDS.CATEGORY_ID)).and(IDEAS.MERGED_INTO.isNull()));
         return db.select(IDEA_BOARDS.CATEGORY_ID, CATEGORIES.SLUG, CATEGORIES.NAME, CATEGORIES.DESCRIPTION,
                         IDEA_BOARDS.VOTE_BUDGET, ideas)
                 .from(IDEA_BOARDS).join(CATEGORIES).on(CATEGORIES.ID.eq(IDEA_BOARDS.CATEGORY_ID))
+                .where(audience.categories(IDEA_BOARDS.CATEGORY_ID))
                 .orderBy(CATEGORIES.POSITION, CATEGORIES.NAME)
                 .fetch(r -> new IdeaBoard(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value5() != null ? r.value5() : siteBudget, r.value6()));
     }
 
-    public Optional<IdeaBoard> board(String slug, int siteBudget) {
-        return boards(siteBudget).stream().filter(b -> b.slug().equals(slug)).findFirst();
-    }
-
     public Optional<IdeaBoard> board(long categoryId, int siteBudget) {
-        return boards(siteBudget).stream().filter(b -> b.categoryId() == categoryId).findFirst();
+        return boards(siteBudget, Audience.STAFF).stream().filter(b -> b.categoryId() == categoryId).findFirst();
     }
 
     /** Makes a category an idea board, or sets the budget of one that is. */
@@ -115,12 +115,19 @@ public final class IdeaStore {
                 r.get(IDEAS.VOTE_COUNT), r.get(IDEAS.MERGED_INTO), r.get(IDEAS.CREATED_AT));
     }
 
+    /** The idea, whoever may see it: for the services' own use once the reader was checked. */
     public Optional<Idea> idea(long id) {
         return ideaSelect().where(IDEAS.ID.eq(id)).fetchOptional(IdeaStore::toIdea);
     }
 
+    /** The idea, if the audience may see its board. */
+    public Optional<Idea> idea(long id, Audience audience) {
+        return ideaSelect().where(IDEAS.ID.eq(id)).and(audience.categories(IDEAS.CATEGORY_ID))
+                .fetchOptional(IdeaStore::toIdea);
+    }
+
     public ListPage list(ListQuery query) {
-        Condition where = IDEAS.MERGED_INTO.isNull();
+        Condition where = IDEAS.MERGED_INTO.isNull().and(query.audience().categories(IDEAS.CATEGORY_ID));
         if (query.boardId() != null) {
             where = where.and(IDEAS.CATEGORY_ID.eq(query.boardId()));
         }
@@ -156,8 +163,9 @@ public final class IdeaStore {
     }
 
     /** Ideas in a status, the latest status change first; {@code since} leaves out older changes when set. */
-    public List<Idea> inStatus(IdeaStatus status, LocalDateTime since, int limit) {
-        Condition where = IDEAS.MERGED_INTO.isNull().and(IDEAS.STATUS.eq(status.code()));
+    public List<Idea> inStatus(IdeaStatus status, LocalDateTime since, int limit, Audience audience) {
+        Condition where = IDEAS.MERGED_INTO.isNull().and(IDEAS.STATUS.eq(status.code()))
+                .and(audience.categories(IDEAS.CATEGORY_ID));
         if (since != null) {
             where = where.and(IDEAS.STATUS_AT.ge(since));
         }
@@ -327,9 +335,13 @@ public final class IdeaStore {
     }
 
     /** Everyone who voted for or watches the idea, each once. */
+    /** Who voted for or watches the idea and may still see its board (its category's permissions). */
     public List<Long> votersAndWatchers(long ideaId) {
+        Field<Long> board = select(IDEAS.CATEGORY_ID).from(IDEAS).where(IDEAS.ID.eq(ideaId)).asField();
         return db.select(IDEA_VOTES.MEMBER_ID).from(IDEA_VOTES).where(IDEA_VOTES.IDEA_ID.eq(ideaId))
-                .union(select(IDEA_WATCHERS.MEMBER_ID).from(IDEA_WATCHERS).where(IDEA_WATCHERS.IDEA_ID.eq(ideaId)))
+                .and(Audience.readers(IDEA_VOTES.MEMBER_ID, board))
+                .union(select(IDEA_WATCHERS.MEMBER_ID).from(IDEA_WATCHERS).where(IDEA_WATCHERS.IDEA_ID.eq(ideaId))
+                        .and(Audience.readers(IDEA_WATCHERS.MEMBER_ID, board)))
                 .fetch(r -> r.value1());
     }
 

@@ -17,9 +17,10 @@ import townhall.i18n.Text;
 import townhall.notify.Notifier;
 
 /**
- * What a new question or answer passes: pre-moderation of newcomers and the spam defence (honeypot, time to fill the
- * form, rate limits and pause by standing, the same text twice, blocked domains). A caught post is never refused nor
- * lost: it is written, held out of view, and lands in the review queue with the reasons.
+ * What a new question or answer passes: watched words, pre-moderation of newcomers and the spam defence (honeypot, time
+ * to fill the form, rate limits and pause by standing, the same text twice, blocked domains). Comments and edits of
+ * questions and answers pass the watched words and the blocked domains. A caught post is never refused nor lost: it is
+ * written, held out of view, and lands in the review queue with the reasons (a blocking word alone refuses it).
  */
 public final class ModerationGate implements ContentGate {
     static final String HELD = "held";
@@ -69,8 +70,11 @@ public final class ModerationGate implements ContentGate {
             reasons.add("spam.fast");
         }
         boolean trusted = author.isStaff() || author.helper();
-        if (!trusted) {
+        boolean newPost = "question".equals(s.kind()) || "answer".equals(s.kind());
+        if (!trusted && newPost) {
             standing(author, s, reasons);
+        } else if (!trusted) { // a comment or an edit: its links, not the poster's pace
+            blockedDomain(markdown.linkDestinations(s.body()), reasons);
         }
         List<WatchedWords.Word> listens = staff ? listened(s) : scan.with("listen");
         return new Verdict(scan.title(), scan.body(), List.copyOf(reasons), new Memo(scan.with("flag"), listens));
@@ -102,13 +106,7 @@ public final class ModerationGate implements ContentGate {
             reasons.add("spam.duplicate");
         }
         List<String> links = markdown.linkDestinations(s.body());
-        for (String link : links) {
-            String host = hostOf(link);
-            if (host != null && rules.blockedDomains().stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d))) {
-                reasons.add("spam.domain:" + host);
-                break;
-            }
-        }
+        blockedDomain(links, reasons);
         switch (rules.premoderation()) {
             case "first" -> {
                 if (store.postCount(author.id()) < rules.premoderationPosts()) {
@@ -121,6 +119,16 @@ public final class ModerationGate implements ContentGate {
                 }
             }
             default -> { }
+        }
+    }
+
+    private void blockedDomain(List<String> links, List<String> reasons) {
+        for (String link : links) {
+            String host = hostOf(link);
+            if (host != null && rules.blockedDomains().stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d))) {
+                reasons.add("spam.domain:" + host);
+                return;
+            }
         }
     }
 
@@ -144,6 +152,29 @@ public final class ModerationGate implements ContentGate {
                 () -> store.insertItem(post.id(), post.authorId(), EDITED, "edit.new", now));
     }
 
+    /**
+     * A held comment waits, hidden, in the queue with its reasons (approving it shows it); a flagged one is queued in
+     * view; a listened-for word in it is a mention of its post.
+     */
+    @Override
+    public void commentWritten(PostStore.PostInfo post, long commentId, long authorId, Verdict verdict) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<String> reasons = new ArrayList<>(verdict.holdReasons());
+        if (verdict.memo() instanceof Memo memo) {
+            memo.flags().forEach(w -> reasons.add("word.flag:" + w.pattern()));
+        }
+        if (verdict.holds()) {
+            reasons.add(ReviewService.HELD_COMMENT); // approving the item shows the comment
+        }
+        if (!reasons.isEmpty()) {
+            store.insertItem(post.id(), commentId, authorId, verdict.holds() ? HELD : ReviewService.FLAGGED,
+                    String.join("\n", reasons), now);
+        }
+        if (verdict.memo() instanceof Memo memo) {
+            mentioned(post, memo, now);
+        }
+    }
+
     @Override
     public void written(PostStore.PostInfo post, Verdict verdict) {
         LocalDateTime now = LocalDateTime.now(clock);
@@ -158,6 +189,10 @@ public final class ModerationGate implements ContentGate {
             store.openItemOf(post.id()).ifPresentOrElse(item -> store.addReason(item, reasons),
                     () -> store.insertItem(post.id(), post.authorId(), ReviewService.FLAGGED, reasons, now));
         }
+        mentioned(post, memo, now);
+    }
+
+    private void mentioned(PostStore.PostInfo post, Memo memo, LocalDateTime now) {
         for (WatchedWords.Word word : memo.listens()) {
             words.mention(word, post.id(), now);
             for (String username : listeners) {

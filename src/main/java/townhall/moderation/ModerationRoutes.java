@@ -17,6 +17,7 @@ import townhall.account.AccountStore;
 import townhall.account.Member;
 import townhall.account.Privileges;
 import townhall.i18n.Text;
+import townhall.qa.PostAccess;
 import townhall.qa.PostStore;
 import townhall.qa.QuestionLinks;
 import townhall.web.InvalidInput;
@@ -38,8 +39,11 @@ public final class ModerationRoutes {
     private final Privileges privileges;
     private final Views pages;
 
+    private final PostAccess access;
+
     public ModerationRoutes(ReviewService review, SanctionService sanctions, ModerationStore store, PostStore posts,
-                            AccountStore accounts, Privileges privileges, Views pages) {
+                            AccountStore accounts, Privileges privileges, Views pages, PostAccess access) {
+        this.access = access;
         this.review = review;
         this.sanctions = sanctions;
         this.store = store;
@@ -77,7 +81,9 @@ public final class ModerationRoutes {
         return value == null ? "" : value;
     }
 
-    private PostStore.PostInfo flaggable(long postId) {
+    /** A post the member may see (its category's permissions) and that is up: none other is flagged. */
+    private PostStore.PostInfo flaggable(long postId, Member flagger) {
+        access.visiblePost(postId, flagger);
         return posts.info(postId).filter(p -> !p.deleted() && !p.questionDeleted()).orElseThrow(NotFound::new);
     }
 
@@ -86,7 +92,7 @@ public final class ModerationRoutes {
         if (!privileges.canFlag(viewer)) {
             throw new NotAllowed("moderation.denied.flag", "reputation", privileges.rules().flag());
         }
-        PostStore.PostInfo post = flaggable(id(ctx));
+        PostStore.PostInfo post = flaggable(id(ctx), viewer);
         if (post.authorId() == viewer.id()) {
             throw new NotAllowed("moderation.denied.flag.own");
         }
@@ -105,6 +111,7 @@ public final class ModerationRoutes {
         Member flagger = Web.requireViewer(ctx);
         long postId = id(ctx);
         Map<String, String> form = Map.of("reason", param(ctx, "reason"), "note", param(ctx, "note"));
+        flaggable(postId, flagger);
         try {
             ReviewService.FlagOutcome outcome = review.flag(flagger, postId, form.get("reason"), form.get("note"));
             PostStore.PostInfo post = posts.info(postId).orElseThrow(NotFound::new);
@@ -123,7 +130,7 @@ public final class ModerationRoutes {
             throw new NotAllowed("moderation.denied.flag", "reputation", privileges.rules().flag());
         }
         PostStore.CommentInfo comment = posts.comment(id(ctx)).filter(c -> !c.deleted()).orElseThrow(NotFound::new);
-        PostStore.PostInfo post = flaggable(comment.postId());
+        PostStore.PostInfo post = flaggable(comment.postId(), viewer);
         if (comment.authorId() == viewer.id()) {
             throw new NotAllowed("moderation.denied.flag.own");
         }
@@ -143,6 +150,7 @@ public final class ModerationRoutes {
         Member flagger = Web.requireViewer(ctx);
         long commentId = id(ctx);
         Map<String, String> form = Map.of("reason", param(ctx, "reason"), "note", param(ctx, "note"));
+        posts.comment(commentId).ifPresent(c -> flaggable(c.postId(), flagger));
         try {
             ReviewService.FlagOutcome outcome = review.flagComment(flagger, commentId, form.get("reason"), form.get("note"));
             PostStore.CommentInfo comment = posts.comment(commentId).orElseThrow(NotFound::new);
@@ -289,7 +297,7 @@ public final class ModerationRoutes {
         model.put("entries", entries);
         model.put("filter", Map.of("actor", query(ctx, "actor"), "member", query(ctx, "member"), "action", query(ctx, "action")));
         model.put("actions", List.of("approve", "edit_approve", "dismiss", "reject", "spam", "spam_all", "hide", "warn",
-                "silence", "suspend", "lift", "word", "assign", "escalate"));
+                "silence", "suspend", "lift", "word", "assign", "escalate", "group", "category"));
         String filter = ctx.queryString() == null ? "" : "?" + ctx.queryString();
         model.put("csvUrl", "/admin/log.csv" + filter);
         pages.render(ctx, "moderation/log", model);

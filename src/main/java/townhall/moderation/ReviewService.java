@@ -35,6 +35,8 @@ public final class ReviewService {
     static final String FLAGGED = "flagged";
     /** The reason line of a comment's item once flags hid the comment (approving shows it again). */
     static final String HIDDEN_COMMENT = "hidden";
+    /** The reason line of a comment held (hidden) when written: approving it shows the comment. */
+    static final String HELD_COMMENT = "comment.held";
 
     private final Database database;
     private final ModerationStore store;
@@ -231,7 +233,8 @@ public final class ReviewService {
         database.inTransaction(() -> {
             LocalDateTime now = now();
             boolean keep = decision == Decision.APPROVE || decision == Decision.DISMISS;
-            if (keep && comment.deleted() && item.reasons().lines().anyMatch(HIDDEN_COMMENT::equals)) {
+            if (keep && comment.deleted() && item.reasons().lines()
+                    .anyMatch(line -> HIDDEN_COMMENT.equals(line) || HELD_COMMENT.equals(line))) {
                 visibility.setCommentHidden(comment, false);
             } else if (!keep) {
                 visibility.setCommentHidden(comment, true);

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import townhall.db.Database;
 import townhall.i18n.Text;
 import townhall.outbox.OutboxEntry;
@@ -18,7 +19,8 @@ import townhall.outbox.OutboxHandler;
 /**
  * Turns each {@link Notice} into notifications, off the request: a few set-based inserts whatever the number of
  * recipients (direct ones, those replied to, the mentioned, then watchers of the question, of the tags' unanswered questions, of the
- * tags and category), never the actor, never a member who muted the question, tag or category. A member gets one
+ * tags and category), never the actor, never a member who muted the question, tag or category, never a member who
+ * may not read the question ({@link Readers}: category permissions). A member gets one
  * notification per notice, the first that reaches them; a second run inserts nothing (unique event and member).
  */
 final class FanOut implements OutboxHandler {
@@ -28,11 +30,13 @@ final class FanOut implements OutboxHandler {
     private final Database database;
     private final LiveCounts live;
     private final Clock clock;
+    private final Readers readers;
 
-    FanOut(Database database, LiveCounts live, Clock clock) {
+    FanOut(Database database, LiveCounts live, Clock clock, Readers readers) {
         this.database = database;
         this.live = live;
         this.clock = clock;
+        this.readers = readers;
     }
 
     static String toJson(Notice notice) {
@@ -111,15 +115,16 @@ final class FanOut implements OutboxHandler {
     }
 
     /** One INSERT ... SELECT: everyone {@code where} finds, but the actor, with their delivery for the kind. */
-    private static void insert(DSLContext db, long event, Notice n, String actor, boolean stale, Kind kind, String what,
-                               LocalDateTime now, String from, String where, String member, Object... whereBinds) {
+    private void insert(DSLContext db, long event, Notice n, String actor, boolean stale, Kind kind, String what,
+                        LocalDateTime now, String from, String where, String member, Object... whereBinds) {
         String message = Text.of("notifications." + kind.code() + "." + what, "actor", actor == null ? "" : actor,
                 "title", n.title()).encoded();
         String sql = "INSERT IGNORE INTO notifications (member_id, kind, message, link, question_id, post_id, actor_id,"
                 + " event_id, created_at, mail) SELECT " + member + ", ?, ?, ?, ?, ?, ?, ?, ?, "
                 + (stale ? "'never'" : "COALESCE(p.delivery, ?)")
                 + " FROM " + from + " LEFT JOIN notification_prefs p ON p.member_id = " + member + " AND p.kind = ?"
-                + " WHERE " + member + " <> ? AND " + where;
+                + " WHERE " + member + " <> ? AND " + where
+                + " AND " + db.renderInlined(readers.mayRead(DSL.field(member, Long.class), n.questionId()));
         List<Object> binds = new ArrayList<>(List.of(kind.code(), message, n.link(), n.questionId(), n.postId(),
                 n.actorId(), event, now));
         if (!stale) {

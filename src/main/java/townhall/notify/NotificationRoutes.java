@@ -157,7 +157,7 @@ public final class NotificationRoutes {
         if (target == Target.UNANSWERED && !privileges.canSeeHelperQueue(member)) {
             throw new NotAllowed("notify.watch.helpersOnly");
         }
-        long id = watchables.find(target, form(ctx, "key")).orElseThrow(NotFound::new);
+        long id = watchables.find(target, form(ctx, "key"), member.id()).orElseThrow(NotFound::new);
         watches.set(member.id(), target, id, level, now());
         Web.redirect(ctx, Web.localPath(form(ctx, "back"), "/settings/notifications"));
     }

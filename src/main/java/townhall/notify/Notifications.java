@@ -37,9 +37,9 @@ public final class Notifications implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts the fan-out worker. */
-    public OutboxWorker start(Outbox outbox, Duration poll) {
-        return outbox.start(new FanOut(database, live, clock), poll);
+    /** Starts the fan-out worker; {@code readers} says who may read what a notice is about. */
+    public OutboxWorker start(Outbox outbox, Duration poll, Readers readers) {
+        return outbox.start(new FanOut(database, live, clock, readers), poll);
     }
 
     public NotificationStore store() { return store; }

@@ -8,7 +8,11 @@ import java.util.OptionalLong;
  * a page's form sends (a question's id, a tag's name, a category's slug), and named for the settings page.
  */
 public interface Watchables {
-    OptionalLong find(Target target, String key);
+    /**
+     * What the member may watch, by what the form sends; empty for what does not exist or what they may not see (a
+     * question or category hidden from them), alike.
+     */
+    OptionalLong find(Target target, String key, long memberId);
 
     /** Each watch with a name and a site path, in a bounded number of queries; gone ones are left out. */
     List<Described> describe(List<WatchStore.Watch> watches);

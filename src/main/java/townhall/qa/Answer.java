@@ -8,5 +8,7 @@ public record Answer(long id, long questionId, Author author, String bodyHtml, i
                      Origin origin, String reviewState) {
 
     /** Waiting for a reviewer (pre-moderation, the spam defence): only its author and reviewers see it. */
-    public boolean held() { return PostVisibility.HELD.equals(reviewState); }
+    public boolean held() {
+        return PostVisibility.HELD.equals(reviewState) || PostVisibility.REHELD.equals(reviewState);
+    }
 }

@@ -16,7 +16,10 @@ public interface ContentGate {
         public static final FormSignals NONE = new FormSignals("", 0);
     }
 
-    /** A post about to be written; {@code kind} is "question" or "answer"; {@code title} null for answers. */
+    /**
+     * A post about to be written; {@code kind} is "question", "answer", "comment" or "edit" (of a question or answer);
+     * {@code title} null but for questions.
+     */
     record Submission(String kind, Long questionId, String title, String body, FormSignals signals) {}
 
     /**
@@ -33,8 +36,11 @@ public interface ContentGate {
 
     Verdict check(Member author, Submission submission);
 
-    /** The post is written (and, if held, out of public view) in the current transaction. */
+    /** The post (or its edit) is written (and, if held, out of public view) in the current transaction. */
     default void written(PostStore.PostInfo post, Verdict verdict) {}
+
+    /** A comment under the post is written (and, if held, hidden) in the current transaction. */
+    default void commentWritten(PostStore.PostInfo post, long commentId, long authorId, Verdict verdict) {}
 
     /** A post was edited, in the edit's transaction (a new member's edit goes to the review queue). */
     default void edited(Member editor, PostStore.PostInfo post) {}

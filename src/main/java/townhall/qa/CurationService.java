@@ -69,21 +69,30 @@ public final class CurationService {
             errors.add("reason", "qa.error.reason.long", "max", NOTE_MAX);
         }
         errors.throwIfAny();
-        String finalTitle = title;
+        // the gate reads an edit as it reads a new post: a blocking word refuses it, a held one takes the post out of
+        // view until a reviewer approves the edit
+        ContentGate.Verdict verdict = gate.check(editor,
+                new ContentGate.Submission("edit", post.questionId(), title, body, ContentGate.FormSignals.NONE));
+        String finalTitle = verdict.title();
+        String finalBody = verdict.body();
         List<String> finalTags = tags;
         LocalDateTime now = now();
         database.inTransaction(() -> {
-            posts.updateBody(postId, body, input.render(body, editor), now);
+            posts.updateBody(postId, finalBody, input.render(finalBody, editor), now);
             if (post.isQuestion()) {
                 posts.updateQuestion(postId, finalTitle, QuestionLinks.slugOf(finalTitle),
-                        markdown.excerpt(body, 240), now);
+                        markdown.excerpt(finalBody, 240), now);
                 posts.setTags(postId, finalTags);
             } else {
                 posts.touchQuestion(post.questionId(), now);
             }
             posts.insertRevision(postId, editor.id(), finalTitle,
-                    finalTags == null ? null : String.join(" ", finalTags), body, reason, now);
+                    finalTags == null ? null : String.join(" ", finalTags), finalBody, reason, now);
             listener.edited(post, editor.id());
+            if (verdict.holds() && !post.deleted()) {
+                visibility.withdraw(post, editor.id(), PostVisibility.REHELD);
+            }
+            gate.written(posts.info(postId).orElseThrow(), verdict);
             gate.edited(editor, post);
             listener.questionChanged(post.questionId());
         });
@@ -104,7 +113,7 @@ public final class CurationService {
         if (!privileges.canCloseAsDuplicate(staff)) {
             throw new NotAllowed("qa.denied.close");
         }
-        PostStore.PostInfo question = access.visibleQuestion(questionId);
+        PostStore.PostInfo question = access.visibleQuestion(questionId, staff);
         String why = clean(reason);
         Long original = parseQuestionReference(duplicateOf);
         if (original == null && !staff.isStaff()) {
@@ -135,7 +144,7 @@ public final class CurationService {
         if (!privileges.canCloseAsDuplicate(staff)) {
             throw new NotAllowed("qa.denied.reopen");
         }
-        PostStore.PostInfo question = access.visibleQuestion(questionId);
+        PostStore.PostInfo question = access.visibleQuestion(questionId, staff);
         database.inTransaction(() -> {
             posts.setClosed(questionId, null, null, null, now());
             if (question.questionClosed()) {

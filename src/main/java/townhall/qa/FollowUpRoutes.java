@@ -31,7 +31,7 @@ public final class FollowUpRoutes {
     private void show(Context ctx) {
         Member asker = Web.requireViewer(ctx);
         long id = idOf(ctx);
-        QuestionStore.Thread thread = questions.thread(id, false).orElseThrow(NotFound::new);
+        QuestionStore.Thread thread = questions.thread(id, Audience.STAFF, false).orElseThrow(NotFound::new); // the asker's own, checked below
         if (thread.question().author().id() != asker.id()) {
             throw new NotAllowed("qa.followup.denied");
         }

@@ -35,7 +35,9 @@ public final class PageCache implements QaListener, KeptPages {
     public static final String HEADER = "X-Townhall-Cache";
     private static final String KEY = "townhall.pageCacheKey";
     private static final String STARTED = "townhall.pageCacheStarted";
+    private static final String PRIVATE = "townhall.pageCachePrivate";
     private static final long LISTS = -1;
+    private static final long EVERYTHING = -2;
     /** Bytes of kept pages, compressed: some 13,000 question pages of 15 KB (4.5 KB compressed). */
     private static final long MAX_BYTES = 64_000_000;
     /**
@@ -158,11 +160,20 @@ public final class PageCache implements QaListener, KeptPages {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
+    /**
+     * Marks the page being rendered as one not for everyone (a question or list of a restricted category): it is
+     * never kept, whoever renders it, so that no visitor is ever served it from the cache.
+     */
+    public static void doNotKeep(Context ctx) {
+        ctx.attribute(PRIVATE, Boolean.TRUE);
+    }
+
     /** After a page rendered: keeps it when the request was marked and the page is a success. */
     @Override
     public void rendered(Context ctx, String html) {
         String key = ctx.attribute(KEY);
-        if (key != null && ctx.status().getCode() == 200 && !changedSince(ctx.attribute(STARTED), Web.sitePath(ctx))) {
+        if (key != null && ctx.status().getCode() == 200 && ctx.attribute(PRIVATE) == null
+                && !changedSince(ctx.attribute(STARTED), Web.sitePath(ctx))) {
             pages.put(key, KeptPage.of(html, Csrf.token(ctx), System.nanoTime()));
         }
         if (key != null) {
@@ -174,13 +185,16 @@ public final class PageCache implements QaListener, KeptPages {
     private boolean changedSince(long started, String path) {
         long subject = QuestionLinks.questionOf(path).orElse(LISTS);
         Long changed = changedAt.getIfPresent(subject);
-        return changed != null && changed > started;
+        Long everything = changedAt.getIfPresent(EVERYTHING);
+        return changed != null && changed > started || everything != null && everything > started;
     }
 
     /** Drops the kept pages of a question ({@link #LISTS}: the home page and the lists). */
     private void forget(long questionId) {
         changedAt.put(questionId, changes.incrementAndGet());
-        if (pages != null && questionId == LISTS) {
+        if (pages != null && questionId == EVERYTHING) {
+            pages.invalidateAll();
+        } else if (pages != null && questionId == LISTS) {
             pages.asMap().keySet().removeIf(key -> !key.contains("|/q/"));
         } else if (pages != null) {
             String page = "|/q/" + questionId;
@@ -212,6 +226,11 @@ public final class PageCache implements QaListener, KeptPages {
     }
 
     @Override
+    public void categoryChanged(long categoryId) {
+        everythingChanged();
+    }
+
+    @Override
     public void commented(PostStore.PostInfo post) {
         changed(post.questionId());
     }
@@ -222,6 +241,11 @@ public final class PageCache implements QaListener, KeptPages {
      */
     public void listsChanged() {
         changed(LISTS);
+    }
+
+    /** Who may see what changed (a category's visibility): every kept page is dropped when the transaction ends. */
+    private void everythingChanged() {
+        changed(EVERYTHING);
     }
 
     private void changed(long questionId) {

@@ -110,8 +110,13 @@ public final class PostRoutes {
         long postId = parseId(ctx.pathParam("id"));
         String body = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
         try {
-            posting.comment(author, postId, body);
-            backToPost(ctx, postId);
+            if (posting.comment(author, postId, body).held()) {
+                PostStore.PostInfo post = posts.info(postId).orElseThrow(NotFound::new);
+                Web.redirect(ctx, QuestionLinks.path(post.questionId(), post.slug()) + "?held=comment"
+                        + (post.isQuestion() ? "" : "#a" + postId));
+            } else {
+                backToPost(ctx, postId);
+            }
         } catch (InvalidInput e) {
             PostStore.PostInfo post = access.visiblePost(postId, author);
             ctx.status(422);

@@ -287,6 +287,11 @@ public final class PostStore {
         return db.select(POSTS.REVIEW_STATE).from(POSTS).where(POSTS.ID.eq(postId)).fetchOne(POSTS.REVIEW_STATE);
     }
 
+    /** Whether the audience may see the question's category. */
+    public boolean readable(long questionId, Audience audience) {
+        return db.fetchExists(QUESTIONS, QUESTIONS.ID.eq(questionId).and(audience.categories(QUESTIONS.CATEGORY_ID)));
+    }
+
     public boolean questionExists(long id) {
         return db.fetchExists(QUESTIONS, QUESTIONS.ID.eq(id));
     }

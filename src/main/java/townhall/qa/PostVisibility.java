@@ -11,6 +11,11 @@ import java.time.LocalDateTime;
 public final class PostVisibility {
     /** Waiting for review before it is ever shown (pre-moderation, the spam defence): its author still sees it. */
     public static final String HELD = "held";
+    /**
+     * An edit (of a post that was shown) waits for review: out of view, its author still sees it; approving it shows
+     * the post again without announcing it as new.
+     */
+    public static final String REHELD = "reheld";
     /** Hidden by flags until a reviewer decides. */
     public static final String HIDDEN = "hidden";
 
@@ -50,7 +55,7 @@ public final class PostVisibility {
         listener.questionChanged(post.questionId());
     }
 
-    /** Back in public view; a post that was held (never shown) is announced as posted now. */
+    /** Back in public view; a post that was held (never shown) is announced as posted now, a held edit is not. */
     public void reinstate(PostStore.PostInfo post, long actorId) {
         if (!post.deleted()) {
             posts.setReviewState(post.id(), null);

@@ -23,6 +23,7 @@ import static townhall.qa.QaRules.COMMENT_MIN;
 public final class PostingService {
     private static final String QUESTION = "question";
     private static final String ANSWER = "answer";
+    private static final String COMMENT = "comment";
 
     private final Database database;
     private final PostStore posts;
@@ -101,7 +102,7 @@ public final class PostingService {
         checkBody("body", body, BODY_MIN, errors);
         input.checkLinks("body", body, asker, errors);
         List<String> tags = input.parseTags(form.tags(), errors);
-        List<Category> offered = categories.all();
+        List<Category> offered = categories.visible(access.audience(asker)); // where the asker may read
         Category category = offered.stream()
                 .filter(c -> c.slug().equals(clean(form.category())))
                 .findFirst().orElse(null);
@@ -138,7 +139,7 @@ public final class PostingService {
     public long answer(Member author, long questionId, String text, ContentGate.FormSignals signals) {
         requireReplyAllowed(author);
         String body = body(text);
-        PostStore.PostInfo question = access.visibleQuestion(questionId);
+        PostStore.PostInfo question = access.visibleQuestion(questionId, author);
         if (question.questionClosed()) {
             throw new NotAllowed("qa.denied.closed");
         }
@@ -163,8 +164,14 @@ public final class PostingService {
         });
     }
 
-    /** Adds a comment under a question or answer; returns the question id. */
-    public PostStore.PostInfo comment(Member author, long postId, String text) {
+    /** A comment written: under which post, and whether it waits for review (held by the gate). */
+    public record Commented(PostStore.PostInfo post, boolean held) {}
+
+    /**
+     * Adds a comment under a question or answer. The gate reads it as it reads posts (watched words, blocked domains):
+     * it may refuse it ({@code InvalidInput}), change a word, or hold it out of view for review.
+     */
+    public Commented comment(Member author, long postId, String text) {
         requireReplyAllowed(author);
         String body = clean(text);
         PostStore.PostInfo post = access.visiblePost(postId, author);
@@ -174,14 +181,23 @@ public final class PostingService {
         if (body.length() < COMMENT_MIN || body.length() > COMMENT_MAX) {
             throw InvalidInput.of("comment", "qa.error.comment.length", "min", COMMENT_MIN, "max", COMMENT_MAX);
         }
+        ContentGate.Verdict verdict = gate.check(author,
+                new ContentGate.Submission(COMMENT, post.questionId(), null, body, ContentGate.FormSignals.NONE));
+        String finalBody = verdict.body().length() > COMMENT_MAX ? verdict.body().substring(0, COMMENT_MAX)
+                : verdict.body();
         LocalDateTime now = now();
         database.inTransaction(() -> {
-            long commentId = posts.insertComment(postId, author.id(), body, comments.format(body), now);
-            posts.touchQuestion(post.questionId(), now);
-            listener.commented(post);
-            listener.commentAdded(post, commentId, author.id(), body);
+            long commentId = posts.insertComment(postId, author.id(), finalBody, comments.format(finalBody), now);
+            if (verdict.holds()) {
+                posts.setCommentDeleted(commentId, now); // out of view until a reviewer approves it
+            } else {
+                posts.touchQuestion(post.questionId(), now);
+                listener.commented(post);
+                listener.commentAdded(post, commentId, author.id(), finalBody);
+            }
+            gate.commentWritten(post, commentId, author.id(), verdict);
         });
-        return post;
+        return new Commented(post, verdict.holds());
     }
 
     private LocalDateTime now() {

@@ -39,6 +39,9 @@ public interface QaListener {
     default void closeChanged(PostStore.PostInfo question, boolean closed, Long duplicateOf, long actorId) {}
 
     /** All listeners, in order. */
+    /** Who may see a category's questions changed (its visibility or group): search and kept pages follow. */
+    default void categoryChanged(long categoryId) {}
+
     static QaListener of(java.util.List<QaListener> listeners) {
         return new QaListener() {
             @Override
@@ -69,6 +72,11 @@ public interface QaListener {
             @Override
             public void closeChanged(PostStore.PostInfo question, boolean closed, Long duplicateOf, long actorId) {
                 listeners.forEach(l -> l.closeChanged(question, closed, duplicateOf, actorId));
+            }
+
+            @Override
+            public void categoryChanged(long categoryId) {
+                listeners.forEach(l -> l.categoryChanged(categoryId));
             }
 
             @Override

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.Record2;
 import townhall.notify.Target;
 import townhall.notify.WatchStore;
@@ -23,11 +25,13 @@ public final class QaWatchables implements Watchables {
     }
 
     @Override
-    public OptionalLong find(Target target, String key) {
+    public OptionalLong find(Target target, String key, long memberId) {
+        Field<Long> member = DSL.val(memberId);
         Long id = switch (target) {
             case QUESTION -> {
                 try {
                     yield db.select(QUESTIONS.ID).from(QUESTIONS).where(QUESTIONS.ID.eq(Long.parseLong(key)))
+                            .and(Audience.readers(member, QUESTIONS.CATEGORY_ID))
                             .fetchOne(QUESTIONS.ID);
                 } catch (NumberFormatException e) {
                     yield null;
@@ -35,6 +39,7 @@ public final class QaWatchables implements Watchables {
             }
             case TAG, UNANSWERED -> db.select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(key)).fetchOne(TAGS.ID);
             case CATEGORY -> db.select(CATEGORIES.ID).from(CATEGORIES).where(CATEGORIES.SLUG.eq(key))
+                    .and(Audience.readers(member, CATEGORIES.ID))
                     .fetchOne(CATEGORIES.ID);
         };
         return id == null ? OptionalLong.empty() : OptionalLong.of(id);

@@ -11,7 +11,9 @@ public record Question(long id, String title, String slug, Author author, String
                        boolean fromNewcomer, Origin origin, String reviewState) {
 
     /** Waiting for a reviewer (pre-moderation, the spam defence): only its author and reviewers see it. */
-    public boolean held() { return PostVisibility.HELD.equals(reviewState); }
+    public boolean held() {
+        return PostVisibility.HELD.equals(reviewState) || PostVisibility.REHELD.equals(reviewState);
+    }
 
     public String path() { return QuestionLinks.path(id, slug); }
 

@@ -39,11 +39,13 @@ public final class QuestionRoutes {
     private final RelatedQuestions related;
     private final ImageUploads uploads;
     private final Notifier notifier;
+    private final CategoryAccess access;
 
     public QuestionRoutes(QuestionStore questions, CategoryStore categories, PostingService posting,
                           ViewCounter views, Views pages, MarkdownRenderer markdown, QaRules rules,
                           StructuredData structuredData, Privileges privileges, RelatedQuestions related,
-                          ImageUploads uploads, Notifier notifier) {
+                          ImageUploads uploads, Notifier notifier, CategoryAccess access) {
+        this.access = access;
         this.questions = questions;
         this.categories = categories;
         this.posting = posting;
@@ -77,11 +79,15 @@ public final class QuestionRoutes {
         boolean unanswered = "unanswered".equals(ctx.queryParam("filter"));
         String tagFilter = tag != null ? tag : blankToNull(ctx.queryParam("tag"));
         String categoryFilter = categorySlug != null ? categorySlug : blankToNull(ctx.queryParam("category"));
-        Category category = categoryFilter == null ? null : categories.all().stream()
-                .filter(c -> c.slug().equals(categoryFilter)).findFirst().orElseThrow(NotFound::new);
+        Audience audience = access.of(ctx);
+        Category category = categoryFilter == null ? null
+                : categories.find(categoryFilter, audience).orElseThrow(NotFound::new);
+        if (category != null && category.restricted()) {
+            PageCache.doNotKeep(ctx);
+        }
         int page = Web.pageNumber(ctx.queryParam("page"));
         QuestionStore.ListPage result = questions.list(new QuestionStore.ListQuery(sort, tagFilter, categoryFilter,
-                verified, unanswered, viewer != null && viewer.isStaff(), page, rules.pageSize()));
+                verified, unanswered, viewer != null && viewer.isStaff(), page, rules.pageSize(), audience));
         if (result.questions().isEmpty() && page > 1) {
             throw new NotFound();
         }
@@ -123,7 +129,7 @@ public final class QuestionRoutes {
     }
 
     private void tags(Context ctx) {
-        pages.render(ctx, "qa/tags", Map.of("title", pages.t(ctx, "qa.tags"), "tags", questions.tags(500),
+        pages.render(ctx, "qa/tags", Map.of("title", pages.t(ctx, "qa.tags"), "tags", questions.tags(500, access.of(ctx)),
                 "description", pages.t(ctx, "qa.tags.description")));
     }
 
@@ -135,7 +141,7 @@ public final class QuestionRoutes {
         model.put("form", form);
         model.put("errors", errors);
         model.put("preview", preview);
-        model.put("categories", categories.all());
+        model.put("categories", categories.visible(access.of(asker)));
         model.put("rules", rules);
         model.put("formShown", form.containsKey("shown") ? form.get("shown") : String.valueOf(System.currentTimeMillis()));
         pages.render(ctx, "qa/ask", model);
@@ -207,9 +213,12 @@ public final class QuestionRoutes {
     void showQuestion(Context ctx, long id, Map<String, String> drafts, Map<String, String> errors) {
         Member viewer = Web.viewer(ctx);
         boolean staff = viewer != null && viewer.isStaff();
-        QuestionStore.Thread thread = questions.thread(id, staff, viewer == null ? null : viewer.id())
-                .orElseThrow(NotFound::new);
+        QuestionStore.Thread thread = questions.thread(id, access.of(ctx), staff, viewer == null ? null : viewer.id())
+                .orElseThrow(NotFound::new); // a question in a category the viewer may not see does not exist for them
         Question question = thread.question();
+        if (question.category() != null && question.category().restricted()) {
+            PageCache.doNotKeep(ctx);
+        }
         boolean ownHeld = question.held() && viewer != null && viewer.id() == question.author().id();
         if (question.deleted() && !staff && !ownHeld) {
             throw new NotFound();
@@ -242,6 +251,7 @@ public final class QuestionRoutes {
         model.put("deleted", "question".equals(deleted) || "answer".equals(deleted) ? deleted : null);
         model.put("canFlag", viewer != null && privileges.canFlag(viewer));
         model.put("flagged", ctx.queryParam("flagged"));
+        model.put("heldComment", "comment".equals(ctx.queryParam("held")));
         model.put("formShown", System.currentTimeMillis());
         model.put("drafts", drafts);
         model.put("errors", errors);

@@ -53,9 +53,9 @@ public final class QuestionStore {
         public static final java.util.List<Sort> PUBLIC = java.util.List.of(NEWEST, ACTIVE, UNANSWERED, TOP);
     }
 
-    /** What a list shows; null fields do not filter. */
+    /** What a list shows; null fields do not filter; only what {@code audience} may see. */
     public record ListQuery(Sort sort, String tag, String categorySlug, boolean verifiedOnly, boolean unansweredOnly,
-                            boolean includeDeleted, int page, int pageSize) {}
+                            boolean includeDeleted, int page, int pageSize, Audience audience) {}
 
     public record ListPage(List<QuestionSummary> questions, boolean hasNext) {}
 
@@ -64,19 +64,19 @@ public final class QuestionStore {
 
     /**
      * The question {@code id} and its answers, best score first (the page puts the verified and accepted ones on
-     * top); deleted answers only when {@code includeDeleted}.
+     * top); deleted answers only when {@code includeDeleted}; empty when the audience may not see its category.
      */
-    public Optional<Thread> thread(long id, boolean includeDeleted) {
-        return thread(id, includeDeleted, null);
+    public Optional<Thread> thread(long id, Audience audience, boolean includeDeleted) {
+        return thread(id, audience, includeDeleted, null);
     }
 
     /** As above, with the answers of {@code authorId} (the viewer) that wait for review: their author sees them. */
-    public Optional<Thread> thread(long id, boolean includeDeleted, Long authorId) {
+    public Optional<Thread> thread(long id, Audience audience, boolean includeDeleted, Long authorId) {
         Record row = db.select(Q.asterisk(), P.ID, P.BODY_HTML, P.SCORE, P.CREATED_AT, P.EDITED_AT, P.DELETED_AT,
                         P.REVIEW_STATE,
                         P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
                         AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
-                        C.ID, C.SLUG, C.NAME, C.DESCRIPTION,
+                        C.ID, C.SLUG, C.NAME, C.DESCRIPTION, C.VISIBILITY, C.GROUP_ID,
                         VERIFIER.ID, VERIFIER.USERNAME, VERIFIER.ROLE, VERIFIER.HELPER,
                         CLOSER.ID, CLOSER.USERNAME, CLOSER.ROLE, CLOSER.HELPER,
                         ORIGINAL.ID, ORIGINAL.TITLE, ORIGINAL.SLUG)
@@ -87,13 +87,13 @@ public final class QuestionStore {
                 .leftJoin(VERIFIER).on(VERIFIER.ID.eq(Q.VERIFIED_BY))
                 .leftJoin(CLOSER).on(CLOSER.ID.eq(Q.CLOSED_BY))
                 .leftJoin(ORIGINAL).on(ORIGINAL.ID.eq(Q.DUPLICATE_OF))
-                .where(Q.ID.eq(id))
+                .where(Q.ID.eq(id)).and(audience.categories(Q.CATEGORY_ID))
                 .fetchOne();
         if (row == null) {
             return Optional.empty();
         }
         Condition visible = includeDeleted ? DSL.noCondition() : authorId == null ? P.DELETED_AT.isNull()
-                : P.DELETED_AT.isNull().or(P.REVIEW_STATE.eq(PostVisibility.HELD).and(P.AUTHOR_ID.eq(authorId)));
+                : P.DELETED_AT.isNull().or(P.REVIEW_STATE.in(PostVisibility.HELD, PostVisibility.REHELD).and(P.AUTHOR_ID.eq(authorId)));
         List<? extends Record> answerRows = db.select(P.ID, P.QUESTION_ID, P.BODY_HTML, P.SCORE, P.CREATED_AT,
                         P.EDITED_AT, P.DELETED_AT, P.REVIEW_STATE, P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
                         AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER)
@@ -158,6 +158,7 @@ public final class QuestionStore {
         if (query.categorySlug() != null) {
             where.add(C.SLUG.eq(query.categorySlug()));
         }
+        where.add(query.audience().categories(Q.CATEGORY_ID));
         if (query.verifiedOnly()) {
             where.add(Q.VERIFIED_ANSWER_ID.isNotNull());
         }
@@ -201,10 +202,16 @@ public final class QuestionStore {
                 r.get(C.NAME), r.get(C.SLUG), r.get(Q.FROM_NEWCOMER), tags);
     }
 
-    /** Tags with how many questions use them, most used first. */
-    public List<TagCount> tags(int limit) {
+    /**
+     * Tags with how many questions use them, most used first; only tags of at least one question the audience may
+     * see (a tag of staff-only questions alone is not listed to others; the counts are of all questions).
+     */
+    public List<TagCount> tags(int limit, Audience audience) {
+        Condition readable = audience.everything() ? DSL.noCondition()
+                : DSL.exists(DSL.selectOne().from(QUESTION_TAGS).join(QUESTIONS).on(QUESTIONS.ID.eq(QUESTION_TAGS.QUESTION_ID))
+                        .where(QUESTION_TAGS.TAG_ID.eq(TAGS.ID)).and(audience.categories(QUESTIONS.CATEGORY_ID)));
         return db.select(TAGS.NAME, TAGS.QUESTION_COUNT).from(TAGS)
-                .where(TAGS.QUESTION_COUNT.gt(0))
+                .where(TAGS.QUESTION_COUNT.gt(0)).and(readable)
                 .orderBy(TAGS.QUESTION_COUNT.desc(), TAGS.NAME)
                 .limit(limit)
                 .fetch(r -> new TagCount(r.get(TAGS.NAME), r.get(TAGS.QUESTION_COUNT)));
@@ -212,11 +219,11 @@ public final class QuestionStore {
 
     public record TagCount(String name, int questions) {}
 
-    /** Every visible question for the sitemap, newest activity first. */
+    /** Every question a visitor may see, for the sitemap, newest activity first. */
     public List<SitemapEntry> sitemap(int limit) {
         return db.select(QUESTIONS.ID, QUESTIONS.SLUG, QUESTIONS.LAST_ACTIVITY_AT)
                 .from(QUESTIONS).join(POSTS).on(POSTS.ID.eq(QUESTIONS.ID))
-                .where(POSTS.DELETED_AT.isNull())
+                .where(POSTS.DELETED_AT.isNull()).and(Audience.ANONYMOUS.categories(QUESTIONS.CATEGORY_ID))
                 .orderBy(QUESTIONS.LAST_ACTIVITY_AT.desc())
                 .limit(limit)
                 .fetch(r -> new SitemapEntry(QuestionLinks.path(r.get(QUESTIONS.ID), r.get(QUESTIONS.SLUG)),
@@ -251,7 +258,8 @@ public final class QuestionStore {
 
     private static Question toQuestion(Record r, List<String> tags, List<Comment> comments) {
         Category category = r.get(C.ID) == null ? null
-                : new Category(r.get(C.ID), r.get(C.SLUG), r.get(C.NAME), r.get(C.DESCRIPTION));
+                : new Category(r.get(C.ID), r.get(C.SLUG), r.get(C.NAME), r.get(C.DESCRIPTION),
+                        CategoryVisibility.of(r.get(C.VISIBILITY)), r.get(C.GROUP_ID));
         Question.Verification verification = r.get(Q.VERIFIED_ANSWER_ID) == null ? null
                 : new Question.Verification(r.get(Q.VERIFIED_ANSWER_ID), Author.of(r, VERIFIER), r.get(Q.VERIFIED_AT),
                         r.get(Q.VERIFIED_NOTE));

@@ -52,10 +52,10 @@ public final class SitemapRoutes {
         url(xml, baseUrl, "/questions", null);
         url(xml, baseUrl, "/tags", null);
         List<QuestionStore.SitemapEntry> entries = new ArrayList<>();
-        for (Category category : categories.all()) {
+        for (Category category : categories.visible(Audience.ANONYMOUS)) {
             entries.add(new QuestionStore.SitemapEntry("/c/" + category.slug(), null));
         }
-        for (QuestionStore.TagCount tag : questions.tags(MAX_TAGS)) {
+        for (QuestionStore.TagCount tag : questions.tags(MAX_TAGS, Audience.ANONYMOUS)) {
             entries.add(new QuestionStore.SitemapEntry("/tags/" + URLEncoder.encode(tag.name(), StandardCharsets.UTF_8), null));
         }
         for (SitemapSource source : others) {

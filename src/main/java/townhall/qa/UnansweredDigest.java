@@ -42,6 +42,7 @@ public final class UnansweredDigest implements DigestSection {
                 .join(POSTS).on(POSTS.ID.eq(QUESTIONS.ID))
                 .where(QUESTION_TAGS.TAG_ID.in(tags)).and(QUESTIONS.ANSWER_COUNT.eq(0))
                 .and(QUESTIONS.CLOSED_AT.isNull()).and(POSTS.DELETED_AT.isNull())
+                .and(Audience.ANY_MEMBER.categories(QUESTIONS.CATEGORY_ID)) // what every member may read
                 .orderBy(QUESTIONS.FROM_NEWCOMER.desc(), QUESTIONS.ID.desc()).limit(FETCHED)
                 .fetch(r -> new Row(r.value1(), new Line(r.value3(), QuestionLinks.path(r.value2(), r.value4()),
                         r.value2())));

@@ -76,7 +76,7 @@ public final class VoteAndMarkService {
     }
 
     public void unaccept(Member actor, long questionId) {
-        PostStore.PostInfo question = access.visibleQuestion(questionId);
+        PostStore.PostInfo question = access.visibleQuestion(questionId, actor);
         if (question.questionAuthorId() != actor.id() && !actor.isStaff()) {
             throw new NotAllowed("qa.denied.unaccept");
         }
@@ -108,7 +108,7 @@ public final class VoteAndMarkService {
 
     public void unverify(Member staff, long questionId) {
         requireStaff(staff, "qa.denied.unverify");
-        PostStore.PostInfo question = access.visibleQuestion(questionId);
+        PostStore.PostInfo question = access.visibleQuestion(questionId, staff);
         database.inTransaction(() -> {
             posts.setVerified(questionId, null, null, null, now());
             if (question.verifiedAnswerId() != null) {

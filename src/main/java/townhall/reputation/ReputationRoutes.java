@@ -24,6 +24,7 @@ import townhall.qa.QaRules;
 import townhall.profile.Profile;
 import townhall.profile.ProfileService;
 import townhall.profile.ProfileStore;
+import townhall.qa.CategoryAccess;
 import townhall.qa.QuestionStore;
 
 /** Profiles, the leaderboard, the Helpers' queue, the privileges table, staff decisions. */
@@ -38,8 +39,12 @@ public final class ReputationRoutes {
     private final Views pages;
     private final Clock clock;
 
+    private final CategoryAccess access;
+
     public ReputationRoutes(AccountStore accounts, ReputationStore store, HelperService helpers, Privileges privileges,
-                            QuestionStore questions, QaRules qaRules, ProfileStore profiles, Views pages, Clock clock) {
+                            QuestionStore questions, QaRules qaRules, ProfileStore profiles, Views pages, Clock clock,
+                            CategoryAccess access) {
+        this.access = access;
         this.accounts = accounts;
         this.store = store;
         this.helpers = helpers;
@@ -104,8 +109,8 @@ public final class ReputationRoutes {
         model.put("chart", ReputationChart.svg(store.dailyTotals(member.id()), member.createdAt().toLocalDate(),
                 LocalDate.now(clock), pages.messages(ctx), pages.locale(ctx)));
         model.put("topTags", store.topAnswerTags(member.id(), 5));
-        model.put("events", store.recentEvents(member.id(), 15));
-        model.put("posts", deleted ? List.of() : store.recentPosts(member.id(), 10));
+        model.put("events", store.recentEvents(member.id(), 15, access.of(ctx)));
+        model.put("posts", deleted ? List.of() : store.recentPosts(member.id(), 10, access.of(ctx)));
         model.put("helperRules", helpers.rules());
         model.put("isSelf", viewer != null && viewer.id() == member.id());
         model.put("staffView", staffView);
@@ -169,7 +174,7 @@ public final class ReputationRoutes {
         }
         int page = Web.pageNumber(ctx.queryParam("page"));
         QuestionStore.ListPage result = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.HELPER_QUEUE,
-                null, null, false, true, false, page, qaRules.pageSize()));
+                null, null, false, true, false, page, qaRules.pageSize(), access.of(ctx)));
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "queue.title"));
         model.put("questions", result.questions());

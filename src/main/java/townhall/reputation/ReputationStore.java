@@ -31,6 +31,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectSelectStep;
+import townhall.qa.Audience;
 import townhall.db.schema.tables.Posts;
 import org.jooq.impl.DSL;
 
@@ -238,12 +239,14 @@ public final class ReputationStore {
     /** A change of reputation; {@code path} and {@code title} name the question it came from (null for none or deleted). */
     public record Event(int delta, String reason, Long postId, LocalDateTime at, String title, String path) {}
 
-    public List<Event> recentEvents(long memberId, int limit) {
+    /** Events of questions the audience may not see come without their question's title and link. */
+    public List<Event> recentEvents(long memberId, int limit, Audience audience) {
         return db.select(REPUTATION_EVENTS.DELTA, REPUTATION_EVENTS.REASON, REPUTATION_EVENTS.POST_ID,
                         REPUTATION_EVENTS.CREATED_AT, QUESTIONS.ID, QUESTIONS.TITLE, QUESTIONS.SLUG, POSTS.KIND)
                 .from(REPUTATION_EVENTS)
                 .leftJoin(POSTS).on(POSTS.ID.eq(REPUTATION_EVENTS.POST_ID)).and(POSTS.DELETED_AT.isNull())
                 .leftJoin(QUESTIONS).on(QUESTIONS.ID.eq(coalesce(POSTS.QUESTION_ID, POSTS.ID)))
+                .and(audience.categories(QUESTIONS.CATEGORY_ID))
                 .where(REPUTATION_EVENTS.MEMBER_ID.eq(memberId))
                 .orderBy(REPUTATION_EVENTS.ID.desc()).limit(limit)
                 .fetch(r -> new Event(r.value1(), r.value2(), r.value3(), r.value4(), r.value6(),
@@ -255,12 +258,13 @@ public final class ReputationStore {
     public record PostLine(String kind, String title, String path, int score, boolean accepted, boolean verified,
                            LocalDateTime at) {}
 
-    /** A member's latest visible questions and answers, newest first. */
-    public List<PostLine> recentPosts(long memberId, int limit) {
+    /** A member's latest visible questions and answers that the audience may see, newest first. */
+    public List<PostLine> recentPosts(long memberId, int limit, Audience audience) {
         return db.select(POSTS.ID, POSTS.KIND, POSTS.SCORE, POSTS.CREATED_AT, QUESTIONS.ID, QUESTIONS.TITLE,
                         QUESTIONS.SLUG, QUESTIONS.ACCEPTED_ANSWER_ID, QUESTIONS.VERIFIED_ANSWER_ID)
                 .from(POSTS).join(QUESTIONS).on(QUESTIONS.ID.eq(coalesce(POSTS.QUESTION_ID, POSTS.ID)))
                 .where(POSTS.AUTHOR_ID.eq(memberId)).and(POSTS.DELETED_AT.isNull())
+                .and(audience.categories(QUESTIONS.CATEGORY_ID))
                 .orderBy(POSTS.CREATED_AT.desc(), POSTS.ID.desc()).limit(limit)
                 .fetch(r -> {
                     boolean answer = "answer".equals(r.value2());

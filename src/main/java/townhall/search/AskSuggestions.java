@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import townhall.qa.Audience;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -35,7 +36,8 @@ final class AskSuggestions {
     }
 
     /** The FAQ entry that matches most of the title's words, and the questions most like the title and body. */
-    Suggestions suggest(String title, String body, int questionLimit, Analyzer analyzer, Meaning meaning) {
+    Suggestions suggest(String title, String body, int questionLimit, Analyzer analyzer, Meaning meaning,
+                        Audience audience) {
         String cleanTitle = Queries.limit(title);
         String cleanBody = body == null ? ""
                 : body.length() > BODY_MAX_CHARS ? body.substring(0, BODY_MAX_CHARS) : body;
@@ -60,8 +62,9 @@ final class AskSuggestions {
                 faqHits.addAll(hits.read(searcher, highlight, new ScoreDoc[] {best}, true));
             }
             float[] vector = meaning.vectorOf(Embeddings.questionText(cleanTitle, cleanBody));
-            ScoreDoc[] questions = meaning.rank(searcher, Queries.questionsOnly(textQuery), vector, List.of(),
-                    Meaning.SUGGEST, questionLimit, Ranking.NO_COUNT, 0.3f).scoreDocs;
+            ScoreDoc[] questions = meaning.rank(searcher,
+                    Queries.readableBy(Queries.questionsOnly(textQuery), audience), vector,
+                    Queries.audienceFilters(audience), Meaning.SUGGEST, questionLimit, Ranking.NO_COUNT, 0.3f).scoreDocs;
             return new Suggestions(faqHits, hits.read(searcher, highlight, questions, false));
         });
     }
@@ -101,14 +104,14 @@ final class AskSuggestions {
     }
 
     /** Ideas whose titles and tags are most like a new idea's title as it is typed. */
-    List<SearchHit> similarIdeas(String title, int limit, Analyzer analyzer) {
+    List<SearchHit> similarIdeas(String title, int limit, Analyzer analyzer, Audience audience) {
         String clean = Queries.limit(title);
         if (QueryTerms.terms(analyzer, Fields.TITLE, clean).isEmpty()) {
             return List.of();
         }
         return index.withSearcher(searcher -> {
-            Query query = new BooleanQuery.Builder().add(queries.titleQuery(analyzer, clean), Occur.MUST)
-                    .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build();
+            Query query = Queries.readableBy(new BooleanQuery.Builder().add(queries.titleQuery(analyzer, clean), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build(), audience);
             ScoreDoc[] top = Ranking.closeToBest(searcher.search(query, limit).scoreDocs, 0.3f);
             return hits.read(searcher, Queries.highlightQuery(analyzer, clean), top, false);
         });

@@ -34,6 +34,8 @@ final class Fields {
     static final String ANSWER_COUNT = "answer_count";
     static final String CREATED = "created";
     static final String SECTION = "section";
+    /** Who may find the document: "public", "members", "staff" or "group-3" (see townhall.qa.Audience). */
+    static final String AUDIENCE = "audience";
     /** Static relevance signals (FeatureField): verified, accepted, well-scored, curated. */
     static final String FEATURES = "features";
     static final String QUALITY = "quality";

@@ -26,6 +26,8 @@ import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import townhall.db.schema.tables.Posts;
 import townhall.markdown.MarkdownRenderer;
+import townhall.qa.Audience;
+import townhall.qa.CategoryVisibility;
 
 /** What the indexer reads: questions and FAQ entries as search documents. */
 final class IndexSource {
@@ -74,9 +76,10 @@ final class IndexSource {
                 .as("answers").convertFrom(r -> r.map(Record1::value1));
         return db.select(QUESTIONS.ID, QUESTIONS.TITLE, QUESTIONS.SLUG, QUESTIONS.ANSWER_COUNT,
                         QUESTIONS.ACCEPTED_ANSWER_ID, QUESTIONS.VERIFIED_ANSWER_ID, QUESTIONS.CLOSED_AT,
-                        POSTS.BODY_MD, POSTS.SCORE, POSTS.CREATED_AT, POSTS.DELETED_AT, tags, answers,
-                        QUESTION_VECTORS.VECTOR, QUESTION_VECTORS.TEXT_HASH)
+                        POSTS.BODY_MD, POSTS.SCORE, POSTS.CREATED_AT, POSTS.DELETED_AT, CATEGORIES.VISIBILITY,
+                        CATEGORIES.GROUP_ID, tags, answers, QUESTION_VECTORS.VECTOR, QUESTION_VECTORS.TEXT_HASH)
                 .from(QUESTIONS).join(POSTS).on(POSTS.ID.eq(QUESTIONS.ID))
+                .leftJoin(CATEGORIES).on(CATEGORIES.ID.eq(QUESTIONS.CATEGORY_ID))
                 .leftJoin(QUESTION_VECTORS).on(QUESTION_VECTORS.QUESTION_ID.eq(QUESTIONS.ID))
                 .and(vectorModel == null ? DSL.falseCondition() : QUESTION_VECTORS.MODEL.eq(vectorModel))
                 .where(where)
@@ -99,7 +102,7 @@ final class IndexSource {
                 body, answerText.toString(), r.get(tags),
                 r.get(QUESTIONS.ACCEPTED_ANSWER_ID) != null, r.get(QUESTIONS.VERIFIED_ANSWER_ID) != null,
                 r.get(QUESTIONS.CLOSED_AT) != null, r.get(POSTS.SCORE), r.get(QUESTIONS.ANSWER_COUNT),
-                r.get(POSTS.CREATED_AT), null, r.get(POSTS.DELETED_AT) == null,
+                r.get(POSTS.CREATED_AT), null, r.get(POSTS.DELETED_AT) == null, audience(r),
                 stored == null ? null : Embeddings.fromBytes(stored), current);
     }
 
@@ -133,7 +136,7 @@ final class IndexSource {
                 .fetch(r -> new SearchDocument(Fields.FAQ, r.get(FAQ_ENTRIES.ID), r.get(FAQ_ENTRIES.QUESTION),
                         r.get(FAQ_ENTRIES.SLUG), markdown.plainText(r.get(FAQ_ENTRIES.ANSWER_MD)), "", List.of(),
                         true, true, false, 0, 1, r.get(FAQ_ENTRIES.CREATED_AT), r.get(FAQ_SECTIONS.TITLE),
-                        r.get(FAQ_ENTRIES.RETIRED_AT) == null));
+                        r.get(FAQ_ENTRIES.RETIRED_AT) == null, Audience.token(CategoryVisibility.PUBLIC, null)));
     }
 
     /** The ideas with the given ids (every idea when null); a merged or missing one comes back not visible. */
@@ -143,7 +146,8 @@ final class IndexSource {
         }
         Condition where = ids == null ? DSL.noCondition() : IDEAS.ID.in(ids);
         List<SearchDocument> found = db.select(IDEAS.ID, IDEAS.TITLE, IDEAS.SLUG, IDEAS.BODY_MD, IDEAS.RESPONSE_MD,
-                        IDEAS.TAGS, IDEAS.VOTE_COUNT, IDEAS.CREATED_AT, IDEAS.MERGED_INTO, CATEGORIES.NAME)
+                        IDEAS.TAGS, IDEAS.VOTE_COUNT, IDEAS.CREATED_AT, IDEAS.MERGED_INTO, CATEGORIES.NAME,
+                        CATEGORIES.VISIBILITY, CATEGORIES.GROUP_ID)
                 .from(IDEAS).join(CATEGORIES).on(CATEGORIES.ID.eq(IDEAS.CATEGORY_ID))
                 .where(where).orderBy(IDEAS.ID)
                 .fetch(r -> new SearchDocument(Fields.IDEA, r.get(IDEAS.ID), r.get(IDEAS.TITLE), r.get(IDEAS.SLUG),
@@ -151,7 +155,7 @@ final class IndexSource {
                         r.get(IDEAS.RESPONSE_MD) == null ? "" : markdown.plainText(r.get(IDEAS.RESPONSE_MD)),
                         r.get(IDEAS.TAGS).isBlank() ? List.of() : List.of(r.get(IDEAS.TAGS).split(" ")),
                         false, false, false, r.get(IDEAS.VOTE_COUNT), 0, r.get(IDEAS.CREATED_AT),
-                        r.get(CATEGORIES.NAME), r.get(IDEAS.MERGED_INTO) == null));
+                        r.get(CATEGORIES.NAME), r.get(IDEAS.MERGED_INTO) == null, audience(r)));
         return withGone(Fields.IDEA, ids, found);
     }
 
@@ -162,13 +166,36 @@ final class IndexSource {
         }
         Condition where = ids == null ? DSL.noCondition() : ANNOUNCEMENTS.ID.in(ids);
         List<SearchDocument> found = db.select(ANNOUNCEMENTS.ID, ANNOUNCEMENTS.TITLE, ANNOUNCEMENTS.SLUG,
-                        ANNOUNCEMENTS.BODY_MD, ANNOUNCEMENTS.PLACE, ANNOUNCEMENTS.CREATED_AT)
-                .from(ANNOUNCEMENTS).where(where).orderBy(ANNOUNCEMENTS.ID)
+                        ANNOUNCEMENTS.BODY_MD, ANNOUNCEMENTS.PLACE, ANNOUNCEMENTS.CREATED_AT, CATEGORIES.VISIBILITY,
+                        CATEGORIES.GROUP_ID)
+                .from(ANNOUNCEMENTS).leftJoin(CATEGORIES).on(CATEGORIES.ID.eq(ANNOUNCEMENTS.CATEGORY_ID))
+                .where(where).orderBy(ANNOUNCEMENTS.ID)
                 .fetch(r -> new SearchDocument(Fields.ANNOUNCEMENT, r.get(ANNOUNCEMENTS.ID), r.get(ANNOUNCEMENTS.TITLE),
                         r.get(ANNOUNCEMENTS.SLUG), markdown.plainText(r.get(ANNOUNCEMENTS.BODY_MD))
                                 + (r.get(ANNOUNCEMENTS.PLACE) == null ? "" : "\n" + r.get(ANNOUNCEMENTS.PLACE)),
-                        "", List.of(), false, false, false, 0, 0, r.get(ANNOUNCEMENTS.CREATED_AT), null, true));
+                        "", List.of(), false, false, false, 0, 0, r.get(ANNOUNCEMENTS.CREATED_AT), null, true,
+                        audience(r)));
         return withGone(Fields.ANNOUNCEMENT, ids, found);
+    }
+
+    /** Who may find a document of the row's category (none: public). */
+    private static String audience(Record r) {
+        return Audience.token(CategoryVisibility.of(r.get(CATEGORIES.VISIBILITY)), r.get(CATEGORIES.GROUP_ID));
+    }
+
+    /** The ids of the questions, ideas and announcements of a category, after {@code afterId}: to reindex them. */
+    List<Long> questionsOfCategory(long categoryId, long afterId, int limit) {
+        return db.select(QUESTIONS.ID).from(QUESTIONS).where(QUESTIONS.CATEGORY_ID.eq(categoryId))
+                .and(QUESTIONS.ID.gt(afterId)).orderBy(QUESTIONS.ID).limit(limit).fetch(QUESTIONS.ID);
+    }
+
+    List<Long> ideasOfCategory(long categoryId) {
+        return db.select(IDEAS.ID).from(IDEAS).where(IDEAS.CATEGORY_ID.eq(categoryId)).fetch(IDEAS.ID);
+    }
+
+    List<Long> announcementsOfCategory(long categoryId) {
+        return db.select(ANNOUNCEMENTS.ID).from(ANNOUNCEMENTS).where(ANNOUNCEMENTS.CATEGORY_ID.eq(categoryId))
+                .fetch(ANNOUNCEMENTS.ID);
     }
 
     private static List<SearchDocument> withGone(String kind, Collection<Long> ids, List<SearchDocument> found) {

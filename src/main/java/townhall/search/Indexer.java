@@ -29,6 +29,7 @@ public final class Indexer implements OutboxHandler {
     private volatile boolean rebuilding;
     private volatile boolean closing;
     private long lastRecovery = System.nanoTime();
+    private volatile Runnable afterCategoryChange = () -> { };
 
     Indexer(SearchIndex index, IndexSource source, Outbox outbox, Consumer<List<Long>> wantVectors) {
         this.index = index;
@@ -43,6 +44,11 @@ public final class Indexer implements OutboxHandler {
 
     @Override
     public int batchSize() { return BATCH; }
+
+    /** What else must forget what it kept once a category's questions are reindexed (related questions). */
+    void afterCategoryChange(Runnable action) {
+        this.afterCategoryChange = action;
+    }
 
     /** True while the whole index is being rebuilt: searches see the old (or an empty) index meanwhile. */
     public boolean rebuilding() { return rebuilding; }
@@ -70,6 +76,12 @@ public final class Indexer implements OutboxHandler {
         Set<Long> announcements = new LinkedHashSet<>();
         for (OutboxEntry entry : batch) {
             String kind = entry.payload() == null ? "" : entry.payload();
+            if (SearchOutbox.CATEGORY.equals(kind)) {
+                reindexCategory(entry.refId());
+                ideas.addAll(source.ideasOfCategory(entry.refId()));
+                announcements.addAll(source.announcementsOfCategory(entry.refId()));
+                continue;
+            }
             (switch (kind) {
                 case Fields.FAQ -> faq;
                 case Fields.IDEA -> ideas;
@@ -88,6 +100,22 @@ public final class Indexer implements OutboxHandler {
             // found by words now, by meaning too once the vector worker has computed the vector and indexed it again
             wantVectors.accept(questionDocs.stream().filter(d -> d.visible() && !d.vectorCurrent())
                     .map(SearchDocument::id).toList());
+        }
+        if (batch.stream().anyMatch(entry -> SearchOutbox.CATEGORY.equals(entry.payload()))) {
+            afterCategoryChange.run(); // related questions kept for pages may name questions now hidden
+        }
+    }
+
+    /** Reindexes a category's questions (who may find them changed), a batch at a time. */
+    private void reindexCategory(long categoryId) throws IOException {
+        long after = 0;
+        while (true) {
+            List<Long> ids = source.questionsOfCategory(categoryId, after, BATCH);
+            if (ids.isEmpty()) {
+                return;
+            }
+            index.apply(source.questions(ids));
+            after = ids.get(ids.size() - 1);
         }
     }
 

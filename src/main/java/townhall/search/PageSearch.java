@@ -97,7 +97,7 @@ final class PageSearch {
             long total = top.totalHits.value() + (pinned != null ? 1 : 0);
             boolean more = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
             boolean hasNext = all.length > from + want && page < MAX_PAGES;
-            String didYouMean = total < 3 ? spelling.didYouMean(searcher, text) : null;
+            String didYouMean = total < 3 ? spelling.didYouMean(searcher, text, request.audience()) : null;
             return new Results(found, total, more, page, hasNext, didYouMean, rebuilding.getAsBoolean(),
                     (System.nanoTime() - started) / 1000, similarSpellings);
         });

@@ -13,6 +13,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
+import townhall.qa.Audience;
 import townhall.search.SearchService.Request;
 import townhall.search.SearchService.Scope;
 
@@ -152,9 +153,39 @@ final class Queries {
         }
     }
 
-    /** The search page's filters: scope, tag, answered, verified. */
+    /**
+     * Keeps the documents the reader may find (their category's audience, see {@link Audience}); null for staff,
+     * who find everything.
+     */
+    static BooleanClause audience(Audience audience) {
+        List<String> tokens = audience.searchTokens();
+        if (tokens == null) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        tokens.forEach(token -> any.add(new TermQuery(new Term(Fields.AUDIENCE, token)), Occur.SHOULD));
+        return new BooleanClause(any.build(), Occur.FILTER);
+    }
+
+    /** The reader's filter as a list (empty for staff): for the nearest questions by meaning. */
+    static List<BooleanClause> audienceFilters(Audience audience) {
+        BooleanClause filter = audience(audience);
+        return filter == null ? List.of() : List.of(filter);
+    }
+
+    /** The query, kept to what the reader may find. */
+    static Query readableBy(Query query, Audience audience) {
+        BooleanClause filter = audience(audience);
+        return filter == null ? query : new BooleanQuery.Builder().add(query, Occur.MUST).add(filter).build();
+    }
+
+    /** The search page's filters: who reads, scope, tag, answered, verified. */
     static List<BooleanClause> filters(Request request) {
         List<BooleanClause> filters = new ArrayList<>();
+        BooleanClause readable = audience(request.audience());
+        if (readable != null) {
+            filters.add(readable);
+        }
         if (request.scope() == Scope.FAQ) {
             filters.add(filter(Fields.KIND, Fields.FAQ));
         } else if (request.scope() == Scope.QUESTIONS) {

@@ -59,6 +59,7 @@ public final class Search implements AutoCloseable {
         Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown, model), outbox,
                 vectors == null ? null : vectors::want);
         SearchService service = searchService(index, indexer::rebuilding, new Meaning(embeddings));
+        indexer.afterCategoryChange(service::forgetRelated);
         try {
             service.useSynonyms(synonyms.rules());
         } catch (RuntimeException e) {

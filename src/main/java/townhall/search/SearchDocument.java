@@ -5,21 +5,22 @@ import java.util.List;
 
 /**
  * What the index holds about one question or FAQ entry, read from the database. {@code visible} is false
- * for a deleted question or a retired entry: the index drops it. A question's {@code vector} is the one stored
- * for the current model (null: none yet, or vectors are off); {@code vectorCurrent} says whether it was computed
- * from the question's present text.
+ * for a deleted question or a retired entry: the index drops it. {@code audience}: who may find it, the value
+ * {@link townhall.qa.Audience#token} gives its category ("public" for FAQ entries and questions without one). A
+ * question's {@code vector} is the one stored for the current model (null: none yet, or vectors are off);
+ * {@code vectorCurrent} says whether it was computed from the question's present text.
  */
 record SearchDocument(String kind, long id, String title, String slug, String body, String answers,
                       List<String> tags, boolean accepted, boolean verified, boolean closed, int score,
-                      int answerCount, LocalDateTime created, String section, boolean visible, float[] vector,
-                      boolean vectorCurrent) {
+                      int answerCount, LocalDateTime created, String section, boolean visible, String audience,
+                      float[] vector, boolean vectorCurrent) {
 
     /** A document without a vector. */
     SearchDocument(String kind, long id, String title, String slug, String body, String answers, List<String> tags,
                    boolean accepted, boolean verified, boolean closed, int score, int answerCount,
-                   LocalDateTime created, String section, boolean visible) {
+                   LocalDateTime created, String section, boolean visible, String audience) {
         this(kind, id, title, slug, body, answers, tags, accepted, verified, closed, score, answerCount, created,
-                section, visible, null, false);
+                section, visible, audience, null, false);
     }
 
     String uid() { return uid(kind, id); }
@@ -34,6 +35,6 @@ record SearchDocument(String kind, long id, String title, String slug, String bo
     }
 
     static SearchDocument gone(String kind, long id) {
-        return new SearchDocument(kind, id, "", "", "", "", List.of(), false, false, false, 0, 0, null, null, false);
+        return new SearchDocument(kind, id, "", "", "", "", List.of(), false, false, false, 0, 0, null, null, false, "public");
     }
 }

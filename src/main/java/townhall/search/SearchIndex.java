@@ -46,7 +46,7 @@ final class SearchIndex implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
     /** Bump when the documents change shape: an index of another schema is rebuilt at start. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
     private static final String SCHEMA_KEY = "townhall.schema";
     private static final String LANGUAGE_KEY = "townhall.language";
     /** The model of the indexed vectors ("" when none): vectors of another model are not comparable, nor always of
@@ -414,6 +414,7 @@ final class SearchIndex implements Closeable {
         if (doc.section() != null) {
             d.add(new StoredField(Fields.SECTION, doc.section()));
         }
+        d.add(new StringField(Fields.AUDIENCE, doc.audience(), Field.Store.YES));
         d.add(new FeatureField(Fields.FEATURES, Fields.QUALITY, quality(doc)));
         if (doc.vector() != null && !vectorModel.isEmpty()) {
             // unit length (Embeddings), so the dot product is the cosine, and the cheaper to compute

@@ -15,6 +15,8 @@ public final class SearchOutbox implements QaListener, FaqListener, IdeaListener
     /** The outbox topic of search indexing; an entry's payload is what changed: a question, an FAQ entry, or all. */
     static final String TOPIC = "search";
     static final String REBUILD = "rebuild";
+    /** The payload of an entry whose ref is a category: reindex its questions, ideas and announcements. */
+    static final String CATEGORY = "category";
 
     private final Outbox outbox;
 
@@ -25,6 +27,11 @@ public final class SearchOutbox implements QaListener, FaqListener, IdeaListener
     @Override
     public void questionChanged(long questionId) {
         outbox.add(TOPIC, questionId, Fields.QUESTION);
+    }
+
+    @Override
+    public void categoryChanged(long categoryId) {
+        outbox.add(TOPIC, categoryId, CATEGORY);
     }
 
     @Override

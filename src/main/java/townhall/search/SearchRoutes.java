@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import townhall.account.Member;
+import townhall.qa.CategoryAccess;
 import townhall.web.Csrf;
 import townhall.web.InvalidInput;
 import townhall.web.Views;
@@ -49,7 +50,11 @@ public final class SearchRoutes {
     private final Cache<String, String> lastShown = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(3)).maximumSize(200_000).build();
 
-    public SearchRoutes(Search search, SearchInsights insights, Synonyms synonyms, Views pages, int pageSize) {
+    private final CategoryAccess access;
+
+    public SearchRoutes(Search search, SearchInsights insights, Synonyms synonyms, Views pages, int pageSize,
+                        CategoryAccess access) {
+        this.access = access;
         this.search = search;
         this.insights = insights;
         this.synonyms = synonyms;
@@ -68,7 +73,7 @@ public final class SearchRoutes {
         routes.post("/ask/suggestions", this::suggestions);
         routes.post("/ideas/similar", ctx -> {
             Web.requireViewer(ctx);
-            pages.render(ctx, "ideas/_similar", Map.of("similar", search.service().similarIdeas(param(ctx, "title"), 5)));
+            pages.render(ctx, "ideas/_similar", Map.of("similar", search.service().similarIdeas(param(ctx, "title"), 5, access.of(ctx))));
         });
         routes.get("/ask/go", this::openFromAsk);
         routes.post("/ask/left", this::left);
@@ -91,7 +96,7 @@ public final class SearchRoutes {
         boolean verified = "1".equals(param(ctx, "verified"));
         int page = Web.pageNumber(param(ctx, "page"));
         SearchService.Results results = search.service().search(
-                new SearchService.Request(q, scope, tag, answered, verified, page, pageSize));
+                new SearchService.Request(q, scope, tag, answered, verified, page, pageSize, access.of(ctx)));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("q", q);
         if (scope != SearchService.Scope.ALL) {
@@ -158,7 +163,7 @@ public final class SearchRoutes {
     private void instant(Context ctx) {
         String q = param(ctx, "q").strip();
         SearchService.Suggestions suggestions = q.length() < 3 ? null
-                : search.service().suggest(q.length() > 200 ? q.substring(0, 200) : q, null, SUGGESTED_QUESTIONS);
+                : search.service().suggest(q.length() > 200 ? q.substring(0, 200) : q, null, SUGGESTED_QUESTIONS, access.of(ctx));
         ctx.header("Cache-Control", "no-store");
         pages.render(ctx, "search/_instant", Map.of("suggestions", suggestions == null ? EMPTY : suggestions,
                 "typed", suggestions != null, "q", q));
@@ -206,7 +211,7 @@ public final class SearchRoutes {
             Views.addToModel(ctx, "askSession", session);
             if (ctx.formParam("preview") != null) {
                 SearchService.Suggestions suggestions = search.service().suggest(param(ctx, "title"),
-                        ctx.formParam("body"), SUGGESTED_QUESTIONS);
+                        ctx.formParam("body"), SUGGESTED_QUESTIONS, access.of(ctx));
                 Views.addToModel(ctx, "suggestions", suggestions);
                 recordShown(ctx, viewer, session, suggestions);
             }
@@ -234,7 +239,7 @@ public final class SearchRoutes {
         Member viewer = Web.requireViewer(ctx);
         String session = askSession(ctx);
         SearchService.Suggestions suggestions = search.service().suggest(param(ctx, "title"), ctx.formParam("body"),
-                SUGGESTED_QUESTIONS);
+                SUGGESTED_QUESTIONS, access.of(ctx));
         recordShown(ctx, viewer, session, suggestions);
         pages.render(ctx, "search/_suggestions", Map.of("suggestions", suggestions, "askSession", session));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
+import townhall.qa.Audience;
 
 /**
  * Reads the index: the search page ({@link PageSearch}), suggestions while asking ({@link AskSuggestions}),
@@ -41,9 +42,9 @@ public final class SearchService {
      */
     public enum Retrieval { WORDS, VECTORS, HYBRID }
 
-    /** A search as the page asks it; blank or null filters do not filter. */
+    /** A search as the page asks it; blank or null filters do not filter; only what {@code audience} may find. */
     public record Request(String text, Scope scope, String tag, boolean answered, boolean verified, int page,
-                          int pageSize) {}
+                          int pageSize, Audience audience) {}
 
     /** {@code similarSpellings}: no document had the words as written, so these have words spelled almost alike. */
     public record Results(List<SearchHit> hits, long total, boolean moreThanTotal, int page, boolean hasNext,
@@ -100,18 +101,26 @@ public final class SearchService {
      * What to show while a question is written: FAQ entries that match most of the title's words, and the
      * questions most like the title (and, less, the body's most telling words).
      */
-    public Suggestions suggest(String title, String body, int questionLimit) {
-        return suggestions.suggest(title, body, questionLimit, queryAnalyzer, meaning);
+    public Suggestions suggest(String title, String body, int questionLimit, Audience audience) {
+        return suggestions.suggest(title, body, questionLimit, queryAnalyzer, meaning, audience);
     }
 
     /** Ideas like the one being typed, by its title: suggested while a new idea is written. */
-    public List<SearchHit> similarIdeas(String title, int limit) {
-        return suggestions.similarIdeas(title, limit, queryAnalyzer);
+    public List<SearchHit> similarIdeas(String title, int limit, Audience audience) {
+        return suggestions.similarIdeas(title, limit, queryAnalyzer, audience);
     }
 
-    /** Questions like this one, by its title's telling words and its tags: for the question page. */
+    /**
+     * Questions like this one, by its title's telling words and its tags: for the question page. Only public ones
+     * and those of the question's own audience: whoever may read the question may read them.
+     */
     public List<SearchHit> related(long questionId, int limit) {
         return related.related(questionId, limit, queryAnalyzer, meaning);
+    }
+
+    /** Forgets the related questions kept for question pages. */
+    void forgetRelated() {
+        related.forget();
     }
 
     /** How many documents the index holds. */

@@ -41,6 +41,11 @@ final class SimilarQuestions {
 
     private record RelatedKey(long questionId, int limit) {}
 
+    /** Forgets every kept list (who may see a category's questions changed). */
+    void forget() {
+        relatedCache.invalidateAll();
+    }
+
     List<SearchHit> related(long questionId, int limit, Analyzer analyzer, Meaning meaning) {
         return relatedCache.get(new RelatedKey(questionId, limit),
                 key -> findRelated(key.questionId(), key.limit(), analyzer, meaning));
@@ -65,13 +70,21 @@ final class SimilarQuestions {
                     like.add(new BoostQuery(new TermQuery(tag), 0.5f), Occur.SHOULD);
                 }
             }
+            // whoever reads the question reads public questions and those of its own audience, and no others
+            String audience = doc.get(Fields.AUDIENCE) == null ? "public" : doc.get(Fields.AUDIENCE);
+            Query readable = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.AUDIENCE, "public")), Occur.SHOULD)
+                    .add(new TermQuery(new Term(Fields.AUDIENCE, audience)), Occur.SHOULD).build();
             Query others = new BooleanQuery.Builder()
                     .add(like.build(), Occur.MUST)
                     .add(new TermQuery(self), Occur.MUST_NOT)
+                    .add(readable, Occur.FILTER)
                     .build();
             float[] vector = meaning.byMeaning() ? Meaning.vectorInIndex(searcher, found.scoreDocs[0].doc) : null;
+            // the nearest by meaning pass the same filters as the words' query: never a question of another audience
             TopDocs top = meaning.rank(searcher, Queries.questionsOnly(others), vector,
-                    List.of(new BooleanClause(new TermQuery(self), Occur.MUST_NOT)), Meaning.RELATED, limit,
+                    List.of(new BooleanClause(new TermQuery(self), Occur.MUST_NOT),
+                            new BooleanClause(readable, Occur.FILTER)), Meaning.RELATED, limit,
                     Ranking.NO_COUNT, 0.25f);
             return hits.read(searcher, null, top.scoreDocs, false);
         });

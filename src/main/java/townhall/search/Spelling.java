@@ -6,9 +6,12 @@ import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import townhall.qa.Audience;
 
 /** "Did you mean" for a search that found little, drawn from the words the index has. */
 final class Spelling {
@@ -21,8 +24,11 @@ final class Spelling {
         spellChecker.setMaxEdits(2);
     }
 
-    /** "Did you mean": each word the index has never seen replaced by the closest one it has. */
-    String didYouMean(IndexSearcher searcher, String text) throws IOException {
+    /**
+     * "Did you mean": each word the index has never seen replaced by the closest one it has in a document the reader
+     * may find (a word only a hidden category's questions use is never offered).
+     */
+    String didYouMean(IndexSearcher searcher, String text, Audience audience) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         List<String> words = QueryTerms.terms(analysis.index(), Fields.SPELL, text);
         boolean changed = false;
@@ -30,11 +36,15 @@ final class Spelling {
         for (String word : words) {
             String replacement = word;
             if (word.length() >= 4 && reader.docFreq(new Term(Fields.SPELL, word)) == 0) {
-                SuggestWord[] suggestions = spellChecker.suggestSimilar(new Term(Fields.SPELL, word), 1, reader,
+                SuggestWord[] suggestions = spellChecker.suggestSimilar(new Term(Fields.SPELL, word), 5, reader,
                         SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (suggestions.length > 0) {
-                    replacement = suggestions[0].string;
-                    changed = true;
+                for (SuggestWord suggestion : suggestions) {
+                    Query found = Queries.readableBy(new TermQuery(new Term(Fields.SPELL, suggestion.string)), audience);
+                    if (searcher.count(found) > 0) {
+                        replacement = suggestion.string;
+                        changed = true;
+                        break;
+                    }
                 }
             }
             corrected.add(replacement);

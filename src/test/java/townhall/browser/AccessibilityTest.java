@@ -83,6 +83,11 @@ class AccessibilityTest {
         String event = firstLink("/announcements", "section[aria-labelledby=upcoming-heading] li a");
         String flag = "/posts/" + question.replaceAll("^.*?/q/(\\d+).*$", "$1") + "/flag";
         flagForTheQueue(flag);
+        long group = server.components().groups.store().create("Beta testers",
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        server.components().groups.store().add(group,
+                server.components().accountStore.findByUsername("maria").orElseThrow().id(),
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
         List<String> visitorPages = List.of("/", question, "/search?q=bluetooth", "/faq", "/u/maria", "/signin",
                 "/register", "/questions", "/leaderboard", "/badges", "/privileges", "/ideas", "/ideas/product-ideas", idea,
                 "/roadmap", "/announcements",
@@ -101,7 +106,7 @@ class AccessibilityTest {
             Page admin = signedIn("admin", "demo-admin-pass", width);
             for (String path : List.of("/admin/brand", question, "/faq/manage", "/admin/webhooks", "/ideas/boards",
                     idea, "/announcements/new", "/admin/insight", "/review", "/admin/watched-words", "/admin/mentions",
-                    "/admin/log", "/assignments", flag)) {
+                    "/admin/log", "/assignments", flag, "/admin/categories", "/admin/groups", "/admin/groups/" + group)) {
                 check(admin, path, "admin at " + width + " px", found);
             }
         }

@@ -125,4 +125,23 @@ class SpamDefenceTest {
         assertThat(server.newClient().get("/q/" + id).status()).isEqualTo(301);
         assertThat(member.page("/q/" + id).select(".banner-held")).isEmpty();
     }
+
+    @Test
+    void aLinkToABlockedDomainHoldsACommentAndAnEditForReview() {
+        WebClient member = community.member("linker");
+        String text = "Cheaper parts at [this shop](https://shop.spam.example/parts) for everyone.";
+        Response commented = member.post("/posts/" + question + "/comments", Map.of("comment", text));
+        assertThat(commented.status()).isEqualTo(303);
+        assertThat(commented.location()).contains("held=comment");
+        assertThat(server.newClient().page("/q/" + question).text()).doesNotContain("Cheaper parts");
+        assertThat(staff.page("/review").select("[data-review-item]").text())
+                .contains("A link to a blocked domain: shop.spam.example");
+
+        long own = community.ask(member, "Which ear tips fit the Northwind One best?");
+        Response edited = member.post("/posts/" + own + "/edit", Map.of("title", "Which ear tips fit the Northwind One best?",
+                "body", "Here are the details, and [a link](https://spam.example/tips) to where I looked.",
+                "tags", "tips", "reason", ""));
+        assertThat(edited.status()).isEqualTo(303);
+        assertHeld(member, own, "A link to a blocked domain: spam.example");
+    }
 }

@@ -79,4 +79,25 @@ class PageCostTest {
         }
         assertThat(reader.get("/questions").html().select(".question-row")).hasSize(30);
     }
+
+    @Test
+    void aGroupsCategoryCostsItsMembersNoMoreQueriesThanAPublicOne() {
+        WebClient partner = community.member("partner");
+        var c = server.components();
+        long group = c.groups.store().create("Cost partners", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        c.groups.store().add(group, community.idOf(partner), java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        long category = c.categories.ensure("partner-corner", "Partner corner", "", 9);
+        c.categories.setVisibility(category, CategoryVisibility.GROUP, group);
+        Response asked = partner.post("/ask", Map.of("title", "A question only the partners may read",
+                "body", "Here are the details of my question, with enough words.", "tags", "headphones",
+                "category", "partner-corner"));
+        assertThat(asked.status()).isEqualTo(303);
+        String question = partner.get(asked.location().replaceAll("^https?://[^/]+", "")).location();
+        String path = question == null ? asked.location().replaceAll("^https?://[^/]+", "") : question;
+        for (String page : new String[] {path, "/c/partner-corner", "/questions", "/tags/headphones", "/"}) {
+            assertThat(queriesOf(() -> partner.get(page))).as(page).isLessThanOrEqualTo(MAX_QUERIES_PER_PAGE);
+        }
+        assertThat(partner.page("/c/partner-corner").text()).contains("A question only the partners may read");
+        assertThat(reader.get("/c/partner-corner").status()).isEqualTo(404);
+    }
 }

@@ -54,7 +54,7 @@ class QaTest {
         assertThat(page.select("#title").val()).isEqualTo("Too short");
         assertThat(page.select("#body").text()).isEqualTo("tiny");
         assertThat(server.components().questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.NEWEST, null,
-                null, false, false, true, 1, 100)).questions()).noneMatch(q -> q.title().equals("Too short"));
+                null, false, false, true, 1, 100, townhall.qa.Audience.STAFF)).questions()).noneMatch(q -> q.title().equals("Too short"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class QaTest {
     }
 
     private static String titleOf(long questionId) {
-        return server.components().questions.thread(questionId, false).orElseThrow().question().title();
+        return server.components().questions.thread(questionId, townhall.qa.Audience.STAFF, false).orElseThrow().question().title();
     }
 
     @Test

@@ -139,12 +139,12 @@ class AskSuggestionsTest {
         String[] titles = {"factory reset headphones", "how long does shipping take", "headphones do not reset",
                 "reset button", "shipping to norway"};
         for (int i = 0; i < 200; i++) {
-            service.suggest(titles[i % titles.length], "some body text about the reset button", 5);
+            service.suggest(titles[i % titles.length], "some body text about the reset button", 5, townhall.qa.Audience.ANONYMOUS);
         }
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             long started = System.nanoTime();
-            service.suggest(titles[i % titles.length], "some body text about the reset button", 5);
+            service.suggest(titles[i % titles.length], "some body text about the reset button", 5, townhall.qa.Audience.ANONYMOUS);
             micros.add((System.nanoTime() - started) / 1000);
         }
         micros.sort(null);

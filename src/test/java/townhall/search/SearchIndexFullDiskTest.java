@@ -58,6 +58,6 @@ class SearchIndexFullDiskTest {
 
     private static SearchDocument question(long id) {
         return new SearchDocument(Fields.QUESTION, id, "Question " + id, "question-" + id, "About the amplifier",
-                "", List.of("amplifier"), false, false, false, 0, 0, null, null, true);
+                "", List.of("amplifier"), false, false, false, 0, 0, null, null, true, "public");
     }
 }

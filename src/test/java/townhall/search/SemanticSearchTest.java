@@ -65,7 +65,7 @@ class SemanticSearchTest {
     }
 
     private static List<String> titles(Retrieval retrieval, String text) {
-        return server.app().search().service().search(new Request(text, Scope.QUESTIONS, null, false, false, 1, 10),
+        return server.app().search().service().search(new Request(text, Scope.QUESTIONS, null, false, false, 1, 10, townhall.qa.Audience.ANONYMOUS),
                 retrieval).hits().stream().map(SearchHit::title).toList();
     }
 

@@ -107,6 +107,29 @@ class ValidHtmlTest {
     }
 
     @Test
+    void categoryAndGroupPagesAreValid() throws Exception {
+        WebClient.Response group = admin.post("/admin/groups", Map.of("name", "Valid testers"));
+        assertThat(group.status()).isEqualTo(303);
+        String groupPath = group.location().replaceAll("^.*(/admin/groups/\\d+)$", "$1");
+        admin.post(groupPath + "/members", Map.of("username", community.usernameOf(member)));
+        long general = server.components().categories.all().getFirst().id();
+        admin.post("/admin/categories/" + general + "/visibility", Map.of("visibility", "members", "group", ""));
+        WebClient.Response badCategory = admin.post("/admin/categories", Map.of("name", "", "description", ""));
+        WebClient.Response badVisibility = admin.post("/admin/categories/" + general + "/visibility",
+                Map.of("visibility", "group", "group", ""));
+        WebClient.Response badGroup = admin.post("/admin/groups", Map.of("name", ""));
+        WebClient.Response badMember = admin.post(groupPath + "/members", Map.of("username", "nobody-at-all"));
+        assertThat(List.of(badCategory.status(), badVisibility.status(), badGroup.status(), badMember.status()))
+                .containsOnly(422);
+        assertThat(NuHtmlChecker.errors(Map.of("category refused", badCategory.body(), "visibility refused",
+                badVisibility.body(), "group refused", badGroup.body(), "member refused", badMember.body())))
+                .allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
+        assertValid(admin, "/admin/categories", "/admin/categories?saved=" + general, "/admin/groups", groupPath,
+                "/c/general", "/q/" + question + "/does-the-page-pass-the-html-checker");
+        admin.post("/admin/categories/" + general + "/visibility", Map.of("visibility", "public", "group", ""));
+    }
+
+    @Test
     void moderationPagesAreValid() throws Exception {
         long flagged = community.ask(community.newcomer("validnew"), "A question someone will flag for the moderators");
         WebClient flagger = community.member("validflagger");
