@@ -102,6 +102,32 @@ class SemanticSearchTest {
 
     @Test
     @Order(3)
+    void aStaffOnlyQuestionIsNeverOfferedByMeaningToThoseWhoMayNotSeeIt() {
+        WebClient admin = community.admin("roomkeeper");
+        assertThat(admin.post("/admin/categories", Map.of("name", "Support desk", "description", "")).status())
+                .isEqualTo(303);
+        long desk = server.components().categories.all().stream().filter(c -> c.slug().equals("support-desk"))
+                .findFirst().orElseThrow().id();
+        assertThat(admin.post("/admin/categories/" + desk + "/visibility", Map.of("visibility", "staff", "group", ""))
+                .status()).isEqualTo(303);
+        String hidden = "Headphones will not pair with my phone anymore";
+        WebClient staff = community.staff("deskagent");
+        assertThat(staff.post("/ask", Map.of("title", hidden, "body", "Escalated by the helpdesk: the pairing list stays empty.",
+                "tags", "pairing", "category", "support-desk")).status()).isEqualTo(303);
+        awaitVectors();
+
+        assertThat(suggested(staff, TYPED)).as("staff find it").anySatisfy(title -> assertThat(title).startsWith(hidden));
+        assertThat(suggested(community.member("outsider"), TYPED)).isNotEmpty()
+                .noneSatisfy(title -> assertThat(title).startsWith(hidden));
+        long original = db().select(townhall.db.schema.Tables.QUESTIONS.ID).from(townhall.db.schema.Tables.QUESTIONS)
+                .where(townhall.db.schema.Tables.QUESTIONS.TITLE.startsWith(ORIGINAL)).fetchOne().value1();
+        org.jsoup.nodes.Document page = server.newClient().page("/q/" + original);
+        assertThat(page.select(".related-list a").eachText()).isNotEmpty()
+                .noneSatisfy(title -> assertThat(title).startsWith(hidden));
+    }
+
+    @Test
+    @Order(4)
     void anEditedTitleGetsANewVectorAndAVoteComputesNone() {
         WebClient asker = community.member("editor");
         long question = community.ask(asker, "Speaker hums when idle", "A faint noise comes from it at night.", "speakers");
@@ -120,7 +146,7 @@ class SemanticSearchTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anotherModelFromDiskRebuildsTheIndexAndComputesEveryVectorAgainInTheBackground() throws IOException {
         // the built-in model's own files, as an operator would give a model of their choice
         Path folder = Files.createDirectories(Path.of("target", "test-data", "model-" + ProcessHandle.current().pid()));
@@ -143,7 +169,7 @@ class SemanticSearchTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void withVectorsTurnedOffWordSearchWorksAsBefore() {
         server.restartWith(Map.of(Setting.SEARCH_VECTORS, "false"), () -> {});
         assertThat(server.app().search().service().retrieval()).isEqualTo(Retrieval.WORDS);
