@@ -53,13 +53,16 @@ final class FanOut implements OutboxHandler {
         if (type == null || subscriptions.stream().noneMatch(s -> s.hears(type))) {
             return;
         }
+        JsonNode data = event.path("data");
+        boolean restricted = store.restricted(data.hasNonNull("questionId") ? data.get("questionId").asLong() : null,
+                data.hasNonNull("ideaId") ? data.get("ideaId").asLong() : null);
         JsonNode body = event.deepCopy().without("id"); // what receivers get: type, timestamp, data
         String payload = JSON.writeValueAsString(body);
         database.inTransaction(() -> {
             Set<Long> done = store.subscriptionsWithMessage(messageId);
             LocalDateTime now = LocalDateTime.now(clock);
             for (Subscription subscription : subscriptions) {
-                if (subscription.hears(type) && !done.contains(subscription.id())) {
+                if (subscription.hears(type, restricted) && !done.contains(subscription.id())) {
                     long delivery = store.insertDelivery(subscription.id(), messageId, type.code(), payload, now);
                     outbox.add(DELIVERY_TOPIC, delivery, null);
                 }

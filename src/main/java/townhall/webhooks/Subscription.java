@@ -4,9 +4,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 import townhall.events.EventType;
 
-/** An endpoint that hears some events, in a format, signed with its secret. */
+/**
+ * An endpoint that hears some events, in a format, signed with its secret; {@code restricted}: also the events of
+ * questions and ideas in categories not everyone may see.
+ */
 public record Subscription(long id, String url, List<EventType> events, Format format, String secret, boolean active,
-                           LocalDateTime createdAt) {
+                           boolean restricted, LocalDateTime createdAt) {
 
     /** How a delivery's body looks. */
     public enum Format {
@@ -20,6 +23,11 @@ public record Subscription(long id, String url, List<EventType> events, Format f
 
     public boolean hears(EventType type) {
         return active && events.contains(type);
+    }
+
+    /** Whether it hears this event, given whether the event is about something not everyone may see. */
+    public boolean hears(EventType type, boolean aboutRestricted) {
+        return hears(type) && (restricted || !aboutRestricted);
     }
 
     /** The event names, for pages. */

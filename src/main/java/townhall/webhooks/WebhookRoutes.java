@@ -54,8 +54,9 @@ public final class WebhookRoutes {
         List<String> events = ctx.formParams("events");
         String url = ctx.formParam("url");
         String format = ctx.formParam("format");
+        boolean restricted = "on".equals(ctx.formParam("restricted"));
         try {
-            WebhookService.Created created = webhooks.subscribe(admin, url, events, format);
+            WebhookService.Created created = webhooks.subscribe(admin, url, events, format, restricted);
             pages.render(ctx, "webhooks/created", Map.of("title", pages.t(ctx, "webhooks.created.title"),
                     "subscription", created.subscription()));
         } catch (InvalidInput invalid) {
@@ -63,6 +64,7 @@ public final class WebhookRoutes {
             form.put("url", url == null ? "" : url);
             form.put("events", events);
             form.put("format", format == null ? "standard" : format);
+            form.put("restricted", restricted);
             list(ctx, form, pages.errors(ctx, invalid), 422);
         }
     }

@@ -39,7 +39,8 @@ public final class WebhookService {
     /** A new subscription, whose secret is shown this once. */
     public record Created(Subscription subscription) {}
 
-    public Created subscribe(Member admin, String url, List<String> eventCodes, String format) {
+    /** {@code restricted}: it also hears events of questions and ideas in categories not everyone may see. */
+    public Created subscribe(Member admin, String url, List<String> eventCodes, String format, boolean restricted) {
         requireAdmin(admin);
         String address = url == null ? "" : url.strip();
         List<EventType> events = eventCodes.stream().flatMap(code -> EventType.fromCode(code).stream()).distinct().toList();
@@ -51,7 +52,7 @@ public final class WebhookService {
         Subscription.Format chosen = "slack".equals(format) ? Subscription.Format.SLACK : Subscription.Format.STANDARD;
         errors.throwIfAny();
         String secret = Signatures.newSecret();
-        long id = database.inTransaction(() -> store.insertSubscription(address, events, chosen, secret, admin.id(),
+        long id = database.inTransaction(() -> store.insertSubscription(address, events, chosen, secret, restricted, admin.id(),
                 LocalDateTime.now(clock)));
         return new Created(store.subscription(id).orElseThrow());
     }

@@ -1,5 +1,7 @@
 package townhall.webhooks;
 
+import static townhall.db.schema.Tables.IDEAS;
+import static townhall.db.schema.Tables.QUESTIONS;
 import static townhall.db.schema.Tables.WEBHOOK_DELIVERIES;
 import static townhall.db.schema.Tables.WEBHOOK_SUBSCRIPTIONS;
 
@@ -12,7 +14,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import townhall.events.EventType;
+import townhall.qa.Audience;
 
 /** The webhook subscriptions and their deliveries. */
 final class WebhookStore {
@@ -23,12 +27,13 @@ final class WebhookStore {
     }
 
     long insertSubscription(String url, List<EventType> events, Subscription.Format format, String secret,
-                            long adminId, LocalDateTime now) {
+                            boolean restricted, long adminId, LocalDateTime now) {
         return db.insertInto(WEBHOOK_SUBSCRIPTIONS)
                 .set(WEBHOOK_SUBSCRIPTIONS.URL, url)
                 .set(WEBHOOK_SUBSCRIPTIONS.EVENTS, events.stream().map(EventType::code).collect(Collectors.joining(" ")))
                 .set(WEBHOOK_SUBSCRIPTIONS.FORMAT, format.code())
                 .set(WEBHOOK_SUBSCRIPTIONS.SECRET, secret)
+                .set(WEBHOOK_SUBSCRIPTIONS.RESTRICTED, restricted)
                 .set(WEBHOOK_SUBSCRIPTIONS.CREATED_BY, adminId)
                 .set(WEBHOOK_SUBSCRIPTIONS.CREATED_AT, now)
                 .returning(WEBHOOK_SUBSCRIPTIONS.ID).fetchOne().getId();
@@ -47,6 +52,16 @@ final class WebhookStore {
     Optional<Subscription> subscription(long id) {
         return db.selectFrom(WEBHOOK_SUBSCRIPTIONS).where(WEBHOOK_SUBSCRIPTIONS.ID.eq(id))
                 .fetchOptional(WebhookStore::subscription);
+    }
+
+    /** Whether the question (or, without one, the idea) is in a category not everyone may see. */
+    boolean restricted(Long questionId, Long ideaId) {
+        if (questionId != null) {
+            return db.fetchExists(db.selectOne().from(QUESTIONS).where(QUESTIONS.ID.eq(questionId))
+                    .and(DSL.not(Audience.ANONYMOUS.categories(QUESTIONS.CATEGORY_ID))));
+        }
+        return ideaId != null && db.fetchExists(db.selectOne().from(IDEAS).where(IDEAS.ID.eq(ideaId))
+                .and(DSL.not(Audience.ANONYMOUS.categories(IDEAS.CATEGORY_ID))));
     }
 
     boolean deleteSubscription(long id) {
@@ -96,7 +111,7 @@ final class WebhookStore {
                 .flatMap(code -> EventType.fromCode(code).stream()).toList();
         return new Subscription(row.getId(), row.getUrl(), events,
                 Subscription.Format.valueOf(row.getFormat().toUpperCase(Locale.ROOT)), row.getSecret(),
-                Boolean.TRUE.equals(row.getActive()), row.getCreatedAt());
+                Boolean.TRUE.equals(row.getActive()), Boolean.TRUE.equals(row.getRestricted()), row.getCreatedAt());
     }
 
     private static Delivery delivery(Record r) {

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real HTTP endpoint that records what it is sent and answers with the status it is told to. */
 final class Receiver implements AutoCloseable {
-    record Request(Map<String, String> headers, String body) {
+    record Request(String path, Map<String, String> headers, String body) {
         String header(String name) { return headers.get(name.toLowerCase(java.util.Locale.ROOT)); }
     }
 
@@ -30,7 +30,7 @@ final class Receiver implements AutoCloseable {
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
-            received.add(new Request(headers, body));
+            received.add(new Request(exchange.getRequestURI().getPath(), headers, body));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -51,8 +51,15 @@ class WebhooksTest {
 
     /** Subscribes through the admin page; returns the secret the page shows once. */
     private static String subscribe(String url, String format, String... events) {
+        return subscribe(url, format, false, events);
+    }
+
+    private static String subscribe(String url, String format, boolean restricted, String... events) {
         List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(List.of(
                 Map.entry("url", url), Map.entry("format", format)));
+        if (restricted) {
+            fields.add(Map.entry("restricted", "on"));
+        }
         for (String event : events) {
             fields.add(Map.entry("events", event));
         }
@@ -80,6 +87,33 @@ class WebhooksTest {
         assertThat(event.path("data").path("previousStatus").asText()).isEqualTo("new");
         assertThat(event.path("data").path("votes").asInt()).isEqualTo(1);
         assertThat(event.path("data").path("url").asText()).contains("/idea/" + idea + "/");
+    }
+
+    @Test
+    void aStaffOnlyQuestionReachesOnlyTheWebhookThatChoseRestrictedCategories() {
+        subscribe(receiver.url("/public-channel"), "slack", "question.asked");
+        subscribe(receiver.url("/helpdesk"), "standard", true, "question.asked");
+        assertThat(admin.page("/admin/webhooks").select(".webhook-subscriptions").text())
+                .contains("restricted categories too");
+        assertThat(admin.post("/admin/categories", Map.of("name", "Escalations", "description", "")).status())
+                .isEqualTo(303);
+        long escalations = server.components().categories.all().stream()
+                .filter(c -> c.slug().equals("escalations")).findFirst().orElseThrow().id();
+        assertThat(admin.post("/admin/categories/" + escalations + "/visibility",
+                Map.of("visibility", "staff", "group", "")).status()).isEqualTo(303);
+
+        WebClient staff = community.staff("hookdesk");
+        assertThat(staff.post("/ask", Map.of("title", "Refund owed to a customer with a broken amplifier",
+                "body", "Internal: the customer waited three weeks for the repair.", "tags", "refunds",
+                "category", "escalations")).status()).isEqualTo(303);
+        community.ask(community.member("hookpublic"), "Which amplifier suits bookshelf speakers best?");
+
+        Eventually.await(() -> receiver.received.stream().anyMatch(r -> r.path().equals("/helpdesk")
+                && r.body().contains("broken amplifier")));
+        Eventually.await(() -> receiver.received.stream().anyMatch(r -> r.path().equals("/public-channel")
+                && r.body().contains("bookshelf speakers")));
+        assertThat(receiver.received).noneMatch(r -> r.path().equals("/public-channel")
+                && r.body().contains("broken amplifier"));
     }
 
     /** Standard Webhooks, computed here independently: HMAC-SHA256 of "id.timestamp.body" keyed by the secret's bytes. */
