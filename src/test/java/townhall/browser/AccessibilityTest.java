@@ -42,13 +42,7 @@ class AccessibilityTest {
     }
 
     private static Page signedIn(String username, String password, int width) {
-        Page page = browser.newPage(width, 900);
-        page.navigate(server.baseUrl() + "/signin");
-        page.getByLabel("Username or email").fill(username);
-        page.getByLabel("Password").fill(password);
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/signin"));
-        return page;
+        return browser.signedIn(server.baseUrl(), username, password, width, 900);
     }
 
     /** The first link a page's selector finds, such as the demo's first idea. */

@@ -115,11 +115,8 @@ class AccountStoryTest {
 
         // The operator sees what was sent (deleting the account erases that mail too)
         Community community = new Community(server);
-        Page operator = browser.newPage(1280, 900);
-        operator.navigate(base + "/signin");
-        operator.getByLabel("Username or email").fill(community.usernameOf(community.admin("mailroom")));
-        operator.getByLabel("Password").fill("a long enough password");
-        operator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page operator = browser.signedIn(base, community.usernameOf(community.admin("mailroom")),
+                "a long enough password", 1280, 900);
         operator.navigate(base + "/admin/mail");
         assertThat(operator.locator("tr.mail-sent")).not().hasCount(0);
         assertThat(operator.locator("table.mail-messages")).containsText("Set a new password for Northwind Community");

@@ -40,12 +40,7 @@ class ImageUploadStoryTest {
     void aChosenImageIsUploadedAtOnceAndItsMarkdownLandsInTheTextWithAPreview() throws Exception {
         Community community = new Community(server);
         WebClient member = community.member("picturetaker");
-        Page page = browser.newPage(1280, 900);
-        page.navigate(server.baseUrl() + "/signin");
-        page.getByLabel("Username or email").fill(community.usernameOf(member));
-        page.getByLabel("Password").fill("a long enough password");
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/signin"));
+        Page page = browser.signedIn(server.baseUrl(), community.usernameOf(member), "a long enough password", 1280, 900);
 
         page.navigate(server.baseUrl() + "/ask");
         page.locator("#body").fill("The lid has a scratch, see:");

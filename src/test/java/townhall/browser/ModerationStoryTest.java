@@ -36,11 +36,7 @@ class ModerationStoryTest {
     }
 
     private static Page signedIn(String username) {
-        Page page = browser.newPage(1280, 900);
-        page.navigate(server.baseUrl() + "/signin");
-        page.getByLabel("Username or email").fill(username);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = browser.signedIn(server.baseUrl(), username, PASSWORD, 1280, 900);
         assertThat(page.locator(".who")).containsText(username);
         return page;
     }

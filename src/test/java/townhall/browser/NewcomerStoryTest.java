@@ -44,11 +44,7 @@ class NewcomerStoryTest {
                 errorPages.add(response.status() + " " + response.url());
             }
         });
-        page.navigate(server.baseUrl() + "/signin");
-        page.getByLabel("Username or email").fill(community.usernameOf(newcomerAccount));
-        page.getByLabel("Password").fill("a long enough password");
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/signin"));
+        Browser.signIn(page, server.baseUrl(), community.usernameOf(newcomerAccount), "a long enough password");
 
         page.navigate(server.baseUrl() + "/ask");
         assertThat(page.locator(".first-question h2")).hasText("Your first question: three things that get it answered");

@@ -34,12 +34,7 @@ class NotificationBellTest {
         String asker = community.usernameOf(askerClient);
         long question = community.ask(askerClient, "Why does the left earbud charge slower than the right?");
 
-        Page page = browser.newPage(1280, 900);
-        page.navigate(server.baseUrl() + "/signin");
-        page.getByLabel("Username or email").fill(asker);
-        page.getByLabel("Password").fill("a long enough password");
-        page.locator("main form button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/signin"));
+        Page page = browser.signedIn(server.baseUrl(), asker, "a long enough password", 1280, 900);
         page.navigate(server.baseUrl() + "/questions");
         assertThat(page.locator(".notifications-link .count")).hasCount(0);
         page.waitForTimeout(500); // the page's event stream is open

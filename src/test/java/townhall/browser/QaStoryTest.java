@@ -206,10 +206,7 @@ class QaStoryTest {
     }
 
     private static void signIn(Page page, String base, String username) {
-        page.navigate(base + "/signin");
-        page.getByLabel("Username or email").fill(username);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Browser.signIn(page, base, username, PASSWORD);
         assertThat(page.locator(".who")).containsText(username);
     }
 

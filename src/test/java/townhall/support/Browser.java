@@ -63,12 +63,17 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
     /** A fresh profile signed in through the sign-in form, as a member would. */
     public Page signedIn(String baseUrl, String username, String password, int width, int height) {
         Page page = newPage(width, height);
+        signIn(page, baseUrl, username, password);
+        return page;
+    }
+
+    /** Signs in through the sign-in form in this page, as a member would, and waits to leave the form. */
+    public static void signIn(Page page, String baseUrl, String username, String password) {
         page.navigate(baseUrl + "/signin");
         page.getByLabel("Username or email").fill(username);
         page.getByLabel("Password").fill(password);
         page.locator("main form button[type=submit]").click();
         page.waitForURL(url -> !url.contains("/signin"));
-        return page;
     }
 
     public static void screenshot(Page page, String name) {
