@@ -5,7 +5,6 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.HashMap;
 import java.util.Map;
 import townhall.web.InvalidInput;
-import townhall.web.NotFound;
 import townhall.web.Views;
 import townhall.web.Web;
 
@@ -22,7 +21,7 @@ public final class GroupRoutes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/admin/groups", ctx -> list(ctx, Map.of(), Map.of()));
         routes.post("/admin/groups", this::create);
-        routes.get("/admin/groups/{id}", ctx -> show(ctx, idOf(ctx), Map.of(), Map.of()));
+        routes.get("/admin/groups/{id}", ctx -> show(ctx, Web.pathId(ctx), Map.of(), Map.of()));
         routes.post("/admin/groups/{id}/members", this::addMember);
         routes.post("/admin/groups/{id}/members/{member}/remove", this::removeMember);
     }
@@ -69,7 +68,7 @@ public final class GroupRoutes {
 
     private void addMember(Context ctx) {
         Member admin = admin(ctx);
-        long id = idOf(ctx);
+        long id = Web.pathId(ctx);
         String username = ctx.formParam("username") == null ? "" : ctx.formParam("username");
         try {
             groups.addMember(admin, id, username);
@@ -82,22 +81,8 @@ public final class GroupRoutes {
 
     private void removeMember(Context ctx) {
         Member admin = admin(ctx);
-        long id = idOf(ctx);
-        long member;
-        try {
-            member = Long.parseLong(ctx.pathParam("member"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
-        groups.removeMember(admin, id, member);
+        long id = Web.pathId(ctx);
+        groups.removeMember(admin, id, Web.id(ctx.pathParam("member")));
         Web.redirect(ctx, "/admin/groups/" + id);
-    }
-
-    private static long idOf(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
     }
 }

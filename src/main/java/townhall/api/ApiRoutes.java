@@ -108,11 +108,11 @@ public final class ApiRoutes {
         handlers.put("post /api/v1/posts/{id}/comments", this::comment);
         handlers.put("post /api/v1/posts/{id}/vote", this::vote);
         handlers.put("post /api/v1/answers/{id}/accept", ctx -> {
-            votes.accept(requireMember(ctx), id(ctx));
+            votes.accept(requireMember(ctx), Web.pathId(ctx));
             ctx.json(Map.of("accepted", true));
         });
         handlers.put("post /api/v1/answers/{id}/verify", ctx -> {
-            votes.verify(requireMember(ctx), id(ctx), field(ctx, "note"));
+            votes.verify(requireMember(ctx), Web.pathId(ctx), field(ctx, "note"));
             ctx.json(Map.of("verified", true));
         });
         handlers.put("get /api/v1/search", this::search);
@@ -165,7 +165,7 @@ public final class ApiRoutes {
     private void question(Context ctx) {
         Member viewer = Web.viewer(ctx);
         boolean staff = viewer != null && viewer.isStaff();
-        QuestionStore.Thread thread = questions.thread(id(ctx), access.of(ctx), staff).orElseThrow(NotFound::new);
+        QuestionStore.Thread thread = questions.thread(Web.pathId(ctx), access.of(ctx), staff).orElseThrow(NotFound::new);
         Question question = thread.question();
         if (question.deleted() && !staff) {
             throw new NotFound();
@@ -181,12 +181,12 @@ public final class ApiRoutes {
     }
 
     private void answer(Context ctx) {
-        long answerId = posting.answer(requireMember(ctx), id(ctx), field(ctx, "body"));
-        created(ctx, answerId, "/q/" + id(ctx) + "#a" + answerId);
+        long answerId = posting.answer(requireMember(ctx), Web.pathId(ctx), field(ctx, "body"));
+        created(ctx, answerId, "/q/" + Web.pathId(ctx) + "#a" + answerId);
     }
 
     private void comment(Context ctx) {
-        PostingService.Commented commented = posting.comment(requireMember(ctx), id(ctx), field(ctx, "body"));
+        PostingService.Commented commented = posting.comment(requireMember(ctx), Web.pathId(ctx), field(ctx, "body"));
         ctx.status(201).json(Map.of("postId", commented.post().id(), "questionId", commented.post().questionId(),
                 "heldForReview", commented.held()));
     }
@@ -198,7 +198,7 @@ public final class ApiRoutes {
             case "none" -> 0;
             default -> throw InvalidInput.of("vote", "qa.error.vote");
         };
-        ctx.json(Map.of("score", votes.vote(requireMember(ctx), id(ctx), value), "vote", value));
+        ctx.json(Map.of("score", votes.vote(requireMember(ctx), Web.pathId(ctx), value), "vote", value));
     }
 
     private void search(Context ctx) {
@@ -245,14 +245,6 @@ public final class ApiRoutes {
 
     private static void created(Context ctx, long id, String path) {
         ctx.status(201).json(Map.of("id", id, "url", Web.publicBase(ctx) + path));
-    }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
     }
 
     /** A field of a JSON object body, or of a form: the API takes both. */

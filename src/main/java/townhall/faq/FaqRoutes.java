@@ -37,7 +37,7 @@ public final class FaqRoutes {
         routes.post("/faq/sections", this::createSection);
         routes.post("/faq/sections/{id}", this::renameSection);
         routes.post("/faq/sections/{id}/move", ctx -> {
-            faq.moveSection(Web.requireStaff(ctx), id(ctx), direction(ctx));
+            faq.moveSection(Web.requireStaff(ctx), Web.pathId(ctx), direction(ctx));
             Web.redirect(ctx, "/faq/manage", HttpStatus.SEE_OTHER);
         });
         routes.get("/faq/{id}/edit", this::showEdit);
@@ -66,7 +66,7 @@ public final class FaqRoutes {
     private void entry(Context ctx) {
         Member viewer = Web.viewer(ctx);
         boolean staff = viewer != null && viewer.isStaff();
-        FaqEntry entry = store.entry(id(ctx)).orElseThrow(NotFound::new);
+        FaqEntry entry = store.entry(Web.pathId(ctx)).orElseThrow(NotFound::new);
         if (entry.retired() && !staff) {
             throw new NotFound();
         }
@@ -100,7 +100,7 @@ public final class FaqRoutes {
 
     private void createSection(Context ctx) {
         Member staff = Web.requireStaff(ctx);
-        String title = form(ctx, "sectionTitle");
+        String title = Web.formText(ctx, "sectionTitle");
         try {
             faq.createSection(staff, title);
             Web.redirect(ctx, "/faq/manage", HttpStatus.SEE_OTHER);
@@ -112,8 +112,8 @@ public final class FaqRoutes {
 
     private void renameSection(Context ctx) {
         Member staff = Web.requireStaff(ctx);
-        long id = id(ctx);
-        String title = form(ctx, "sectionTitle");
+        long id = Web.pathId(ctx);
+        String title = Web.formText(ctx, "sectionTitle");
         try {
             faq.renameSection(staff, id, title);
             Web.redirect(ctx, "/faq/manage", HttpStatus.SEE_OTHER);
@@ -153,14 +153,14 @@ public final class FaqRoutes {
 
     private void showEdit(Context ctx) {
         Web.requireStaff(ctx);
-        FaqEntry entry = store.entry(id(ctx)).orElseThrow(NotFound::new);
+        FaqEntry entry = store.entry(Web.pathId(ctx)).orElseThrow(NotFound::new);
         showForm(ctx, entry, new FaqService.EntryForm(String.valueOf(entry.sectionId()), entry.question(),
                 entry.answerMd(), "", ""), Map.of());
     }
 
     private void update(Context ctx) {
         Member staff = Web.requireStaff(ctx);
-        FaqEntry entry = store.entry(id(ctx)).orElseThrow(NotFound::new);
+        FaqEntry entry = store.entry(Web.pathId(ctx)).orElseThrow(NotFound::new);
         FaqService.EntryForm form = readForm(ctx);
         try {
             faq.update(staff, entry.id(), form);
@@ -188,28 +188,15 @@ public final class FaqRoutes {
 
     private void staffAction(Context ctx, StaffAction action) {
         Member staff = Web.requireStaff(ctx);
-        long id = id(ctx);
+        long id = Web.pathId(ctx);
         action.apply(staff, id);
         String back = Web.localPath(ctx.formParam("back"), "/faq/manage");
         Web.redirect(ctx, back, HttpStatus.SEE_OTHER);
     }
 
     private static FaqService.EntryForm readForm(Context ctx) {
-        return new FaqService.EntryForm(form(ctx, "section"), form(ctx, "question"), form(ctx, "answer"),
-                form(ctx, "sourceQuestion"), form(ctx, "sourceAnswer"));
-    }
-
-    private static String form(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value;
-    }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
+        return new FaqService.EntryForm(Web.formText(ctx, "section"), Web.formText(ctx, "question"), Web.formText(ctx, "answer"),
+                Web.formText(ctx, "sourceQuestion"), Web.formText(ctx, "sourceAnswer"));
     }
 
     private static int direction(Context ctx) {

@@ -82,7 +82,7 @@ public final class AnnouncementRoutes {
     }
 
     private void page(Context ctx) {
-        Announcement a = store.announcement(id(ctx), access.of(ctx)).orElseThrow(NotFound::new);
+        Announcement a = store.announcement(Web.pathId(ctx), access.of(ctx)).orElseThrow(NotFound::new);
         if (!a.slug().equals(ctx.pathParamMap().get("slug"))) {
             Web.redirect(ctx, a.path(), HttpStatus.MOVED_PERMANENTLY);
             return;
@@ -115,7 +115,7 @@ public final class AnnouncementRoutes {
 
     private void showEdit(Context ctx) {
         requireStaff(ctx);
-        Announcement a = store.announcement(id(ctx)).orElseThrow(NotFound::new);
+        Announcement a = store.announcement(Web.pathId(ctx)).orElseThrow(NotFound::new);
         String pinned = a.pinnedUntil() == null ? ""
                 : a.pinnedUntil().atOffset(ZoneOffset.UTC).atZoneSameInstant(a.zone()).toLocalDate().toString();
         AnnouncementService.Form form = new AnnouncementService.Form(a.categoryId() == null ? "" : a.categoryId().toString(),
@@ -130,7 +130,7 @@ public final class AnnouncementRoutes {
 
     private void update(Context ctx) {
         Member staff = requireStaff(ctx);
-        Announcement a = store.announcement(id(ctx)).orElseThrow(NotFound::new);
+        Announcement a = store.announcement(Web.pathId(ctx)).orElseThrow(NotFound::new);
         AnnouncementService.Form form = readForm(ctx);
         try {
             announcements.update(staff, a.id(), form);
@@ -157,7 +157,7 @@ public final class AnnouncementRoutes {
 
     /** The event as an iCalendar file, for any calendar application. */
     private void calendar(Context ctx) {
-        Announcement a = store.announcement(id(ctx)).orElseThrow(NotFound::new);
+        Announcement a = store.announcement(Web.pathId(ctx)).orElseThrow(NotFound::new);
         if (!a.event()) {
             throw new NotFound();
         }
@@ -222,21 +222,13 @@ public final class AnnouncementRoutes {
     }
 
     private static AnnouncementService.Form readForm(Context ctx) {
-        return new AnnouncementService.Form(form(ctx, "category"), form(ctx, "title"), form(ctx, "body"),
-                form(ctx, "pinnedUntil"), form(ctx, "startsAt"), form(ctx, "endsAt"), form(ctx, "timeZone"),
-                form(ctx, "place"), form(ctx, "link"));
+        return new AnnouncementService.Form(Web.formText(ctx, "category"), Web.formText(ctx, "title"), Web.formText(ctx, "body"),
+                Web.formText(ctx, "pinnedUntil"), Web.formText(ctx, "startsAt"), Web.formText(ctx, "endsAt"), Web.formText(ctx, "timeZone"),
+                Web.formText(ctx, "place"), Web.formText(ctx, "link"));
     }
 
     private static String form(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value == null ? "" : value;
-    }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
     }
 }

@@ -130,7 +130,7 @@ public final class IdeaRoutes {
 
     private void idea(Context ctx) {
         Member viewer = Web.viewer(ctx);
-        Idea idea = store.idea(id(ctx), access.of(ctx)).orElseThrow(NotFound::new);
+        Idea idea = store.idea(Web.pathId(ctx), access.of(ctx)).orElseThrow(NotFound::new);
         if (!idea.slug().equals(ctx.pathParamMap().get("slug"))) {
             Web.redirect(ctx, idea.path(), HttpStatus.MOVED_PERMANENTLY);
             return;
@@ -166,12 +166,12 @@ public final class IdeaRoutes {
 
     private void propose(Context ctx) {
         Member author = Web.requireViewer(ctx);
-        String board = form(ctx, "board");
+        String board = Web.formText(ctx, "board");
         boolean visible = store.boards(ideas.rules().voteBudget(), access.of(ctx)).stream()
                 .anyMatch(b -> String.valueOf(b.categoryId()).equals(board.strip()));
         // a board the member may not see is no board to them: the form says to choose one
-        IdeaService.IdeaForm form = new IdeaService.IdeaForm(visible ? board : "", form(ctx, "title"), form(ctx, "body"),
-                form(ctx, "tags"));
+        IdeaService.IdeaForm form = new IdeaService.IdeaForm(visible ? board : "", Web.formText(ctx, "title"), Web.formText(ctx, "body"),
+                Web.formText(ctx, "tags"));
         try {
             long id = ideas.propose(author, form);
             Web.redirect(ctx, "/idea/" + id, HttpStatus.SEE_OTHER);
@@ -194,7 +194,7 @@ public final class IdeaRoutes {
 
     private void showEdit(Context ctx) {
         Member member = Web.requireViewer(ctx);
-        Idea idea = store.idea(id(ctx), access.of(ctx)).orElseThrow(NotFound::new);
+        Idea idea = store.idea(Web.pathId(ctx), access.of(ctx)).orElseThrow(NotFound::new);
         if (!privileges.mayEditIdea(member, idea.author().id(), idea.open())) {
             throw new townhall.web.NotAllowed("ideas.denied.edit");
         }
@@ -204,9 +204,9 @@ public final class IdeaRoutes {
 
     private void saveEdit(Context ctx) {
         Member member = Web.requireViewer(ctx);
-        Idea idea = store.idea(id(ctx), access.of(ctx)).orElseThrow(NotFound::new);
-        IdeaService.IdeaForm form = new IdeaService.IdeaForm(String.valueOf(idea.categoryId()), form(ctx, "title"),
-                form(ctx, "body"), form(ctx, "tags"));
+        Idea idea = store.idea(Web.pathId(ctx), access.of(ctx)).orElseThrow(NotFound::new);
+        IdeaService.IdeaForm form = new IdeaService.IdeaForm(String.valueOf(idea.categoryId()), Web.formText(ctx, "title"),
+                Web.formText(ctx, "body"), Web.formText(ctx, "tags"));
         try {
             ideas.edit(member, idea.id(), form);
             Web.redirect(ctx, "/idea/" + idea.id(), HttpStatus.SEE_OTHER);
@@ -229,26 +229,26 @@ public final class IdeaRoutes {
 
     private void setStatus(Context ctx) {
         Member staff = Web.requireViewer(ctx);
-        long id = id(ctx);
+        long id = Web.pathId(ctx);
         try {
             ideas.setStatus(staff, id, ctx.formParam("status"), ctx.formParam("response"));
             Web.redirect(ctx, "/idea/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             Idea idea = store.idea(id, access.of(ctx)).orElseThrow(NotFound::new);
-            showIdea(ctx, idea, pages.errors(ctx, e), Map.of("status", form(ctx, "status"),
-                    "response", form(ctx, "response")), 422);
+            showIdea(ctx, idea, pages.errors(ctx, e), Map.of("status", Web.formText(ctx, "status"),
+                    "response", Web.formText(ctx, "response")), 422);
         }
     }
 
     private void merge(Context ctx) {
         Member staff = Web.requireViewer(ctx);
-        long id = id(ctx);
+        long id = Web.pathId(ctx);
         try {
             ideas.merge(staff, id, ctx.formParam("survivor"));
             Web.redirect(ctx, "/idea/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             Idea idea = store.idea(id, access.of(ctx)).orElseThrow(NotFound::new);
-            showIdea(ctx, idea, pages.errors(ctx, e), Map.of("survivor", form(ctx, "survivor")), 422);
+            showIdea(ctx, idea, pages.errors(ctx, e), Map.of("survivor", Web.formText(ctx, "survivor")), 422);
         }
     }
 
@@ -258,7 +258,7 @@ public final class IdeaRoutes {
 
     private void act(Context ctx, Action action) {
         Member member = Web.requireViewer(ctx);
-        long id = id(ctx);
+        long id = Web.pathId(ctx);
         store.idea(id, access.of(ctx)).orElseThrow(NotFound::new); // an idea of a board the member may not see
         action.apply(member, id);
         Web.redirect(ctx, Web.localPath(ctx.formParam("back"), "/idea/" + id), HttpStatus.SEE_OTHER);
@@ -288,7 +288,7 @@ public final class IdeaRoutes {
             ideas.saveBoard(staff, ctx.formParam("category"), ctx.formParam("budget"));
             Web.redirect(ctx, "/ideas/boards", HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
-            showBoards(ctx, pages.errors(ctx, e), Map.of("category", form(ctx, "category"), "budget", form(ctx, "budget")),
+            showBoards(ctx, pages.errors(ctx, e), Map.of("category", Web.formText(ctx, "category"), "budget", Web.formText(ctx, "budget")),
                     422);
         }
     }
@@ -403,23 +403,11 @@ public final class IdeaRoutes {
         return url.toString();
     }
 
-    private static String form(Context ctx, String name) {
-        return orEmpty(ctx.formParam(name));
-    }
-
     private static String orEmpty(String value) {
         return value == null ? "" : value;
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
     }
 }

@@ -58,7 +58,7 @@ public final class MailRoutes {
 
     private void message(Context ctx) {
         Web.requireAdmin(ctx);
-        MailStore.Message message = mail.store().find(idOf(ctx)).orElseThrow(NotFound::new);
+        MailStore.Message message = mail.store().find(Web.pathId(ctx)).orElseThrow(NotFound::new);
         Map<String, Object> model = new HashMap<>();
         model.put("title", message.subject() == null ? message.template() : message.subject());
         model.put("message", message);
@@ -70,7 +70,7 @@ public final class MailRoutes {
     /** The HTML part as the recipient's mail program shows it, sandboxed: no script, no form, nothing of the site. */
     private void html(Context ctx) {
         Web.requireAdmin(ctx);
-        MailStore.Message message = mail.store().find(idOf(ctx)).orElseThrow(NotFound::new);
+        MailStore.Message message = mail.store().find(Web.pathId(ctx)).orElseThrow(NotFound::new);
         if (message.htmlBody() == null) {
             throw new NotFound();
         }
@@ -106,13 +106,5 @@ public final class MailRoutes {
         }
         mail.unsubscribe(address);
         unsubscribePage(ctx, true);
-    }
-
-    private static long idOf(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
     }
 }

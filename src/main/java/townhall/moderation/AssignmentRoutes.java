@@ -31,21 +31,13 @@ public final class AssignmentRoutes {
         routes.get("/assignments", this::list);
     }
 
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
-    }
-
     private static String param(Context ctx, String name) {
         return ctx.formParam(name) == null ? "" : ctx.formParam(name);
     }
 
     private void show(Context ctx, Map<String, String> form, Map<String, String> errors) {
         Member staff = Web.requireViewer(ctx);
-        long questionId = id(ctx);
+        long questionId = Web.pathId(ctx);
         Assignments.Assignment current = assignments.of(staff, questionId).orElse(null);
         PostStore.PostInfo question = posts.info(questionId).orElseThrow(NotFound::new);
         Map<String, String> values = form;
@@ -70,7 +62,7 @@ public final class AssignmentRoutes {
 
     private void assign(Context ctx) {
         Member staff = Web.requireViewer(ctx);
-        long questionId = id(ctx);
+        long questionId = Web.pathId(ctx);
         Map<String, String> form = Map.of("assignee", param(ctx, "assignee"), "state", param(ctx, "state"),
                 "note", param(ctx, "note"));
         try {
@@ -84,7 +76,7 @@ public final class AssignmentRoutes {
 
     private void escalate(Context ctx) {
         Member staff = Web.requireViewer(ctx);
-        long questionId = id(ctx);
+        long questionId = Web.pathId(ctx);
         try {
             assignments.escalate(staff, questionId, param(ctx, "escalateNote"));
             Web.redirect(ctx, "/assignments/q/" + questionId + "?done=escalated");

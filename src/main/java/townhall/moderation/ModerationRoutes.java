@@ -68,14 +68,6 @@ public final class ModerationRoutes {
         routes.get("/admin/log.csv", this::logCsv);
     }
 
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
-    }
-
     private static String param(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value == null ? "" : value;
@@ -92,7 +84,7 @@ public final class ModerationRoutes {
         if (!privileges.canFlag(viewer)) {
             throw new NotAllowed("moderation.denied.flag", "reputation", privileges.rules().flag());
         }
-        PostStore.PostInfo post = flaggable(id(ctx), viewer);
+        PostStore.PostInfo post = flaggable(Web.pathId(ctx), viewer);
         if (post.authorId() == viewer.id()) {
             throw new NotAllowed("moderation.denied.flag.own");
         }
@@ -109,7 +101,7 @@ public final class ModerationRoutes {
 
     private void flag(Context ctx) {
         Member flagger = Web.requireViewer(ctx);
-        long postId = id(ctx);
+        long postId = Web.pathId(ctx);
         Map<String, String> form = Map.of("reason", param(ctx, "reason"), "note", param(ctx, "note"));
         flaggable(postId, flagger);
         try {
@@ -129,7 +121,7 @@ public final class ModerationRoutes {
         if (!privileges.canFlag(viewer)) {
             throw new NotAllowed("moderation.denied.flag", "reputation", privileges.rules().flag());
         }
-        PostStore.CommentInfo comment = posts.comment(id(ctx)).filter(c -> !c.deleted()).orElseThrow(NotFound::new);
+        PostStore.CommentInfo comment = posts.comment(Web.pathId(ctx)).filter(c -> !c.deleted()).orElseThrow(NotFound::new);
         PostStore.PostInfo post = flaggable(comment.postId(), viewer);
         if (comment.authorId() == viewer.id()) {
             throw new NotAllowed("moderation.denied.flag.own");
@@ -148,7 +140,7 @@ public final class ModerationRoutes {
 
     private void flagComment(Context ctx) {
         Member flagger = Web.requireViewer(ctx);
-        long commentId = id(ctx);
+        long commentId = Web.pathId(ctx);
         Map<String, String> form = Map.of("reason", param(ctx, "reason"), "note", param(ctx, "note"));
         posts.comment(commentId).ifPresent(c -> flaggable(c.postId(), flagger));
         try {
@@ -210,7 +202,7 @@ public final class ModerationRoutes {
 
     private void decide(Context ctx) {
         Member reviewer = Web.requireViewer(ctx);
-        long itemId = id(ctx);
+        long itemId = Web.pathId(ctx);
         String action = param(ctx, "action");
         ReviewService.Decision decision = switch (action) {
             case "approve", "edit" -> ReviewService.Decision.APPROVE;
@@ -236,7 +228,7 @@ public final class ModerationRoutes {
 
     private void sanction(Context ctx) {
         Member actor = Web.requireViewer(ctx);
-        long memberId = id(ctx);
+        long memberId = Web.pathId(ctx);
         String back = Web.localPath(ctx.formParam("back"), "/review");
         try {
             sanctions.sanction(actor, memberId, param(ctx, "kind"), param(ctx, "days"), param(ctx, "reason"));
@@ -257,7 +249,7 @@ public final class ModerationRoutes {
 
     private void lift(Context ctx) {
         Member actor = Web.requireViewer(ctx);
-        long memberId = id(ctx);
+        long memberId = Web.pathId(ctx);
         sanctions.lift(actor, memberId);
         Member member = accounts.findById(memberId).orElseThrow(NotFound::new);
         Web.redirect(ctx, "/u/" + java.net.URLEncoder.encode(member.username(), java.nio.charset.StandardCharsets.UTF_8));

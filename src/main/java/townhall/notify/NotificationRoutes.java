@@ -79,7 +79,7 @@ public final class NotificationRoutes {
     /** Opening one from the list marks it (and those it stands for) read, then goes where it leads. */
     private void open(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        Notification n = store.find(viewer.id(), idOf(ctx)).orElseThrow(NotFound::new);
+        Notification n = store.find(viewer.id(), Web.pathId(ctx)).orElseThrow(NotFound::new);
         store.markGroupRead(n, viewer.id(), now());
         live.changed(List.of(viewer.id()));
         Web.redirect(ctx, n.link().isEmpty() ? "/notifications" : n.link());
@@ -235,14 +235,6 @@ public final class NotificationRoutes {
     private static String form(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value == null ? "" : value.strip();
-    }
-
-    private static long idOf(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
     }
 
     private LocalDateTime now() {

@@ -34,14 +34,14 @@ public final class OutboxRoutes {
 
     private void retry(Context ctx) {
         Web.requireAdmin(ctx);
-        String topic = outbox.store().retry(idOf(ctx)).orElseThrow(NotFound::new);
+        String topic = outbox.store().retry(Web.pathId(ctx)).orElseThrow(NotFound::new);
         outbox.wake(topic);
         Web.redirect(ctx, "/admin/outbox?done=retried");
     }
 
     private void discard(Context ctx) {
         Web.requireAdmin(ctx);
-        if (!outbox.store().discard(idOf(ctx))) {
+        if (!outbox.store().discard(Web.pathId(ctx))) {
             throw new NotFound();
         }
         Web.redirect(ctx, "/admin/outbox?done=discarded");
@@ -50,13 +50,5 @@ public final class OutboxRoutes {
     private static String doneMessage(Context ctx) {
         String done = ctx.queryParam("done");
         return "retried".equals(done) || "discarded".equals(done) ? "outbox." + done : "";
-    }
-
-    private static long idOf(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
     }
 }

@@ -30,7 +30,7 @@ public final class FollowUpRoutes {
 
     private void show(Context ctx) {
         Member asker = Web.requireViewer(ctx);
-        long id = idOf(ctx);
+        long id = Web.pathId(ctx);
         QuestionStore.Thread thread = questions.thread(id, Audience.STAFF, false).orElseThrow(NotFound::new); // the asker's own, checked below
         if (thread.question().author().id() != asker.id()) {
             throw new NotAllowed("qa.followup.denied");
@@ -45,7 +45,7 @@ public final class FollowUpRoutes {
 
     private void accept(Context ctx) {
         Member asker = Web.requireViewer(ctx);
-        long id = idOf(ctx);
+        long id = Web.pathId(ctx);
         long answer;
         try {
             answer = Long.parseLong(String.valueOf(ctx.formParam("answer")));
@@ -58,16 +58,8 @@ public final class FollowUpRoutes {
 
     private void unsolved(Context ctx) {
         Member asker = Web.requireViewer(ctx);
-        long id = idOf(ctx);
+        long id = Web.pathId(ctx);
         followUps.unsolved(asker, id);
         Web.redirect(ctx, "/followup/" + id);
-    }
-
-    private static long idOf(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
     }
 }

@@ -1,6 +1,5 @@
 package townhall.qa;
 
-import static townhall.qa.QuestionRoutes.parseId;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -63,7 +62,7 @@ public final class PostRoutes {
     /** A plain action: do it, then go back to the question, at the post. */
     private void act(Context ctx, Action action) {
         Member viewer = Web.requireViewer(ctx);
-        long id = parseId(ctx.pathParam("id"));
+        long id = Web.id(ctx.pathParam("id"));
         action.apply(viewer, id);
         backToPost(ctx, id);
     }
@@ -77,7 +76,7 @@ public final class PostRoutes {
     /** A deleted answer: back to its question, saying so; a question its author deleted: home, saying so (they no longer see it). */
     private void delete(Context ctx) {
         Member viewer = Web.requireViewer(ctx);
-        PostStore.PostInfo post = curation.delete(viewer, parseId(ctx.pathParam("id")));
+        PostStore.PostInfo post = curation.delete(viewer, Web.id(ctx.pathParam("id")));
         String kind = post.isQuestion() ? "question" : "answer";
         if (post.isQuestion() && !viewer.isStaff()) {
             Web.redirect(ctx, "/?deleted=question");
@@ -89,7 +88,7 @@ public final class PostRoutes {
 
     private void answer(Context ctx) {
         Member author = Web.requireViewer(ctx);
-        long questionId = parseId(ctx.pathParam("id"));
+        long questionId = Web.id(ctx.pathParam("id"));
         String body = ctx.formParam("body") == null ? "" : ctx.formParam("body");
         try {
             String withImage = FormImage.appendedTo(ctx, author, body, uploads, "image");
@@ -107,7 +106,7 @@ public final class PostRoutes {
 
     private void comment(Context ctx) {
         Member author = Web.requireViewer(ctx);
-        long postId = parseId(ctx.pathParam("id"));
+        long postId = Web.id(ctx.pathParam("id"));
         String body = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
         try {
             if (posting.comment(author, postId, body).held()) {
@@ -128,7 +127,7 @@ public final class PostRoutes {
     /** Votes: a plain form post redirects back; a script asking for JSON gets the new score. */
     private void vote(Context ctx) {
         Member voter = Web.requireViewer(ctx);
-        long postId = parseId(ctx.pathParam("id"));
+        long postId = Web.id(ctx.pathParam("id"));
         int value = switch (String.valueOf(ctx.formParam("value"))) {
             case "up" -> 1;
             case "down" -> -1;
@@ -145,14 +144,14 @@ public final class PostRoutes {
 
     private void verify(Context ctx) {
         Member staff = Web.requireViewer(ctx);
-        long answerId = parseId(ctx.pathParam("id"));
+        long answerId = Web.id(ctx.pathParam("id"));
         votesAndMarks.verify(staff, answerId, ctx.formParam("note"));
         backToPost(ctx, answerId);
     }
 
     private void close(Context ctx) {
         Member staff = Web.requireViewer(ctx);
-        long questionId = parseId(ctx.pathParam("id"));
+        long questionId = Web.id(ctx.pathParam("id"));
         try {
             curation.close(staff, questionId, ctx.formParam("reason"), ctx.formParam("duplicateOf"));
             backToPost(ctx, questionId);
@@ -166,7 +165,7 @@ public final class PostRoutes {
 
     private void showEdit(Context ctx, Map<String, String> form, Map<String, String> errors) {
         Member editor = Web.requireViewer(ctx);
-        long postId = parseId(ctx.pathParam("id"));
+        long postId = Web.id(ctx.pathParam("id"));
         PostStore.PostInfo post = curation.editablePost(editor, postId);
         Map<String, String> values = form;
         if (values == null) {
@@ -188,7 +187,7 @@ public final class PostRoutes {
 
     private void edit(Context ctx) {
         Member editor = Web.requireViewer(ctx);
-        long postId = parseId(ctx.pathParam("id"));
+        long postId = Web.id(ctx.pathParam("id"));
         Map<String, String> form = new HashMap<>();
         for (String field : new String[] {"title", "tags", "body", "reason"}) {
             form.put(field, orEmpty(ctx.formParam(field)));
@@ -210,7 +209,7 @@ public final class PostRoutes {
     }
 
     private void revisions(Context ctx) {
-        long postId = parseId(ctx.pathParam("id"));
+        long postId = Web.id(ctx.pathParam("id"));
         PostStore.PostInfo post = access.visiblePost(postId, Web.viewer(ctx));
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, post.isQuestion() ? "qa.history.of.question" : "qa.history.of.answer", "title", post.title()));

@@ -187,7 +187,7 @@ public final class QuestionRoutes {
     }
 
     private void question(Context ctx) {
-        showQuestion(ctx, parseId(ctx.pathParam("id")), Map.of(), Map.of());
+        showQuestion(ctx, Web.id(ctx.pathParam("id")), Map.of(), Map.of());
     }
 
     /** Renders a question's page; {@code drafts} and {@code errors} refill a form that did not go through. */
@@ -304,14 +304,6 @@ public final class QuestionRoutes {
             shown = 0;
         }
         return new ContentGate.FormSignals(honeypot == null ? "" : honeypot, shown);
-    }
-
-    static long parseId(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
     }
 
     private static List<Map<String, Object>> sortLinks(String base, Map<String, String> params) {

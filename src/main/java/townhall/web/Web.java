@@ -125,6 +125,26 @@ public final class Web {
     }
 
     /** The visitor's IP address: from a trusted proxy's headers, or the connection's. */
+    /** The numeric {id} of the request's path ("/idea/{id}"): one that is not a number names nothing, as a missing one. */
+    public static long pathId(Context ctx) {
+        return id(ctx.pathParam("id"));
+    }
+
+    /** A numeric id from a path or a form; one that is not a number is {@link NotFound}. */
+    public static long id(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new NotFound();
+        }
+    }
+
+    /** A form field as typed, or empty when it was not sent. */
+    public static String formText(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value;
+    }
+
     /** Whether the client takes a gzip body ({@code Accept-Encoding}, a weight of 0 refusing it). */
     public static boolean acceptsGzip(Context ctx) {
         String accepted = ctx.header("Accept-Encoding");

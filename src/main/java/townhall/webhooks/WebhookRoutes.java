@@ -9,7 +9,6 @@ import java.util.Map;
 import townhall.account.Member;
 import townhall.events.EventType;
 import townhall.web.InvalidInput;
-import townhall.web.NotFound;
 import townhall.web.Views;
 import townhall.web.Web;
 
@@ -71,7 +70,7 @@ public final class WebhookRoutes {
 
     private void log(Context ctx) {
         Member admin = Web.requireAdmin(ctx);
-        Subscription subscription = webhooks.subscription(admin, idOf(ctx));
+        Subscription subscription = webhooks.subscription(admin, Web.pathId(ctx));
         pages.render(ctx, "webhooks/log", Map.of("title", pages.t(ctx, "webhooks.log.title"),
                 "subscription", subscription, "deliveries", webhooks.deliveries(admin, subscription.id(), SHOWN),
                 "again", "1".equals(ctx.queryParam("again"))));
@@ -79,22 +78,14 @@ public final class WebhookRoutes {
 
     private void unsubscribe(Context ctx) {
         Member admin = Web.requireAdmin(ctx);
-        webhooks.unsubscribe(admin, idOf(ctx));
+        webhooks.unsubscribe(admin, Web.pathId(ctx));
         Web.redirect(ctx, "/admin/webhooks?done=deleted");
     }
 
     private void sendAgain(Context ctx) {
         Member admin = Web.requireAdmin(ctx);
-        Delivery delivery = webhooks.delivery(admin, idOf(ctx));
+        Delivery delivery = webhooks.delivery(admin, Web.pathId(ctx));
         webhooks.sendAgain(admin, delivery.id());
         Web.redirect(ctx, "/admin/webhooks/" + delivery.subscriptionId() + "?again=1");
-    }
-
-    private static long idOf(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
     }
 }
