@@ -7,11 +7,14 @@ import static townhall.db.schema.Tables.SESSIONS;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
+import townhall.db.Prepared;
 
 /** Members and their sign-in sessions. */
 public final class AccountStore {
@@ -23,9 +26,11 @@ public final class AccountStore {
             .where(NOTIFICATIONS.MEMBER_ID.eq(MEMBERS.ID)).and(NOTIFICATIONS.READ_AT.isNull())).as("unread");
 
     private final DSLContext db;
+    private final Prepared<Boolean> liveSession;
 
     public AccountStore(DSLContext db) {
         this.db = db;
+        this.liveSession = Prepared.of(db, this::liveSessionQuery);
     }
 
     /** {@code confirmedAt}: when the address counts as confirmed, or null until the member follows the link. */
@@ -148,13 +153,19 @@ public final class AccountStore {
 
     /** The signed-in member of a live session, with when the session was last seen. */
     public Optional<LiveSession> findLiveSession(String tokenHash, LocalDateTime now) {
+        Record row = liveSession.fetchOne(Map.of("token", tokenHash, "now", now));
+        return Optional.ofNullable(row).map(r -> new LiveSession(toMember(r), r.get(SESSIONS.LAST_SEEN_AT)));
+    }
+
+    /** Read on every signed-in request: its SQL is rendered once (see {@link Prepared}). */
+    private Select<?> liveSessionQuery() {
+        Field<LocalDateTime> now = DSL.param("now", LocalDateTime.class);
         return db.select(MEMBERS.asterisk(), SESSIONS.LAST_SEEN_AT, UNREAD)
                 .from(SESSIONS)
                 .join(MEMBERS).on(MEMBERS.ID.eq(SESSIONS.MEMBER_ID))
-                .where(SESSIONS.TOKEN_HASH.eq(tokenHash))
+                .where(SESSIONS.TOKEN_HASH.eq(DSL.param("token", String.class)))
                 .and(SESSIONS.EXPIRES_AT.gt(now))
-                .and(MEMBERS.SUSPENDED_UNTIL.isNull().or(MEMBERS.SUSPENDED_UNTIL.le(now)))
-                .fetchOptional(r -> new LiveSession(toMember(r), r.get(SESSIONS.LAST_SEEN_AT)));
+                .and(MEMBERS.SUSPENDED_UNTIL.isNull().or(MEMBERS.SUSPENDED_UNTIL.le(now)));
     }
 
     /** A suspension in force: until when, and why. */

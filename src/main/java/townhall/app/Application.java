@@ -91,20 +91,27 @@ public final class Application implements AutoCloseable {
         this.web = web;
     }
 
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
     public static Application start(Config config) {
         long started = System.nanoTime();
         Database database = Database.open(config);
+        long databaseReady = System.nanoTime();
         try {
             Components components = new Components(config, database, Clock.systemUTC());
             if (config.getBoolean(Setting.DEMO)) {
                 components.seedDemo();
             }
+            long componentsReady = System.nanoTime();
             OutsideImageLinks.rewriteOnceInTheBackground(database.background(), components.siteSettings, components.markdown);
             ViewCounter viewCounter = new ViewCounter(database.dsl(),
                     Duration.ofSeconds(config.getInt(Setting.VIEW_FLUSH_SECONDS)));
             ScheduledExecutorService jobs = startJobs(components);
             Search search = Search.start(config, database, components.outbox, components.synonyms,
                     components.markdown, components.clock);
+            long searchReady = System.nanoTime();
             Metrics metrics = new Metrics(database, new OutboxStore(database.background()), search.health(),
                     List.of("search", "vectors", "mail", Events.TOPIC, "webhook-delivery", "notify"), components.clock);
             Visitors visitors = new Visitors(database.background(), components.clock, Duration.ofSeconds(
@@ -119,8 +126,11 @@ public final class Application implements AutoCloseable {
                 jobs.shutdownNow();
                 throw e;
             }
-            log.info("Townhall is serving {} at http://localhost:{} (started in {} ms)",
-                    config.get(Setting.SITE_NAME), web.port(), (System.nanoTime() - started) / 1_000_000);
+            long now = System.nanoTime();
+            log.info("Townhall is serving {} at http://localhost:{} (started in {} ms: database {}, components {}, "
+                            + "search {}, web {})", config.get(Setting.SITE_NAME), web.port(), millis(now - started),
+                    millis(databaseReady - started), millis(componentsReady - databaseReady),
+                    millis(searchReady - componentsReady), millis(now - searchReady));
             return new Application(components, viewCounter, jobs, search, metrics, visitors, web);
         } catch (RuntimeException e) {
             database.close();

@@ -9,18 +9,23 @@ import static townhall.db.schema.Tables.POSTS;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
+import townhall.db.Prepared;
 
 /** Polls, their options, voters and choices in the database; a poll is read in one query. */
 public final class PollStore {
     private final DSLContext db;
+    private final Prepared<Boolean> questionAndPoll;
 
     public PollStore(DSLContext db) {
         this.db = db;
+        this.questionAndPoll = Prepared.of(db, this::questionAndPollQuery);
     }
 
     private static final Field<List<Poll.Option>> OPTIONS = DSL.multiset(
@@ -44,10 +49,15 @@ public final class PollStore {
 
     /** A question's author and the id of its poll (null when none), in one query; empty when there is no question. */
     public Optional<long[]> questionAndPoll(long questionId) {
+        return Optional.ofNullable(questionAndPoll.fetchOne(Map.of("question", questionId)))
+                .map(r -> new long[] {r.get(POSTS.AUTHOR_ID), r.get(POLLS.ID) == null ? 0 : r.get(POLLS.ID)});
+    }
+
+    /** Read on every question page: its SQL is rendered once (see {@link Prepared}). */
+    private Select<?> questionAndPollQuery() {
         return db.select(POSTS.AUTHOR_ID, POLLS.ID).from(POSTS)
-                .leftJoin(POLLS).on(POLLS.SUBJECT_KIND.eq(Polls.QUESTION)).and(POLLS.SUBJECT_ID.eq(POSTS.ID))
-                .where(POSTS.ID.eq(questionId)).and(POSTS.KIND.eq("question"))
-                .fetchOptional(r -> new long[] {r.value1(), r.value2() == null ? 0 : r.value2()});
+                .leftJoin(POLLS).on(POLLS.SUBJECT_KIND.eq(DSL.inline(Polls.QUESTION))).and(POLLS.SUBJECT_ID.eq(POSTS.ID))
+                .where(POSTS.ID.eq(DSL.param("question", Long.class))).and(POSTS.KIND.eq(DSL.inline("question")));
     }
 
     public Optional<Poll> poll(long id) {

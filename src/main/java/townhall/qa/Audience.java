@@ -39,6 +39,29 @@ public final class Audience {
         this.groups = groups;
     }
 
+    /** The readers for whom {@link #categories} has the same shape (see {@link townhall.db.Prepared}). */
+    public enum Kind { STAFF, VISITOR, MEMBER }
+
+    public Kind kind() {
+        return staff ? Kind.STAFF : memberId == null ? Kind.VISITOR : Kind.MEMBER;
+    }
+
+    /** The value of the parameter {@value #READER} in {@link #categories(Kind, Field)}. */
+    public Long reader() {
+        return memberId;
+    }
+
+    public static final String READER = "reader";
+
+    /** As {@link #categories(Field)} for a kind of reader, the member being the named parameter {@value #READER}. */
+    public static Condition categories(Kind kind, Field<Long> categoryId) {
+        return switch (kind) {
+            case STAFF -> DSL.noCondition();
+            case VISITOR -> readableBy(categoryId, null);
+            case MEMBER -> readableBy(categoryId, DSL.param(READER, Long.class));
+        };
+    }
+
     /** True when nothing is hidden from this reader. */
     public boolean everything() { return staff; }
 
@@ -55,10 +78,10 @@ public final class Audience {
      * a column of a set-based query (notifications' fan-out), null for a visitor.
      */
     private static Condition readableBy(Field<Long> categoryId, Field<Long> member) {
-        Condition readable = CATEGORIES.VISIBILITY.eq(CategoryVisibility.PUBLIC.code());
+        Condition readable = CATEGORIES.VISIBILITY.eq(DSL.inline(CategoryVisibility.PUBLIC.code()));
         if (member != null) {
-            readable = readable.or(CATEGORIES.VISIBILITY.eq(CategoryVisibility.MEMBERS.code()))
-                    .or(CATEGORIES.VISIBILITY.eq(CategoryVisibility.GROUP.code())
+            readable = readable.or(CATEGORIES.VISIBILITY.eq(DSL.inline(CategoryVisibility.MEMBERS.code())))
+                    .or(CATEGORIES.VISIBILITY.eq(DSL.inline(CategoryVisibility.GROUP.code()))
                             .and(CATEGORIES.GROUP_ID.in(select(MEMBER_GROUP_MEMBERS.GROUP_ID).from(MEMBER_GROUP_MEMBERS)
                                     .where(MEMBER_GROUP_MEMBERS.MEMBER_ID.eq(member)))));
         }

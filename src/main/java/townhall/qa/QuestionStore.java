@@ -9,6 +9,7 @@ import static townhall.db.schema.Tables.QUESTIONS;
 import static townhall.db.schema.Tables.QUESTION_TAGS;
 import static townhall.db.schema.Tables.TAGS;
 import static townhall.db.schema.Tables.VOTES;
+import static townhall.db.schema.Tables.WATCHES;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
+import townhall.db.Prepared;
 import townhall.db.schema.tables.Categories;
 import townhall.db.schema.tables.Members;
 import townhall.db.schema.tables.Posts;
@@ -39,9 +41,19 @@ public final class QuestionStore {
     private static final Categories C = CATEGORIES.as("c");
 
     private final DSLContext db;
+    private final Prepared<Audience.Kind> questionOfThread;
+    private final Prepared<AnswersShown> answersOfThread;
+    private final Prepared<Boolean> commentsOfThread;
+    private final Prepared<Boolean> tagsOfThread;
+    private final Prepared<Boolean> readerMarks;
 
     public QuestionStore(DSLContext db) {
         this.db = db;
+        this.questionOfThread = new Prepared<>(db, this::questionOfThread);
+        this.answersOfThread = new Prepared<>(db, this::answersOfThread);
+        this.commentsOfThread = Prepared.of(db, this::commentsOfThread);
+        this.tagsOfThread = Prepared.of(db, this::tagsOfThread);
+        this.readerMarks = Prepared.of(db, this::readerMarksQuery);
     }
 
     public enum Sort {
@@ -72,7 +84,37 @@ public final class QuestionStore {
 
     /** As above, with the answers of {@code authorId} (the viewer) that wait for review: their author sees them. */
     public Optional<Thread> thread(long id, Audience audience, boolean includeDeleted, Long authorId) {
-        Record row = db.select(Q.asterisk(), P.ID, P.BODY_HTML, P.SCORE, P.CREATED_AT, P.EDITED_AT, P.DELETED_AT,
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", id);
+        values.put(Audience.READER, audience.reader());
+        values.put("viewer", authorId);
+        Record row = questionOfThread.fetchOne(audience.kind(), values);
+        if (row == null) {
+            return Optional.empty();
+        }
+        AnswersShown shown = includeDeleted ? AnswersShown.ALL : authorId == null ? AnswersShown.VISIBLE
+                : AnswersShown.VISIBLE_AND_VIEWERS_HELD;
+        List<? extends Record> answerRows = answersOfThread.fetch(shown, values);
+        Map<Long, List<Comment>> comments = comments(commentsOfThread.fetch(values));
+        List<Answer> answers = answerRows.stream()
+                .map(r -> new Answer(r.get(P.ID), r.get(P.QUESTION_ID), Author.of(r, AUTHOR), r.get(P.BODY_HTML),
+                        r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(P.DELETED_AT) != null,
+                        comments.getOrDefault(r.get(P.ID), List.of()), origin(r), r.get(P.REVIEW_STATE)))
+                .toList();
+        List<String> tags = tagsOfThread.fetch(values).map(r -> r.get(TAGS.NAME));
+        Question question = toQuestion(row, tags, comments.getOrDefault(id, List.of()));
+        return Optional.of(new Thread(question, answers));
+    }
+
+    /** Which answers a question's page shows: see {@link #thread(long, Audience, boolean, Long)}. */
+    private enum AnswersShown { ALL, VISIBLE, VISIBLE_AND_VIEWERS_HELD }
+
+    private static org.jooq.Param<Long> param(String name) {
+        return DSL.param(name, Long.class);
+    }
+
+    private org.jooq.Select<?> questionOfThread(Audience.Kind audience) {
+        return db.select(Q.asterisk(), P.ID, P.BODY_HTML, P.SCORE, P.CREATED_AT, P.EDITED_AT, P.DELETED_AT,
                         P.REVIEW_STATE,
                         P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
                         AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
@@ -87,33 +129,37 @@ public final class QuestionStore {
                 .leftJoin(VERIFIER).on(VERIFIER.ID.eq(Q.VERIFIED_BY))
                 .leftJoin(CLOSER).on(CLOSER.ID.eq(Q.CLOSED_BY))
                 .leftJoin(ORIGINAL).on(ORIGINAL.ID.eq(Q.DUPLICATE_OF))
-                .where(Q.ID.eq(id)).and(audience.categories(Q.CATEGORY_ID))
-                .fetchOne();
-        if (row == null) {
-            return Optional.empty();
-        }
-        Condition visible = includeDeleted ? DSL.noCondition() : authorId == null ? P.DELETED_AT.isNull()
-                : P.DELETED_AT.isNull().or(P.REVIEW_STATE.in(PostVisibility.HELD, PostVisibility.REHELD).and(P.AUTHOR_ID.eq(authorId)));
-        List<? extends Record> answerRows = db.select(P.ID, P.QUESTION_ID, P.BODY_HTML, P.SCORE, P.CREATED_AT,
+                .where(Q.ID.eq(param("id"))).and(Audience.categories(audience, Q.CATEGORY_ID));
+    }
+
+    private org.jooq.Select<?> answersOfThread(AnswersShown shown) {
+        Condition visible = switch (shown) {
+            case ALL -> DSL.noCondition();
+            case VISIBLE -> P.DELETED_AT.isNull();
+            case VISIBLE_AND_VIEWERS_HELD -> P.DELETED_AT.isNull().or(P.REVIEW_STATE
+                    .in(DSL.inline(PostVisibility.HELD), DSL.inline(PostVisibility.REHELD))
+                    .and(P.AUTHOR_ID.eq(param("viewer"))));
+        };
+        return db.select(P.ID, P.QUESTION_ID, P.BODY_HTML, P.SCORE, P.CREATED_AT,
                         P.EDITED_AT, P.DELETED_AT, P.REVIEW_STATE, P.ORIGIN_URL, P.ORIGIN_AUTHOR, P.ORIGIN_LICENSE,
                         AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER)
                 .from(P)
                 .join(AUTHOR).on(AUTHOR.ID.eq(P.AUTHOR_ID))
-                .where(P.QUESTION_ID.eq(id)).and(visible)
-                .orderBy(P.SCORE.desc(), P.CREATED_AT.asc())
-                .fetch();
-        List<Long> postIds = new ArrayList<>();
-        postIds.add(id);
-        answerRows.forEach(r -> postIds.add(r.get(P.ID)));
-        Map<Long, List<Comment>> comments = commentsOf(postIds);
-        List<Answer> answers = answerRows.stream()
-                .map(r -> new Answer(r.get(P.ID), r.get(P.QUESTION_ID), Author.of(r, AUTHOR), r.get(P.BODY_HTML),
-                        r.get(P.SCORE), r.get(P.CREATED_AT), r.get(P.EDITED_AT), r.get(P.DELETED_AT) != null,
-                        comments.getOrDefault(r.get(P.ID), List.of()), origin(r), r.get(P.REVIEW_STATE)))
-                .toList();
-        Question question = toQuestion(row, tagsOf(List.of(id)).getOrDefault(id, List.of()),
-                comments.getOrDefault(id, List.of()));
-        return Optional.of(new Thread(question, answers));
+                .where(P.QUESTION_ID.eq(param("id"))).and(visible)
+                .orderBy(P.SCORE.desc(), P.CREATED_AT.asc());
+    }
+
+    /** The visible comments of the question and all its answers (the page shows those of the answers it shows). */
+    private org.jooq.Select<?> commentsOfThread() {
+        return commentsWhere(COMMENTS.POST_ID.in(select(POSTS.ID).from(POSTS)
+                .where(POSTS.ID.eq(param("id")).or(POSTS.QUESTION_ID.eq(param("id"))))));
+    }
+
+    private org.jooq.Select<?> tagsOfThread() {
+        return db.select(QUESTION_TAGS.QUESTION_ID, TAGS.NAME)
+                .from(QUESTION_TAGS).join(TAGS).on(TAGS.ID.eq(QUESTION_TAGS.TAG_ID))
+                .where(QUESTION_TAGS.QUESTION_ID.eq(param("id")))
+                .orderBy(TAGS.NAME);
     }
 
     /** A signed-in reader's own marks on a question page: their votes, and whether they follow (1) or muted (-1) it. */
@@ -124,21 +170,27 @@ public final class QuestionStore {
      * of post 0, which no post has.
      */
     public ReaderMarks readerMarks(long memberId, long questionId) {
-        var votes = db.select(VOTES.POST_ID, VOTES.VALUE.cast(Integer.class).as("mark"))
-                .from(VOTES)
-                .join(POSTS).on(POSTS.ID.eq(VOTES.POST_ID))
-                .where(VOTES.MEMBER_ID.eq(memberId))
-                .and(POSTS.ID.eq(questionId).or(POSTS.QUESTION_ID.eq(questionId)));
-        var watch = db.select(org.jooq.impl.DSL.inline(0L).as("post_id"),
-                        townhall.db.schema.Tables.WATCHES.WATCH_LEVEL.cast(Integer.class).as("mark"))
-                .from(townhall.db.schema.Tables.WATCHES)
-                .where(townhall.db.schema.Tables.WATCHES.MEMBER_ID.eq(memberId))
-                .and(townhall.db.schema.Tables.WATCHES.TARGET.eq(townhall.notify.Target.QUESTION.code()))
-                .and(townhall.db.schema.Tables.WATCHES.TARGET_ID.eq(questionId));
-        Map<Long, Integer> marks = new java.util.HashMap<>();
-        votes.unionAll(watch).fetch().forEach(r -> marks.put(r.value1(), r.value2()));
+        Map<Long, Integer> marks = new HashMap<>();
+        readerMarks.fetch(Map.of("member", memberId, "question", questionId))
+                .forEach(r -> marks.put(r.get(VOTES.POST_ID), r.get(MARK)));
         Integer level = marks.remove(0L);
         return new ReaderMarks(marks, level == null ? 0 : level);
+    }
+
+    private static final Field<Integer> MARK = DSL.field(DSL.name("mark"), Integer.class);
+
+    private org.jooq.Select<?> readerMarksQuery() {
+        var votes = db.select(VOTES.POST_ID, VOTES.VALUE.cast(Integer.class).as(MARK))
+                .from(VOTES)
+                .join(POSTS).on(POSTS.ID.eq(VOTES.POST_ID))
+                .where(VOTES.MEMBER_ID.eq(param("member")))
+                .and(POSTS.ID.eq(param("question")).or(POSTS.QUESTION_ID.eq(param("question"))));
+        var watch = db.select(DSL.inline(0L).as(VOTES.POST_ID.getName()), WATCHES.WATCH_LEVEL.cast(Integer.class).as(MARK))
+                .from(WATCHES)
+                .where(WATCHES.MEMBER_ID.eq(param("member")))
+                .and(WATCHES.TARGET.eq(DSL.inline(townhall.notify.Target.QUESTION.code())))
+                .and(WATCHES.TARGET_ID.eq(param("question")));
+        return votes.unionAll(watch);
     }
 
     public ListPage list(ListQuery query) {
@@ -243,16 +295,19 @@ public final class QuestionStore {
         return tags;
     }
 
-    /** The visible comments of each post, oldest first; one query for a whole page. */
-    private Map<Long, List<Comment>> commentsOf(List<Long> postIds) {
-        Map<Long, List<Comment>> comments = new HashMap<>();
-        db.select(COMMENTS.ID, COMMENTS.POST_ID, COMMENTER.ID, COMMENTER.USERNAME, COMMENTER.ROLE,
+    private org.jooq.SelectSeekStep2<?, ?, ?> commentsWhere(Condition posts) {
+        return db.select(COMMENTS.ID, COMMENTS.POST_ID, COMMENTER.ID, COMMENTER.USERNAME, COMMENTER.ROLE,
                         COMMENTER.HELPER, COMMENTS.BODY_HTML, COMMENTS.CREATED_AT)
                 .from(COMMENTS).join(COMMENTER).on(COMMENTER.ID.eq(COMMENTS.AUTHOR_ID))
-                .where(COMMENTS.POST_ID.in(postIds)).and(COMMENTS.DELETED_AT.isNull())
-                .orderBy(COMMENTS.CREATED_AT, COMMENTS.ID)
-                .forEach(r -> comments.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Comment(r.value1(),
-                        r.value2(), Author.of(r, COMMENTER), r.value7(), r.value8())));
+                .where(posts).and(COMMENTS.DELETED_AT.isNull())
+                .orderBy(COMMENTS.CREATED_AT, COMMENTS.ID);
+    }
+
+    private static Map<Long, List<Comment>> comments(List<? extends Record> rows) {
+        Map<Long, List<Comment>> comments = new HashMap<>();
+        rows.forEach(r -> comments.computeIfAbsent(r.get(COMMENTS.POST_ID), k -> new ArrayList<>()).add(new Comment(
+                r.get(COMMENTS.ID), r.get(COMMENTS.POST_ID), Author.of(r, COMMENTER), r.get(COMMENTS.BODY_HTML),
+                r.get(COMMENTS.CREATED_AT))));
         return comments;
     }
 
