@@ -70,6 +70,14 @@ public final class GenerateCommunity {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("sessions")) { // GenerateCommunity sessions <out>: sessions.txt again, for a community made before
+            try (Database database = Database.open(Config.load(System.getenv()).with(Setting.DEMO, "false"))) {
+                Long first = database.dsl().select(DSL.min(MEMBERS.ID)).from(MEMBERS)
+                        .where(MEMBERS.EMAIL.like("%@bench.invalid")).fetchOne().value1();
+                new GenerateCommunity(database.dsl(), null).writeSessions(Path.of(args[1]), first);
+            }
+            return;
+        }
         int target = Integer.parseInt(args[0]);
         Path dump = Path.of(args[1]);
         Path out = Path.of(args[2]);

@@ -38,8 +38,11 @@ public final class PageCache implements QaListener, KeptPages {
     private static final String PRIVATE = "townhall.pageCachePrivate";
     private static final long LISTS = -1;
     private static final long EVERYTHING = -2;
-    /** Bytes of kept pages, compressed: some 13,000 question pages of 15 KB (4.5 KB compressed). */
-    private static final long MAX_BYTES = 64_000_000;
+    /**
+     * Bytes of kept pages, compressed: an eighth of the heap, at most 64 MB (some 13,000 question pages of 15 KB,
+     * 4.5 KB compressed); 32 MB with the launcher's 256 MB heap.
+     */
+    private static final long MAX_BYTES = Math.min(64_000_000, Runtime.getRuntime().maxMemory() / 8);
     /**
      * How long a copy is kept at least: beyond twice the time to live it is served only while the database is down
      * ({@link #serveStale}), so that visitors keep reading during an outage.
