@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import townhall.db.Prepared;
 
 /** Flags, review items, sanctions and the moderation log; the rules are in the services. */
 public final class ModerationStore {
@@ -28,9 +29,11 @@ public final class ModerationStore {
     private static final townhall.db.schema.tables.Members TARGET = MEMBERS.as("target");
 
     private final DSLContext db;
+    private final Prepared<Boolean> openCount;
 
     public ModerationStore(DSLContext db) {
         this.db = db;
+        this.openCount = Prepared.of(db, () -> db.selectCount().from(REVIEW_ITEMS).where(REVIEW_ITEMS.DECIDED_AT.isNull()));
     }
 
     // flags
@@ -124,8 +127,9 @@ public final class ModerationStore {
                 .execute();
     }
 
+    /** In the header of every page staff and reviewing Helpers see: rendered once (see {@link Prepared}). */
     public int openCount() {
-        return db.fetchCount(REVIEW_ITEMS, REVIEW_ITEMS.DECIDED_AT.isNull());
+        return openCount.fetchOne(java.util.Map.of()).get(0, Integer.class);
     }
 
     /** An open item; for a comment's, {@code commentId} is not 0 and the body and author are the comment's. */

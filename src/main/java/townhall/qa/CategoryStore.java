@@ -8,12 +8,15 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import townhall.db.Prepared;
 
 public final class CategoryStore {
     private final DSLContext db;
+    private final Prepared<Audience.Kind> visible;
 
     public CategoryStore(DSLContext db) {
         this.db = db;
+        this.visible = new Prepared<>(db, this::visibleQuery);
     }
 
     /** Every category, whoever may see it: for staff's pages and the sitemap's filter. */
@@ -23,7 +26,14 @@ public final class CategoryStore {
 
     /** The categories this reader may see, in their order. */
     public List<Category> visible(Audience audience) {
-        return where(audience.categories(CATEGORIES.ID));
+        return visible.fetch(audience.kind(), java.util.Collections.singletonMap(Audience.READER, audience.reader()))
+                .map(CategoryStore::toCategory);
+    }
+
+    /** On every page with the category menu: its SQL is rendered once per kind of reader (see {@link Prepared}). */
+    private org.jooq.Select<?> visibleQuery(Audience.Kind audience) {
+        return db.select(CATEGORIES.fields()).from(CATEGORIES).where(Audience.categories(audience, CATEGORIES.ID))
+                .orderBy(CATEGORIES.POSITION, CATEGORIES.NAME);
     }
 
     /** The category with this slug, if this reader may see it. */

@@ -46,6 +46,8 @@ public final class QuestionStore {
     private final Prepared<Boolean> commentsOfThread;
     private final Prepared<Boolean> tagsOfThread;
     private final Prepared<Boolean> readerMarks;
+    private final Prepared<ListShape> listQuery;
+    private final Prepared<Integer> tagsOfQuestions;
 
     public QuestionStore(DSLContext db) {
         this.db = db;
@@ -54,6 +56,8 @@ public final class QuestionStore {
         this.commentsOfThread = Prepared.of(db, this::commentsOfThread);
         this.tagsOfThread = Prepared.of(db, this::tagsOfThread);
         this.readerMarks = Prepared.of(db, this::readerMarksQuery);
+        this.listQuery = new Prepared<>(db, this::listQuery);
+        this.tagsOfQuestions = new Prepared<>(db, this::tagsOfQuestions);
     }
 
     public enum Sort {
@@ -194,39 +198,61 @@ public final class QuestionStore {
     }
 
     public ListPage list(ListQuery query) {
+        boolean unanswered = query.unansweredOnly() || query.sort() == Sort.UNANSWERED || query.sort() == Sort.HELPER_QUEUE;
+        ListShape shape = new ListShape(query.sort(), query.tag() != null, query.categorySlug() != null,
+                query.verifiedOnly(), unanswered, query.includeDeleted(), query.audience().kind());
+        Map<String, Object> values = new HashMap<>();
+        values.put("tag", query.tag());
+        values.put("category", query.categorySlug());
+        values.put(Audience.READER, query.audience().reader());
+        values.put("limit", query.pageSize() + 1);
+        values.put("offset", (query.page() - 1) * query.pageSize());
+        List<? extends Record> rows = listQuery.fetch(shape, values);
+        boolean hasNext = rows.size() > query.pageSize();
+        List<? extends Record> shown = hasNext ? rows.subList(0, query.pageSize()) : rows;
+        Map<Long, List<String>> tags = tagsOf(shown.stream().map(r -> r.get(Q.ID)).toList());
+        return new ListPage(shown.stream().map(r -> toSummary(r, tags.getOrDefault(r.get(Q.ID), List.of()))).toList(),
+                hasNext);
+    }
+
+    /** What decides the SQL of a list (see {@link Prepared}); the tag, category, reader and page are its values. */
+    private record ListShape(Sort sort, boolean byTag, boolean byCategory, boolean verifiedOnly, boolean unanswered,
+                             boolean includeDeleted, Audience.Kind audience) {}
+
+    private org.jooq.Select<?> listQuery(ListShape shape) {
         List<Condition> where = new ArrayList<>();
-        if (!query.includeDeleted()) {
+        if (!shape.includeDeleted()) {
             where.add(P.DELETED_AT.isNull());
         }
         // a tag's list by activity reads the tag rows in index order (see V8__tag_activity.sql)
-        boolean byTagActivity = query.tag() != null && query.sort() == Sort.ACTIVE;
-        Field<Long> tagId = select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(query.tag())).asField();
+        boolean byTagActivity = shape.byTag() && shape.sort() == Sort.ACTIVE;
+        Field<Long> tagId = select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(DSL.param("tag", String.class))).asField();
         if (byTagActivity) {
             where.add(QUESTION_TAGS.TAG_ID.eq(tagId));
-        } else if (query.tag() != null) {
+        } else if (shape.byTag()) {
             where.add(Q.ID.in(select(QUESTION_TAGS.QUESTION_ID).from(QUESTION_TAGS)
                     .where(QUESTION_TAGS.TAG_ID.eq(tagId))));
         }
-        if (query.categorySlug() != null) {
-            where.add(C.SLUG.eq(query.categorySlug()));
+        if (shape.byCategory()) {
+            where.add(C.SLUG.eq(DSL.param("category", String.class)));
         }
-        where.add(query.audience().categories(Q.CATEGORY_ID));
-        if (query.verifiedOnly()) {
+        where.add(Audience.categories(shape.audience(), Q.CATEGORY_ID));
+        if (shape.verifiedOnly()) {
             where.add(Q.VERIFIED_ANSWER_ID.isNotNull());
         }
-        if (query.unansweredOnly() || query.sort() == Sort.UNANSWERED || query.sort() == Sort.HELPER_QUEUE) {
-            where.add(Q.ANSWER_COUNT.eq(0));
+        if (shape.unanswered()) {
+            where.add(Q.ANSWER_COUNT.eq(DSL.inline(0)));
             where.add(Q.CLOSED_AT.isNull());
         }
         List<SortField<?>> order = byTagActivity
                 ? List.of(QUESTION_TAGS.LAST_ACTIVITY_AT.desc(), QUESTION_TAGS.QUESTION_ID.desc())
-                : switch (query.sort()) {
+                : switch (shape.sort()) {
             case NEWEST, UNANSWERED -> List.of(Q.ID.desc());
             case ACTIVE -> List.of(Q.LAST_ACTIVITY_AT.desc(), Q.ID.desc());
             case TOP -> List.of(P.SCORE.desc(), Q.ID.desc());
             case HELPER_QUEUE -> List.of(Q.FROM_NEWCOMER.desc(), Q.ID.asc());
         };
-        List<? extends Record> rows = db.select(Q.ID, Q.TITLE, Q.SLUG, Q.EXCERPT, Q.ANSWER_COUNT, Q.VIEW_COUNT,
+        return db.select(Q.ID, Q.TITLE, Q.SLUG, Q.EXCERPT, Q.ANSWER_COUNT, Q.VIEW_COUNT,
                         Q.LAST_ACTIVITY_AT, Q.ACCEPTED_ANSWER_ID, Q.VERIFIED_ANSWER_ID, Q.CLOSED_AT,
                         P.SCORE, P.CREATED_AT, P.DELETED_AT, AUTHOR.ID, AUTHOR.USERNAME, AUTHOR.ROLE, AUTHOR.HELPER,
                         C.NAME, C.SLUG, Q.FROM_NEWCOMER)
@@ -236,14 +262,8 @@ public final class QuestionStore {
                 .leftJoin(C).on(C.ID.eq(Q.CATEGORY_ID))
                 .where(where)
                 .orderBy(order)
-                .limit(query.pageSize() + 1)
-                .offset((query.page() - 1) * query.pageSize())
-                .fetch();
-        boolean hasNext = rows.size() > query.pageSize();
-        List<? extends Record> shown = hasNext ? rows.subList(0, query.pageSize()) : rows;
-        Map<Long, List<String>> tags = tagsOf(shown.stream().map(r -> r.get(Q.ID)).toList());
-        return new ListPage(shown.stream().map(r -> toSummary(r, tags.getOrDefault(r.get(Q.ID), List.of()))).toList(),
-                hasNext);
+                .limit(DSL.param("limit", Integer.class))
+                .offset(DSL.param("offset", Integer.class));
     }
 
     private static QuestionSummary toSummary(Record r, List<String> tags) {
@@ -287,12 +307,28 @@ public final class QuestionStore {
     /** The tags of each question, by name; one query for a whole page. */
     private Map<Long, List<String>> tagsOf(List<Long> questionIds) {
         Map<Long, List<String>> tags = new HashMap<>();
-        db.select(QUESTION_TAGS.QUESTION_ID, TAGS.NAME)
-                .from(QUESTION_TAGS).join(TAGS).on(TAGS.ID.eq(QUESTION_TAGS.TAG_ID))
-                .where(QUESTION_TAGS.QUESTION_ID.in(questionIds))
-                .orderBy(TAGS.NAME)
-                .forEach(r -> tags.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        if (questionIds.isEmpty()) {
+            return tags;
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < questionIds.size(); i++) {
+            values.put("q" + i, questionIds.get(i));
+        }
+        tagsOfQuestions.fetch(questionIds.size(), values).forEach(r -> tags.computeIfAbsent(r.get(QUESTION_TAGS.QUESTION_ID),
+                k -> new ArrayList<>()).add(r.get(TAGS.NAME)));
         return tags;
+    }
+
+    /** The tags of {@code count} questions, the parameters q0, q1... */
+    private org.jooq.Select<?> tagsOfQuestions(int count) {
+        List<org.jooq.Param<Long>> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(param("q" + i));
+        }
+        return db.select(QUESTION_TAGS.QUESTION_ID, TAGS.NAME)
+                .from(QUESTION_TAGS).join(TAGS).on(TAGS.ID.eq(QUESTION_TAGS.TAG_ID))
+                .where(QUESTION_TAGS.QUESTION_ID.in(ids))
+                .orderBy(TAGS.NAME);
     }
 
     private org.jooq.SelectSeekStep2<?, ?, ?> commentsWhere(Condition posts) {
