@@ -145,7 +145,20 @@ public final class PostRoutes {
     private void verify(Context ctx) {
         Member staff = Web.requireViewer(ctx);
         long answerId = Web.id(ctx.pathParam("id"));
-        votesAndMarks.verify(staff, answerId, ctx.formParam("note"));
+        try {
+            // the form lists the versions with the current one ticked; without that list, the current one it is
+            votesAndMarks.verify(staff, answerId, ctx.formParam("note"),
+                    ctx.formParam("versionsShown") == null ? null : ctx.formParams("versions"), ctx.formParam("reviewBy"));
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            PostStore.PostInfo answer = posts.info(answerId).orElseThrow(NotFound::new);
+            questionPages.showQuestion(ctx, answer.questionId(),
+                    Map.of("verifyAnswer", String.valueOf(answerId), "note", orEmpty(ctx.formParam("note")),
+                            "reviewBy", orEmpty(ctx.formParam("reviewBy")),
+                            "versions", String.join(",", ctx.formParams("versions"))),
+                    prefixed(ctx, "verify", e));
+            return;
+        }
         backToPost(ctx, answerId);
     }
 
