@@ -255,7 +255,7 @@ public final class Application implements AutoCloseable {
                 c.categoryAccess);
         AnnouncementRoutes announcementRoutes = new AnnouncementRoutes(c.announcements, c.announcementStore,
                 c.categories, c.privileges, polls, c.markdown, views, c.clock, c.categoryAccess);
-        InsightRoutes insightRoutes = new InsightRoutes(c.insight, visitors, views);
+        InsightRoutes insightRoutes = new InsightRoutes(c.insight, visitors, views, c.versions);
         // an API token (under /api/ only) or else the session cookie says who is asking
         java.util.function.Function<io.javalin.http.Context, townhall.account.Member> viewerOf = ctx -> {
             townhall.account.Member byToken = c.apiTokens.viewerOf(ctx);

@@ -166,7 +166,7 @@ public final class Components {
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
         return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, demoPosting,
-                votesAndMarks, curation, reputationStore, helpers, faqStore, faq);
+                votesAndMarks, curation, reputationStore, helpers, faqStore, faq, versions);
     }
 
     /** Seeds the demo community and its FAQ into an empty database. */

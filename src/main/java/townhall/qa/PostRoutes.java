@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import townhall.account.Member;
 import townhall.uploads.ImageUploads;
+import townhall.versions.VersionService;
 import townhall.web.InvalidInput;
 import townhall.web.NotFound;
 import townhall.web.Views;
@@ -154,7 +155,7 @@ public final class PostRoutes {
             PostStore.PostInfo answer = posts.info(answerId).orElseThrow(NotFound::new);
             questionPages.showQuestion(ctx, answer.questionId(),
                     Map.of("verifyAnswer", String.valueOf(answerId), "note", orEmpty(ctx.formParam("note")),
-                            "reviewBy", orEmpty(ctx.formParam("reviewBy")),
+                            "reviewBy", VersionService.dateOrBlank(ctx.formParam("reviewBy")),
                             "versions", String.join(",", ctx.formParams("versions"))),
                     prefixed(ctx, "verify", e));
             return;

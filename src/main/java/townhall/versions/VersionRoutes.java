@@ -78,7 +78,8 @@ public final class VersionRoutes {
             Web.redirect(ctx, "/admin/versions?recorded=" + java.net.URLEncoder.encode(name.strip(),
                     java.nio.charset.StandardCharsets.UTF_8) + "&outdated=" + waiting, HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
-            showVersions(ctx, pages.errors(ctx, e), Map.of("line", line, "versionName", name, "released", released), 422);
+            showVersions(ctx, pages.errors(ctx, e), Map.of("line", line, "versionName", name,
+                    "released", VersionService.dateOrBlank(released)), 422);
         }
     }
 

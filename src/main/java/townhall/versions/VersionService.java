@@ -258,6 +258,18 @@ public final class VersionService {
         }
     }
 
+    /**
+     * A date field's value to show again on a refused form: as typed when it is a date, else blank (a browser's date
+     * field sends only dates, and HTML allows no other value in one).
+     */
+    public static String dateOrBlank(String value) {
+        try {
+            return value == null ? "" : LocalDate.parse(value.strip()).toString();
+        } catch (DateTimeParseException e) {
+            return "";
+        }
+    }
+
     private static Optional<Long> parseId(String value) {
         try {
             return Optional.of(Long.parseLong(value));

@@ -240,4 +240,32 @@ class ProductVersionsTest {
         assertThat(past.html().select("#review-" + qa[1]).val()).isEqualTo("2020-01-01");
         assertThat(server.newClient().page("/q/" + qa[0]).select(".is-verified")).isEmpty();
     }
+
+    private static JsonNode freshnessCounts(WebClient staff) throws Exception {
+        return new ObjectMapper().readTree(staff.get("/admin/insight.json").body()).get("verifiedAnswers");
+    }
+
+    @Test
+    void theInsightDashboardCountsVerifiedAnswersThatAreCurrentAndThoseNeedingReview() throws Exception {
+        WebClient staff = community.staff("analyst");
+        JsonNode before = freshnessCounts(staff);
+        long[] kept = answeredQuestion("fw-eight", "Does the app show the battery of each earbud");
+        long[] stale = answeredQuestion("fw-eight", "Can the earbuds pair with two phones at once");
+        long line = createLine(staff, "Firmware Eight", "fw-eight");
+        record(staff, line, "1.0");
+        String v1 = versionId(staff, kept[0], "1.0");
+        verify(staff, kept[1], List.of(v1), "");
+        verify(staff, stale[1], List.of(v1), "");
+        record(staff, line, "2.0");
+        staff.post("/admin/reverify/answer/" + kept[0], Map.of("how", "still"));
+
+        JsonNode after = freshnessCounts(staff);
+        assertThat(after.get("verified").asInt() - before.get("verified").asInt()).isEqualTo(2);
+        assertThat(after.get("current").asInt() - before.get("current").asInt()).isEqualTo(1);
+        assertThat(after.get("needingReview").asInt() - before.get("needingReview").asInt()).isEqualTo(1);
+        assertThat(after.get("outdatedByVersion").asInt() - before.get("outdatedByVersion").asInt()).isEqualTo(1);
+        Element table = staff.page("/admin/insight").getElementById("freshness-table");
+        assertThat(table.select("tr[data-figure=needsReview] td").text())
+                .isEqualTo(after.get("needingReview").asText());
+    }
 }
