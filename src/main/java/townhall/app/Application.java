@@ -231,7 +231,7 @@ public final class Application implements AutoCloseable {
         MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, config.get(Setting.METRICS_TOKEN));
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE), c.categoryAccess);
-        FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
+        FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views, c.versions);
         VersionRoutes versionRoutes = new VersionRoutes(c.versions, views);
         HomeRoutes homeRoutes = new HomeRoutes(c.questions, c.categories, c.homeHighlights, views, c.categoryAccess);
         WebhookRoutes webhookRoutes = new WebhookRoutes(c.webhooks, views);

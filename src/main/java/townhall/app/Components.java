@@ -265,7 +265,7 @@ public final class Components {
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
         this.homeHighlights = new HomeHighlights(new HomeStore(database.dsl()), reputationStore, clock);
-        this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);
+        this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox, versions);
         // Every theme of the folder is built once, when first shown; each request finds the active one (the
         // administrator's choice in the brand settings, else TOWNHALL_THEME) in memory.
         this.themes = new Themes(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME),

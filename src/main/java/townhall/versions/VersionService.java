@@ -224,6 +224,20 @@ public final class VersionService {
         return store.freshness(VersionStore.ANSWER, questionId, today());
     }
 
+    public Optional<Freshness> faqFreshness(long entryId) {
+        return store.freshness(VersionStore.FAQ, entryId, today());
+    }
+
+    /** The version ids a question's verified answer was checked for: an FAQ entry promoted from it holds for them. */
+    public List<String> answerVersionIds(long questionId) {
+        return store.versionIdsOf(VersionStore.ANSWER, questionId).stream().map(String::valueOf).toList();
+    }
+
+    /** The version ids an FAQ entry was checked for, as its form ticks them. */
+    public List<String> faqVersionIds(long entryId) {
+        return store.versionIdsOf(VersionStore.FAQ, entryId).stream().map(String::valueOf).toList();
+    }
+
     public Map<Long, Freshness> faqFreshness(java.util.Collection<Long> entryIds) {
         return store.faqFreshness(entryIds, today());
     }

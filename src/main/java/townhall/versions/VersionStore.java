@@ -185,6 +185,13 @@ public final class VersionStore {
         }
     }
 
+    /** The version ids a subject was checked for. */
+    public List<Long> versionIdsOf(String kind, long subjectId) {
+        return db.select(FRESHNESS_VERSIONS.VERSION_ID).from(FRESHNESS_VERSIONS)
+                .where(FRESHNESS_VERSIONS.KIND.eq(kind), FRESHNESS_VERSIONS.SUBJECT_ID.eq(subjectId))
+                .fetch(r -> r.value1());
+    }
+
     public void clearVersions(String kind, long subjectId) {
         db.deleteFrom(FRESHNESS_VERSIONS)
                 .where(FRESHNESS_VERSIONS.KIND.eq(kind), FRESHNESS_VERSIONS.SUBJECT_ID.eq(subjectId)).execute();

@@ -268,4 +268,49 @@ class ProductVersionsTest {
         assertThat(table.select("tr[data-figure=needsReview] td").text())
                 .isEqualTo(after.get("needingReview").asText());
     }
+
+    @Test
+    void anFaqEntrySaysWhichVersionsItHoldsForAndWaitsForReviewWhenANewOneShips() {
+        WebClient staff = community.staff("curator");
+        community.ask(community.member("faqasker"), "How do I reset the Northwind Nine to factory settings",
+                "Resetting question with enough words in its body.", "fw-nine");
+        long line = createLine(staff, "Firmware Nine", "fw-nine");
+        record(staff, line, "5.0");
+        long section = townhall.faq.Faqs.section(staff, "Firmware Nine care");
+        Element box = staff.page("/faq/new?section=" + section)
+                .select(".verify-versions:contains(Firmware Nine) label:contains(5.0) input").first();
+        List<Map.Entry<String, String>> form = new java.util.ArrayList<>(List.of(
+                Map.entry("section", String.valueOf(section)),
+                Map.entry("question", "How do I reset the Northwind Nine?"),
+                Map.entry("answer", "Hold both buttons for fifteen seconds until the light blinks white."),
+                Map.entry("sourceQuestion", ""), Map.entry("sourceAnswer", ""), Map.entry("versionsShown", "1"),
+                Map.entry("versions", box.val()), Map.entry("reviewBy", "2020-02-02")));
+        int entries = server.components().database.dsl().fetchCount(townhall.db.schema.Tables.FAQ_ENTRIES);
+        Response refused = staff.postPairs("/faq/new", form);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#reviewBy-error").text()).contains("after today");
+        assertThat(refused.html().select("#question").val()).isEqualTo("How do I reset the Northwind Nine?");
+        assertThat(refused.html().select(".verify-versions input[checked]").val()).isEqualTo(box.val());
+        assertThat(server.components().database.dsl().fetchCount(townhall.db.schema.Tables.FAQ_ENTRIES))
+                .isEqualTo(entries);
+
+        form.set(7, Map.entry("reviewBy", ""));
+        Response created = staff.postPairs("/faq/new", form);
+        assertThat(created.status()).isEqualTo(303);
+        String entry = created.location().replaceAll("^.*(/faq/\\d+).*$", "$1");
+        long entryId = Long.parseLong(entry.substring("/faq/".length()));
+        assertThat(server.newClient().page(entry).select(".faq-entry .freshness").text())
+                .contains("For Firmware Nine 5.0");
+
+        record(staff, line, "5.1");
+        assertThat(server.newClient().page(entry).select(".faq-entry .freshness-outdated").text())
+                .contains("Verified for 5.0 — may be outdated for 5.1");
+        assertThat(server.newClient().page("/faq").select("#faq-" + entryId + " .freshness-outdated")).hasSize(1);
+        Element row = staff.page("/admin/reverify").getElementById("faq-" + entryId);
+        assertThat(row.text()).contains("How do I reset the Northwind Nine?").contains("may be outdated for 5.1");
+
+        assertThat(staff.post("/admin/reverify/faq/" + entryId, Map.of("how", "reverified")).status()).isEqualTo(303);
+        assertThat(staff.page("/admin/reverify").getElementById("faq-" + entryId)).isNull();
+        assertThat(server.newClient().page(entry).select(".faq-entry .freshness").text()).contains("For Firmware Nine 5.1");
+    }
 }
