@@ -313,4 +313,39 @@ class ProductVersionsTest {
         assertThat(staff.page("/admin/reverify").getElementById("faq-" + entryId)).isNull();
         assertThat(server.newClient().page(entry).select(".faq-entry .freshness").text()).contains("For Firmware Nine 5.1");
     }
+
+    private static long queriesOf(java.util.function.Supplier<Response> request) {
+        long before = server.components().database.queryCount();
+        Response response = request.get();
+        assertThat(response.status()).isEqualTo(200);
+        return server.components().database.queryCount() - before;
+    }
+
+    @Test
+    void theQueueAndAVerifiedAnswersPageCostAFixedNumberOfQueriesHoweverManyRows() {
+        WebClient staff = community.staff("counter");
+        WebClient reader = community.member("reader");
+        long[] first = answeredQuestion("fw-ten", "Does the Northwind Ten work with hearing aids");
+        long line = createLine(staff, "Firmware Ten", "fw-ten");
+        record(staff, line, "1.0");
+        long unverified = answeredQuestion("fw-ten", "Is the Northwind Ten sweat resistant enough")[0];
+        String v1 = versionId(staff, first[0], "1.0");
+        verify(staff, first[1], List.of(v1), "");
+        record(staff, line, "1.1");
+        long queue = queriesOf(() -> staff.get("/admin/reverify"));
+        long versionsPage = queriesOf(() -> staff.get("/admin/versions"));
+        for (int i = 0; i < 4; i++) {
+            long[] more = answeredQuestion("fw-ten", "Another Northwind Ten question number " + i + " for the queue");
+            verify(staff, more[1], List.of(v1), "");
+        }
+        record(staff, line, "1.2");
+        assertThat(staff.page("/admin/reverify").select("table.reverify-queue tbody tr").size()).isGreaterThanOrEqualTo(5);
+        assertThat(queriesOf(() -> staff.get("/admin/reverify"))).isEqualTo(queue);
+        assertThat(queriesOf(() -> staff.get("/admin/versions"))).isEqualTo(versionsPage);
+
+        // a verified answer's freshness is one query on its page, for readers and staff alike
+        long plain = queriesOf(() -> reader.get("/q/" + unverified + "/is-the-northwind-ten-sweat-resistant-enough"));
+        long fresh = queriesOf(() -> reader.get("/q/" + first[0] + "/does-the-northwind-ten-work-with-hearing-aids"));
+        assertThat(fresh).isLessThanOrEqualTo(plain + 1);
+    }
 }
