@@ -55,16 +55,22 @@ class FirmwareReleaseStoryTest {
 
         admin.locator(".staff-menu summary").click();
         admin.locator(".staff-menu a.reverify-link").click();
-        Locator row = admin.locator("table.reverify-queue tbody tr",
+        Locator row = admin.locator("table.reverify-queue tbody tr[id^=answer-]",
                 new Page.LocatorOptions().setHasText("keeps dropping the Bluetooth"));
         assertThat(row).containsText("Verified for 4.2 — may be outdated for 4.3");
         Browser.screenshot(admin, "versions-queue");
         row.locator("button", new Locator.LocatorOptions().setHasText("Still true for 4.3")).click();
         assertThat(admin.locator("[role=status]")).containsText("Marked still true");
-        assertThat(admin.locator("table.reverify-queue tbody tr",
+        assertThat(admin.locator("table.reverify-queue tbody tr[id^=answer-]",
                 new Page.LocatorOptions().setHasText("keeps dropping the Bluetooth"))).hasCount(0);
 
         visitor.navigate(question);
         assertThat(visitor.locator(".is-verified .freshness")).containsText("Verified for 4.2, 4.3");
+
+        // staff verifying another answer there: the current version is ticked, a review date may be set
+        admin.navigate(question);
+        assertThat(admin.locator(".verify-form .verify-versions input[type=checkbox]:checked").first()
+                .locator("xpath=..")).containsText("4.3");
+        Browser.screenshot(admin, "versions-verify-form");
     }
 }

@@ -348,4 +348,20 @@ class ProductVersionsTest {
         long fresh = queriesOf(() -> reader.get("/q/" + first[0] + "/does-the-northwind-ten-work-with-hearing-aids"));
         assertThat(fresh).isLessThanOrEqualTo(plain + 1);
     }
+
+    @Test
+    void aProductLineMayCoverACategoryInsteadOfATag() {
+        WebClient staff = community.staff("categorist");
+        long general = server.components().categories.all().stream().filter(c -> c.slug().equals("general"))
+                .findFirst().orElseThrow().id();
+        Response created = staff.post("/admin/versions/lines", Map.of("lineName", "General app", "category",
+                String.valueOf(general), "tag", ""));
+        assertThat(created.status()).isEqualTo(303);
+        assertThat(staff.page("/admin/versions").select("table.product-lines tr:contains(General app)").text())
+                .contains("Category");
+        record(staff, lineNamed(staff, "General app"), "9.0");
+        long[] qa = answeredQuestion("anything-else", "Where do I find the app's settings page");
+        assertThat(staff.page("/q/" + qa[0]).select(".verify-versions legend").eachText())
+                .anySatisfy(legend -> assertThat(legend).contains("General app"));
+    }
 }
