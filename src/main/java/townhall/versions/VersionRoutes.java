@@ -100,7 +100,8 @@ public final class VersionRoutes {
         requireManager(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "versions.queue.title"));
-        model.put("items", versions.queue());
+        model.put("items", versions.queue()); // the oldest checks first, at most QUEUE_MAX
+        model.put("total", versions.queueCount());
         model.put("done", ctx.queryParam("done"));
         pages.render(ctx, "versions/queue", model);
     }
@@ -117,6 +118,7 @@ public final class VersionRoutes {
             Map<String, Object> model = new HashMap<>();
             model.put("title", pages.t(ctx, "versions.queue.title"));
             model.put("items", versions.queue());
+            model.put("total", versions.queueCount());
             model.put("errors", pages.errors(ctx, e));
             model.put("failed", kind + "-" + id);
             pages.render(ctx, "versions/queue", model);
