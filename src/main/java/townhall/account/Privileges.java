@@ -102,6 +102,12 @@ public final class Privileges {
     /** Member groups and who may see each category (public, members, staff, a group): an administrator's. */
     public boolean mayManageAccess(Member m) { return m != null && m.isAdmin(); }
 
+    /**
+     * Product lines and their versions, which versions a verified answer or FAQ entry holds for, and the
+     * re-verification queue: staff.
+     */
+    public boolean mayManageVersions(Member m) { return m != null && m.isStaff(); }
+
     /** The community insight dashboard, its figures as JSON and CSV, and its weekly report: staff. */
     public boolean maySeeInsight(Member m) { return m.isStaff(); }
 

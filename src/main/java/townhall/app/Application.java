@@ -57,6 +57,7 @@ import townhall.metrics.MetricsRoutes;
 import townhall.feeds.FeedRoutes;
 import townhall.moderation.ModerationRoutes;
 import townhall.moderation.ReviewBadge;
+import townhall.versions.VersionRoutes;
 import townhall.moderation.AssignmentRoutes;
 import townhall.moderation.WatchedWordRoutes;
 import townhall.ideas.AnnouncementRoutes;
@@ -199,6 +200,7 @@ public final class Application implements AutoCloseable {
                     brand.decorate(BrandRoutes.brandOf(brand, ctx), model);
                     FeedLinks.decorate(ctx, model);
                     reviewBadge.decorate(ctx, model);
+                    VersionRoutes.decorate(c.versions, ctx, model);
                     pinned.decorate(ctx, model);
                 }, c.pageCache);
         AssignmentRoutes assignmentRoutes = new AssignmentRoutes(c.assignments, c.posts, views);
@@ -215,7 +217,7 @@ public final class Application implements AutoCloseable {
         SsoRoutes ssoRoutes = new SsoRoutes(c.sso, c.accounts, views);
         QuestionRoutes questionRoutes = new QuestionRoutes(c.questions, c.categories, c.posting, viewCounter, views,
                 c.markdown, c.qaRules, new StructuredData(config.get(Setting.BASE_URL)), c.privileges,
-                new RelatedFromIndex(search.service()), c.uploads, c.notifier, c.categoryAccess);
+                new RelatedFromIndex(search.service()), c.uploads, c.notifier, c.categoryAccess, c.versions);
         c.pageCache.onHit((ctx, path) -> {
             questionRoutes.viewedFromCache(ctx, path);
             visitors.seen(ctx);
@@ -239,7 +241,8 @@ public final class Application implements AutoCloseable {
         MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, config.get(Setting.METRICS_TOKEN));
         SearchRoutes searchRoutes = new SearchRoutes(search, new SearchInsights(c.database.dsl(), c.clock), c.synonyms,
                 views, config.getInt(Setting.SEARCH_PAGE_SIZE), c.categoryAccess);
-        FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views);
+        FaqRoutes faqRoutes = new FaqRoutes(c.faq, c.faqStore, views, c.versions);
+        VersionRoutes versionRoutes = new VersionRoutes(c.versions, views);
         HomeRoutes homeRoutes = new HomeRoutes(c.questions, c.categories, c.homeHighlights, views, c.categoryAccess);
         WebhookRoutes webhookRoutes = new WebhookRoutes(c.webhooks, views);
         UploadRoutes uploadRoutes = new UploadRoutes(c.uploads, views);
@@ -262,7 +265,7 @@ public final class Application implements AutoCloseable {
                 c.categoryAccess);
         AnnouncementRoutes announcementRoutes = new AnnouncementRoutes(c.announcements, c.announcementStore,
                 c.categories, c.privileges, polls, c.markdown, views, c.clock, c.categoryAccess);
-        InsightRoutes insightRoutes = new InsightRoutes(c.insight, visitors, views);
+        InsightRoutes insightRoutes = new InsightRoutes(c.insight, visitors, views, c.versions);
         // an API token (under /api/ only) or else the session cookie says who is asking
         java.util.function.Function<io.javalin.http.Context, townhall.account.Member> viewerOf = ctx -> {
             townhall.account.Member byToken = c.apiTokens.viewerOf(ctx);
@@ -288,6 +291,7 @@ public final class Application implements AutoCloseable {
             openApiRoutes.register(routes);
             searchRoutes.register(routes);
             faqRoutes.register(routes);
+            versionRoutes.register(routes);
             profileRoutes.register(routes);
             brandRoutes.register(routes);
             outboxRoutes.register(routes);

@@ -88,6 +88,9 @@ import townhall.ideas.IdeaService;
 import townhall.ideas.IdeaStore;
 import townhall.ideas.PollService;
 import townhall.ideas.PollStore;
+import townhall.versions.FreshnessListener;
+import townhall.versions.VersionService;
+import townhall.versions.VersionStore;
 import townhall.insight.InsightListener;
 import townhall.insight.InsightService;
 import townhall.insight.InsightSettings;
@@ -116,6 +119,7 @@ public final class Components {
     /** Posting without the moderation gate: the demo community writes its past through it. */
     private final PostingService demoPosting;
     public final VoteAndMarkService votesAndMarks;
+    public final VersionService versions;
     public final CurationService curation;
     public final ReputationRules reputationRules;
     public final Privileges privileges;
@@ -162,7 +166,7 @@ public final class Components {
     /** What the demo posts through, on this clock. */
     public DemoServices demo() {
         return new DemoServices(clock, database, siteSettings, accountStore, accounts, categories, demoPosting,
-                votesAndMarks, curation, reputationStore, helpers, faqStore, faq);
+                votesAndMarks, curation, reputationStore, helpers, faqStore, faq, versions);
     }
 
     /** Seeds the demo community and its FAQ into an empty database. */
@@ -233,7 +237,20 @@ public final class Components {
                 postAccess, clock, qaListener, privileges, visibility, gate);
         this.demoPosting = new PostingService(database, posts, categories, markdown, new CommentFormatter(), postInput,
                 postAccess, clock, qaListener, privileges, visibility, ContentGate.OPEN);
-        this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges);
+        this.versions = new VersionService(database, new VersionStore(database.dsl()), privileges, accessLog,
+                new FreshnessListener() {
+                    @Override
+                    public void questionChanged(long questionId) {
+                        pageCache.questionChanged(questionId);
+                    }
+
+                    @Override
+                    public void everythingChanged() {
+                        pageCache.everythingChanged();
+                    }
+                }, clock);
+        this.votesAndMarks = new VoteAndMarkService(database, posts, postAccess, clock, qaListener, privileges,
+                versions);
         this.followUps = new FollowUps(database, notifier, votesAndMarks, config.getInt(Setting.NOTIFY_FOLLOWUP_DAYS),
                 clock);
         followUps.onAnswered((questionId, askerId, solved) -> insight.askerFollowUp(questionId, askerId, solved, ""));
@@ -248,7 +265,7 @@ public final class Components {
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
         this.homeHighlights = new HomeHighlights(new HomeStore(database.dsl()), reputationStore, clock);
-        this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox);
+        this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox, versions);
         // Every theme of the folder is built once, when first shown; each request finds the active one (the
         // administrator's choice in the brand settings, else TOWNHALL_THEME) in memory.
         this.themes = new Themes(Path.of(config.get(Setting.THEMES_DIR)), config.get(Setting.THEME),

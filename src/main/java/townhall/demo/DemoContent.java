@@ -75,6 +75,22 @@ final class DemoContent {
         at.votesAndMarks().verify(member(STAFF), answerId, note);
     }
 
+    /** Verified as true whatever the firmware (no product version named). */
+    void verifyForAnyVersion(long answerId, String note) {
+        at.votesAndMarks().verify(member(STAFF), answerId, note, java.util.List.of(), "");
+    }
+
+    /**
+     * Staff record a product line on a tag and its versions, released the given numbers of days ago, oldest first;
+     * the last becomes current. Answers verified from then on hold for the current version.
+     */
+    void productLine(String name, String tag, Map<String, Double> versionsReleasedDaysAgo) {
+        Member staff = member(STAFF);
+        long line = at.versions().createLine(staff, name, "", tag);
+        versionsReleasedDaysAgo.forEach((version, daysAgo) -> at.versions().recordVersion(staff, String.valueOf(line),
+                version, now.minus(minutes(daysAgo * 24)).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()));
+    }
+
     void close(long questionId, long originalId) {
         at.curation().close(member(STAFF), questionId, "", String.valueOf(originalId));
     }

@@ -84,8 +84,10 @@ public final class DemoFaq {
                 .orderBy(QUESTIONS.ID).limit(1).fetchOne(QUESTIONS.VERIFIED_ANSWER_ID);
         if (verifiedAnswer != null) {
             FaqService.EntryForm draft = c.faq().draftFromAnswer(author, verifiedAnswer);
+            // it holds for the firmware versions its answer was verified for
             c.faq().create(author, new FaqService.EntryForm(String.valueOf(first), draft.question(), draft.answer(),
-                    draft.sourceQuestion(), draft.sourceAnswer()));
+                    draft.sourceQuestion(), draft.sourceAnswer()), new FaqService.Freshness(
+                    c.versions().answerVersionIds(Long.parseLong(draft.sourceQuestion())), ""));
         }
         log.info("Demo FAQ seeded: {} sections{}", SECTIONS.size(),
                 verifiedAnswer != null ? ", one entry promoted from a verified answer" : "");

@@ -13,10 +13,11 @@ import townhall.qa.PostingService;
 import townhall.qa.VoteAndMarkService;
 import townhall.reputation.HelperService;
 import townhall.reputation.ReputationStore;
+import townhall.versions.VersionService;
 
 /** The services the demo posts through, all on one clock (the composition root builds them, at any clock). */
 public record DemoServices(Clock clock, Database database, SiteSettingsStore siteSettings, AccountStore accountStore,
                            AccountService accounts, CategoryStore categories, PostingService posting,
                            VoteAndMarkService votesAndMarks, CurationService curation, ReputationStore reputationStore,
-                           HelperService helpers, FaqStore faqStore, FaqService faq) {
+                           HelperService helpers, FaqStore faqStore, FaqService faq, VersionService versions) {
 }

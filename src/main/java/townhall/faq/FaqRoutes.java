@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import townhall.account.Member;
+import townhall.versions.VersionService;
 import townhall.web.InvalidInput;
 import townhall.web.NotFound;
 import townhall.web.Views;
@@ -22,8 +23,10 @@ public final class FaqRoutes {
     private final FaqStore store;
     private final Views pages;
     private final ObjectMapper json = new ObjectMapper();
+    private final VersionService versions;
 
-    public FaqRoutes(FaqService faq, FaqStore store, Views pages) {
+    public FaqRoutes(FaqService faq, FaqStore store, Views pages, VersionService versions) {
+        this.versions = versions;
         this.faq = faq;
         this.store = store;
         this.pages = pages;
@@ -56,6 +59,8 @@ public final class FaqRoutes {
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "faq.title"));
         model.put("sections", sections);
+        model.put("freshness", versions.faqFreshness(sections.stream() // the versions each holds for: one query
+                .flatMap(s -> s.entries().stream()).map(FaqEntry::id).toList()));
         model.put("isStaff", viewer != null && viewer.isStaff());
         model.put("canonical", "/faq");
         model.put("description", pages.t(ctx, "faq.description"));
@@ -77,6 +82,7 @@ public final class FaqRoutes {
         Map<String, Object> model = new HashMap<>();
         model.put("title", entry.question());
         model.put("entry", entry);
+        model.put("freshness", versions.faqFreshness(entry.id()).orElse(null));
         model.put("isStaff", staff);
         model.put("canonical", entry.path());
         model.put("description", entry.question());
@@ -136,26 +142,30 @@ public final class FaqRoutes {
                 throw new NotFound();
             }
         }
-        showForm(ctx, null, form, Map.of());
+        FaqService.Freshness freshness = form.sourceQuestion().isEmpty() ? FaqService.Freshness.UNSAID
+                : new FaqService.Freshness(versions.answerVersionIds(Long.parseLong(form.sourceQuestion())), "");
+        showForm(ctx, null, form, freshness, Map.of());
     }
 
     private void create(Context ctx) {
         Member staff = Web.requireStaff(ctx);
         FaqService.EntryForm form = readForm(ctx);
         try {
-            long id = faq.create(staff, form);
+            long id = faq.create(staff, form, readFreshness(ctx));
             Web.redirect(ctx, "/faq/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(422);
-            showForm(ctx, null, form, pages.errors(ctx, e));
+            showForm(ctx, null, form, readFreshness(ctx), pages.errors(ctx, e));
         }
     }
 
     private void showEdit(Context ctx) {
         Web.requireStaff(ctx);
         FaqEntry entry = store.entry(Web.pathId(ctx)).orElseThrow(NotFound::new);
+        java.time.LocalDate reviewBy = versions.faqFreshness(entry.id()).map(f -> f.reviewBy()).orElse(null);
         showForm(ctx, entry, new FaqService.EntryForm(String.valueOf(entry.sectionId()), entry.question(),
-                entry.answerMd(), "", ""), Map.of());
+                entry.answerMd(), "", ""), new FaqService.Freshness(versions.faqVersionIds(entry.id()),
+                reviewBy == null ? "" : reviewBy.toString()), Map.of());
     }
 
     private void update(Context ctx) {
@@ -163,16 +173,20 @@ public final class FaqRoutes {
         FaqEntry entry = store.entry(Web.pathId(ctx)).orElseThrow(NotFound::new);
         FaqService.EntryForm form = readForm(ctx);
         try {
-            faq.update(staff, entry.id(), form);
+            faq.update(staff, entry.id(), form, readFreshness(ctx));
             Web.redirect(ctx, "/faq/" + entry.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(422);
-            showForm(ctx, entry, form, pages.errors(ctx, e));
+            showForm(ctx, entry, form, readFreshness(ctx), pages.errors(ctx, e));
         }
     }
 
-    private void showForm(Context ctx, FaqEntry entry, FaqService.EntryForm form, Map<String, String> errors) {
+    private void showForm(Context ctx, FaqEntry entry, FaqService.EntryForm form, FaqService.Freshness freshness,
+                          Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
+        model.put("versionLines", versions.lines());
+        model.put("chosenVersions", freshness.versionIds() == null ? List.of() : freshness.versionIds());
+        model.put("reviewBy", VersionService.dateOrBlank(freshness.reviewBy()));
         model.put("title", pages.t(ctx, entry == null ? "faq.edit.new" : "faq.edit.edit"));
         model.put("entry", entry);
         model.put("form", form);
@@ -197,6 +211,12 @@ public final class FaqRoutes {
     private static FaqService.EntryForm readForm(Context ctx) {
         return new FaqService.EntryForm(Web.formText(ctx, "section"), Web.formText(ctx, "question"), Web.formText(ctx, "answer"),
                 Web.formText(ctx, "sourceQuestion"), Web.formText(ctx, "sourceAnswer"));
+    }
+
+    /** The versions ticked on the entry's form and its review-by date. */
+    private static FaqService.Freshness readFreshness(Context ctx) {
+        return new FaqService.Freshness(ctx.formParam("versionsShown") == null ? null : ctx.formParams("versions"),
+                Web.formText(ctx, "reviewBy"));
     }
 
     private static int direction(Context ctx) {

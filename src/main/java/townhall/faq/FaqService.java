@@ -1,6 +1,7 @@
 package townhall.faq;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import townhall.account.Member;
@@ -12,6 +13,7 @@ import townhall.db.Database;
 import townhall.markdown.LinkPolicy;
 import townhall.markdown.MarkdownRenderer;
 import townhall.qa.QuestionLinks;
+import townhall.versions.VersionService;
 
 /** The FAQ rules: only staff create, edit, reorder, review and retire; one transaction each. */
 public final class FaqService {
@@ -26,8 +28,11 @@ public final class FaqService {
     private final MarkdownRenderer markdown;
     private final Clock clock;
     private final FaqListener listener;
+    private final VersionService versions;
 
-    public FaqService(Database database, FaqStore store, MarkdownRenderer markdown, Clock clock, FaqListener listener) {
+    public FaqService(Database database, FaqStore store, MarkdownRenderer markdown, Clock clock, FaqListener listener,
+                      VersionService versions) {
+        this.versions = versions;
         this.database = database;
         this.store = store;
         this.markdown = markdown;
@@ -111,26 +116,52 @@ public final class FaqService {
         }
     }
 
+    /**
+     * Which product versions an entry holds for (version ids of one line, ticked on its form) and when to review it
+     * ({@code yyyy-mm-dd}, blank for never); null {@code versionIds}: the form did not say, keep what there was.
+     */
+    public record Freshness(List<String> versionIds, String reviewBy) {
+        public static final Freshness UNSAID = new Freshness(null, "");
+    }
+
     public long create(Member staff, EntryForm form) {
+        return create(staff, form, Freshness.UNSAID);
+    }
+
+    public long create(Member staff, EntryForm form, Freshness freshness) {
         requireStaff(staff);
         FaqStore.EntryRow row = validate(form);
+        VersionService.Choice choice = freshness.versionIds() == null ? null : versions.choose(freshness.versionIds());
+        LocalDate reviewBy = versions.reviewBy(freshness.reviewBy());
         LocalDateTime now = now();
         return database.inTransaction(() -> {
             long id = store.insertEntry(row, staff.id(), now);
+            if (choice != null || reviewBy != null) {
+                versions.faqChecked(id, choice == null ? VersionService.Choice.NONE : choice, reviewBy, staff.id());
+            }
             listener.entriesChanged(List.of(id));
             return id;
         });
     }
 
     public void update(Member staff, long entryId, EntryForm form) {
+        update(staff, entryId, form, Freshness.UNSAID);
+    }
+
+    public void update(Member staff, long entryId, EntryForm form, Freshness freshness) {
         requireStaff(staff);
         FaqEntry entry = store.entry(entryId).orElseThrow(NotFound::new);
         FaqStore.EntryRow row = validate(form);
+        VersionService.Choice choice = freshness.versionIds() == null ? null : versions.choose(freshness.versionIds());
+        LocalDate reviewBy = versions.reviewBy(freshness.reviewBy());
         FaqStore.EntryRow kept = new FaqStore.EntryRow(row.sectionId(), row.question(), row.slug(), row.answerMd(),
                 row.answerHtml(), null, null);
         LocalDateTime now = now();
         database.inTransaction(() -> {
             store.updateEntry(entryId, kept, entry.sectionId() != row.sectionId(), staff.id(), now);
+            if (choice != null) { // saving the entry checks it again for the versions ticked
+                versions.faqChecked(entryId, choice, reviewBy, staff.id());
+            }
             listener.entriesChanged(List.of(entryId));
         });
     }

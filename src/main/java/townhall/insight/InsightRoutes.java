@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import townhall.account.Member;
 import townhall.web.InvalidInput;
+import townhall.versions.FreshnessCounts;
+import townhall.versions.VersionService;
 import townhall.web.Views;
 import townhall.web.Web;
 
@@ -22,8 +24,10 @@ public final class InsightRoutes {
     private final InsightService insight;
     private final Visitors visitors;
     private final Views pages;
+    private final VersionService versions;
 
-    public InsightRoutes(InsightService insight, Visitors visitors, Views pages) {
+    public InsightRoutes(InsightService insight, Visitors visitors, Views pages, VersionService versions) {
+        this.versions = versions;
         this.insight = insight;
         this.visitors = visitors;
         this.pages = pages;
@@ -75,6 +79,7 @@ public final class InsightRoutes {
         model.put("period", period);
         model.put("previous", period.previous());
         model.put("d", dashboard);
+        model.put("freshness", versions.counts()); // verified answers as they stand today, whatever the period
         model.put("categories", insight.categories());
         model.put("query", query(period));
         model.put("subscribed", insight.subscribed(viewer));
@@ -136,6 +141,10 @@ public final class InsightRoutes {
             }
             out.put(section.key(), figures);
         }
+        FreshnessCounts freshness = versions.counts();
+        out.put("verifiedAnswers", Map.of("verified", freshness.verified(), "current", freshness.current(),
+                "needingReview", freshness.needsReview(), "outdatedByVersion", freshness.outdated(),
+                "pastReviewDate", freshness.reviewDue()));
         out.put("deflection", d.deflection());
         out.put("satisfactionByCategory", d.satisfaction().byCategory());
         out.put("unansweredAfter48h", d.unanswered().stream()

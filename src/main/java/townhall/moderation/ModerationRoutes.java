@@ -289,7 +289,8 @@ public final class ModerationRoutes {
         model.put("entries", entries);
         model.put("filter", Map.of("actor", query(ctx, "actor"), "member", query(ctx, "member"), "action", query(ctx, "action")));
         model.put("actions", List.of("approve", "edit_approve", "dismiss", "reject", "spam", "spam_all", "hide", "warn",
-                "silence", "suspend", "lift", "word", "assign", "escalate", "group", "category"));
+                "silence", "suspend", "lift", "word", "assign", "escalate", "group", "category",
+                "version", "reverify", "still_true"));
         String filter = ctx.queryString() == null ? "" : "?" + ctx.queryString();
         model.put("csvUrl", "/admin/log.csv" + filter);
         pages.render(ctx, "moderation/log", model);

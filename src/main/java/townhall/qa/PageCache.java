@@ -246,8 +246,11 @@ public final class PageCache implements QaListener, KeptPages {
         changed(LISTS);
     }
 
-    /** Who may see what changed (a category's visibility): every kept page is dropped when the transaction ends. */
-    private void everythingChanged() {
+    /**
+     * Who may see what changed (a category's visibility), or what many pages show (a new product version outdates
+     * verified answers): every kept page is dropped when the transaction ends.
+     */
+    public void everythingChanged() {
         changed(EVERYTHING);
     }
 

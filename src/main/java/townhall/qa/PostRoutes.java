@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import townhall.account.Member;
 import townhall.uploads.ImageUploads;
+import townhall.versions.VersionService;
 import townhall.web.InvalidInput;
 import townhall.web.NotFound;
 import townhall.web.Views;
@@ -145,7 +146,20 @@ public final class PostRoutes {
     private void verify(Context ctx) {
         Member staff = Web.requireViewer(ctx);
         long answerId = Web.id(ctx.pathParam("id"));
-        votesAndMarks.verify(staff, answerId, ctx.formParam("note"));
+        try {
+            // the form lists the versions with the current one ticked; without that list, the current one it is
+            votesAndMarks.verify(staff, answerId, ctx.formParam("note"),
+                    ctx.formParam("versionsShown") == null ? null : ctx.formParams("versions"), ctx.formParam("reviewBy"));
+        } catch (InvalidInput e) {
+            ctx.status(422);
+            PostStore.PostInfo answer = posts.info(answerId).orElseThrow(NotFound::new);
+            questionPages.showQuestion(ctx, answer.questionId(),
+                    Map.of("verifyAnswer", String.valueOf(answerId), "note", orEmpty(ctx.formParam("note")),
+                            "reviewBy", VersionService.dateOrBlank(ctx.formParam("reviewBy")),
+                            "versions", String.join(",", ctx.formParams("versions"))),
+                    prefixed(ctx, "verify", e));
+            return;
+        }
         backToPost(ctx, answerId);
     }
 

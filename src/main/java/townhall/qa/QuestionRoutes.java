@@ -20,6 +20,9 @@ import townhall.uploads.ImageUploads;
 import townhall.web.Csrf;
 import townhall.web.InvalidInput;
 import townhall.web.NotFound;
+import townhall.versions.Freshness;
+import townhall.versions.ProductLine;
+import townhall.versions.VersionService;
 import townhall.web.Views;
 import townhall.web.Web;
 import townhall.markdown.HtmlText;
@@ -40,11 +43,13 @@ public final class QuestionRoutes {
     private final ImageUploads uploads;
     private final Notifier notifier;
     private final CategoryAccess access;
+    private final VersionService versions;
 
     public QuestionRoutes(QuestionStore questions, CategoryStore categories, PostingService posting,
                           ViewCounter views, Views pages, MarkdownRenderer markdown, QaRules rules,
                           StructuredData structuredData, Privileges privileges, RelatedQuestions related,
-                          ImageUploads uploads, Notifier notifier, CategoryAccess access) {
+                          ImageUploads uploads, Notifier notifier, CategoryAccess access, VersionService versions) {
+        this.versions = versions;
         this.access = access;
         this.questions = questions;
         this.categories = categories;
@@ -255,7 +260,17 @@ public final class QuestionRoutes {
         model.put("formShown", System.currentTimeMillis());
         model.put("drafts", drafts);
         model.put("errors", errors);
-        model.put("jsonLd", structuredData.qaPage(Web.publicBase(ctx), question, answers));
+        // how fresh the verified answer is (the versions it holds for, its last check): one query, when there is one
+        Freshness freshness = question.verification() == null ? null : versions.answerFreshness(id).orElse(null);
+        model.put("freshness", freshness);
+        if (staff && !question.deleted()) { // the versions staff may say a verified answer holds for
+            List<ProductLine> lines = versions.linesOfQuestion(id);
+            model.put("versionLines", lines);
+            model.put("chosenVersions", chosenVersions(drafts, lines));
+            model.put("mayRecheck", versions.mayManage(viewer));
+        }
+        model.put("jsonLd", structuredData.qaPage(Web.publicBase(ctx), question, answers,
+                freshness == null ? null : freshness.checkedAt()));
         model.put("rules", rules);
         if (viewer != null) {
             model.put("watchLevel", marks.watchLevel());
@@ -270,6 +285,15 @@ public final class QuestionRoutes {
             model.put("related", related.of(id));
         }
         pages.render(ctx, "qa/question", model);
+    }
+
+    /** The version ids ticked on the verify form: what was sent, else the current version of the first line. */
+    private static List<String> chosenVersions(Map<String, String> drafts, List<ProductLine> lines) {
+        if (drafts.containsKey("versions")) {
+            return List.of(drafts.get("versions").split(","));
+        }
+        return lines.stream().map(ProductLine::current).filter(java.util.Objects::nonNull).limit(1)
+                .map(v -> String.valueOf(v.id())).toList();
     }
 
     /** Counts the view of a question page served from the page cache, which skips {@link #showQuestion}. */

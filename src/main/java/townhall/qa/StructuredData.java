@@ -26,6 +26,16 @@ public final class StructuredData {
 
     /** The same, for the public address {@code baseUrl} a request was answered under (no trailing slash). */
     public String qaPage(String baseUrl, Question question, List<Answer> answers) {
+        return qaPage(baseUrl, question, answers, null);
+    }
+
+    /**
+     * The same, with {@code checkedAt} the last time staff checked the verified answer again (re-verified it, or
+     * marked it still true for a new version): the page's {@code dateModified} is the latest of the question's
+     * edit, its verification and that check, and the verified answer's is its own latest edit or check.
+     */
+    public String qaPage(String baseUrl, Question question, List<Answer> answers, LocalDateTime checkedAt) {
+        Question.Verification verification = question.verification();
         Map<String, Object> main = new LinkedHashMap<>();
         main.put("@type", "Question");
         main.put("name", question.title());
@@ -34,6 +44,10 @@ public final class StructuredData {
         main.put("upvoteCount", question.score());
         main.put("dateCreated", iso(question.createdAt()));
         main.put("author", person(question.author()));
+        LocalDateTime modified = latest(question.editedAt(), verification == null ? null : verification.at(), checkedAt);
+        if (modified != null) {
+            main.put("dateModified", iso(modified));
+        }
         List<Map<String, Object>> suggested = new ArrayList<>();
         for (Answer answer : answers) {
             if (answer.deleted()) {
@@ -46,6 +60,11 @@ public final class StructuredData {
             item.put("upvoteCount", answer.score());
             item.put("url", baseUrl + question.path() + "#a" + answer.id());
             item.put("author", person(answer.author()));
+            if (verification != null && verification.answerId() == answer.id()) {
+                item.put("dateModified", iso(latest(answer.editedAt(), verification.at(), checkedAt)));
+            } else if (answer.editedAt() != null) {
+                item.put("dateModified", iso(answer.editedAt()));
+            }
             if (Long.valueOf(answer.id()).equals(question.acceptedAnswerId())) {
                 main.put("acceptedAnswer", item);
             } else {
@@ -65,6 +84,16 @@ public final class StructuredData {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static LocalDateTime latest(LocalDateTime... times) {
+        LocalDateTime latest = null;
+        for (LocalDateTime t : times) {
+            if (t != null && (latest == null || t.isAfter(latest))) {
+                latest = t;
+            }
+        }
+        return latest;
     }
 
     private static Map<String, Object> person(Author author) {

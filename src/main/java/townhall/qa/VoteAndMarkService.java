@@ -1,10 +1,14 @@
 package townhall.qa;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import townhall.account.Member;
 import townhall.account.Privileges;
 import townhall.db.Database;
+import townhall.versions.ProductLine;
+import townhall.versions.VersionService;
 import townhall.web.InvalidInput;
 import townhall.web.NotAllowed;
 
@@ -20,9 +24,11 @@ public final class VoteAndMarkService {
     private final Clock clock;
     private final QaListener listener;
     private final Privileges privileges;
+    private final VersionService versions;
 
     public VoteAndMarkService(Database database, PostStore posts, PostAccess access, Clock clock, QaListener listener,
-                              Privileges privileges) {
+                              Privileges privileges, VersionService versions) {
+        this.versions = versions;
         this.database = database;
         this.posts = posts;
         this.access = access;
@@ -89,16 +95,33 @@ public final class VoteAndMarkService {
         });
     }
 
-    /** Staff mark the answer the brand stands behind; one per question, so this replaces any earlier one. */
+    /**
+     * Staff mark the answer the brand stands behind; one per question, so this replaces any earlier one. It holds
+     * for the current version of the question's product line, if it has one.
+     */
     public void verify(Member staff, long answerId, String note) {
+        verify(staff, answerId, note, null, null);
+    }
+
+    /**
+     * The same, saying which product versions (ids, of one line; null: the current version of the question's line)
+     * the answer holds for, and when it should be reviewed again ({@code yyyy-mm-dd}, blank for never).
+     */
+    public void verify(Member staff, long answerId, String note, List<String> versionIds, String reviewBy) {
         requireStaff(staff, "qa.denied.verify");
         PostStore.PostInfo answer = answerToMark(answerId, staff);
         String cleanNote = clean(note);
         if (cleanNote.length() > NOTE_MAX) {
             throw InvalidInput.of("note", "qa.error.note.long", "max", NOTE_MAX);
         }
+        VersionService.Choice choice = versionIds != null ? versions.choose(versionIds)
+                : versions.choose(versions.linesOfQuestion(answer.questionId()).stream()
+                        .map(ProductLine::current).filter(java.util.Objects::nonNull).limit(1)
+                        .map(v -> String.valueOf(v.id())).toList());
+        LocalDate review = versions.reviewBy(reviewBy);
         database.inTransaction(() -> {
             posts.setVerified(answer.questionId(), answerId, staff.id(), cleanNote.isEmpty() ? null : cleanNote, now());
+            versions.answerVerified(answer.questionId(), answerId, choice, review, staff.id());
             if (!Long.valueOf(answerId).equals(answer.verifiedAnswerId())) {
                 listener.verifyChanged(answer, answer.verifiedAnswerId(), answerId, staff.id());
                 listener.questionChanged(answer.questionId());
@@ -111,6 +134,7 @@ public final class VoteAndMarkService {
         PostStore.PostInfo question = access.visibleQuestion(questionId, staff);
         database.inTransaction(() -> {
             posts.setVerified(questionId, null, null, null, now());
+            versions.answerUnverified(questionId);
             if (question.verifiedAnswerId() != null) {
                 listener.verifyChanged(question, question.verifiedAnswerId(), null, staff.id());
                 listener.questionChanged(questionId);

@@ -56,6 +56,9 @@ final class TimeFilters {
             public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
                                 int line) {
                 // whole seconds: HTML's datetime takes at most three digits of a second, and nobody reads the rest
+                if (input instanceof java.time.LocalDate day) {
+                    return day.toString();
+                }
                 return input instanceof LocalDateTime time
                         ? time.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString() : "";
             }

@@ -96,4 +96,31 @@ class DemoCommunityTest {
         server.components().seedDemo();
         assertThat(server.components().database.dsl().fetchCount(QUESTIONS)).isEqualTo(before);
     }
+
+    /** The "done when": an admin marks firmware 4.3 released; the answers verified for 4.2 need review. */
+    @Test
+    void anAdminRecordsFirmware43AndTheAnswersVerifiedFor42ShowAsNeedingReview() {
+        WebClient visitor = server.newClient();
+        String question = page(visitor, "/questions?filter=verified&tag=northwind-one")
+                .select(".question-title a:contains(keeps dropping the Bluetooth connection)").first().attr("href");
+        assertThat(page(visitor, question).select(".is-verified .freshness").text()).contains("Verified for 4.2");
+
+        WebClient admin = server.newClient();
+        assertThat(admin.signIn("admin", "demo-admin-pass").status()).isEqualTo(303);
+        Document versions = page(admin, "/admin/versions");
+        assertThat(versions.select("table.product-lines").text()).contains("Northwind One firmware").contains("4.2");
+        assertThat(page(admin, "/admin/reverify").select("table.reverify-queue tbody tr")).isEmpty();
+        String line = versions.select("select#line option:contains(Northwind One firmware)").val();
+        Response recorded = admin.post("/admin/versions", java.util.Map.of("line", line, "versionName", "4.3",
+                "released", ""));
+        assertThat(recorded.status()).isEqualTo(303);
+
+        assertThat(page(visitor, question).select(".is-verified .freshness").text())
+                .contains("Verified for 4.2 — may be outdated for 4.3");
+        List<String> waiting = page(admin, "/admin/reverify").select("table.reverify-queue tbody tr").eachText();
+        assertThat(waiting).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(row -> assertThat(row).contains("may be outdated for 4.3"))
+                .anySatisfy(row -> assertThat(row).contains("Northwind One keeps dropping the Bluetooth connection"))
+                .noneSatisfy(row -> assertThat(row).containsIgnoringCase("cushions"));
+    }
 }

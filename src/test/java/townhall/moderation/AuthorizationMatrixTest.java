@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static townhall.db.schema.Tables.ASSIGNMENTS;
 import static townhall.db.schema.Tables.CATEGORIES;
 import static townhall.db.schema.Tables.FLAGS;
+import static townhall.db.schema.Tables.FRESHNESS_CHECKS;
+import static townhall.db.schema.Tables.FRESHNESS_VERSIONS;
 import static townhall.db.schema.Tables.MEMBER_GROUPS;
 import static townhall.db.schema.Tables.MEMBER_GROUP_MEMBERS;
 import static townhall.db.schema.Tables.MODERATION_LOG;
 import static townhall.db.schema.Tables.NOTIFICATIONS;
+import static townhall.db.schema.Tables.PRODUCT_LINES;
+import static townhall.db.schema.Tables.PRODUCT_VERSIONS;
 import static townhall.db.schema.Tables.REVIEW_ITEMS;
 import static townhall.db.schema.Tables.SANCTIONS;
 import static townhall.db.schema.Tables.WATCHED_WORDS;
@@ -27,7 +31,8 @@ import townhall.support.WebClient.Response;
 
 /**
  * The authorization matrix: every moderation and access route (flags, the review queue, sanctions, warnings, watched
- * words and mentions, the moderation log, assignments, category permissions and member groups) asked by a visitor, a
+ * words and mentions, the moderation log, assignments, category permissions and member groups, product versions and
+ * re-verification) asked by a visitor, a
  * new member, a member, a Helper, staff and an administrator. Whoever may not is refused (a visitor is sent to sign
  * in, a member is told no) and nothing is written; whoever may is shown the page.
  */
@@ -76,6 +81,15 @@ class AuthorizationMatrixTest {
         assertThat(admin.post(groupPath + "/members", Map.of("username", community.usernameOf(asker))).status())
                 .isEqualTo(303);
         long category = server.components().categories.all().getFirst().id();
+        // a product line with 1.0 and 1.1: the answer verified for 1.0 waits for re-verification
+        assertThat(admin.post("/admin/versions/lines", Map.of("lineName", "Earbud firmware", "category",
+                String.valueOf(category))).status()).isEqualTo(303);
+        long line = server.components().versions.lines().getFirst().id();
+        assertThat(admin.post("/admin/versions", Map.of("line", String.valueOf(line), "versionName", "1.0")).status())
+                .isEqualTo(303);
+        assertThat(admin.post("/posts/" + answer + "/verify", Map.of()).status()).isEqualTo(303);
+        assertThat(admin.post("/admin/versions", Map.of("line", String.valueOf(line), "versionName", "1.1")).status())
+                .isEqualTo(303);
         routes = List.of(
                 new Route("get", "/posts/" + question + "/flag", Map.of(), Role.MEMBER),
                 new Route("post", "/posts/" + question + "/flag", Map.of("reason", "spam"), Role.MEMBER),
@@ -110,7 +124,15 @@ class AuthorizationMatrixTest {
                 new Route("get", groupPath, Map.of(), Role.ADMIN),
                 new Route("post", groupPath + "/members", Map.of("username", community.usernameOf(browsers.get(Role.MEMBER))),
                         Role.ADMIN),
-                new Route("post", groupPath + "/members/" + victim + "/remove", Map.of(), Role.ADMIN));
+                new Route("post", groupPath + "/members/" + victim + "/remove", Map.of(), Role.ADMIN),
+                new Route("get", "/admin/versions", Map.of(), Role.STAFF),
+                new Route("post", "/admin/versions/lines", Map.of("lineName", "Forbidden line", "category",
+                        String.valueOf(category)), Role.STAFF),
+                new Route("post", "/admin/versions", Map.of("line", String.valueOf(line), "versionName", "9.9"),
+                        Role.STAFF),
+                new Route("get", "/admin/reverify", Map.of(), Role.STAFF),
+                new Route("post", "/admin/reverify/answer/" + question, Map.of("how", "still"), Role.STAFF),
+                new Route("post", "/admin/reverify/answer/" + question, Map.of("how", "reverified"), Role.STAFF));
     }
 
     /** What a forbidden request must leave as it was. */
@@ -118,10 +140,13 @@ class AuthorizationMatrixTest {
         DSLContext db = server.components().database.dsl();
         List<Object> state = new ArrayList<>();
         for (org.jooq.Table<?> table : List.of(FLAGS, SANCTIONS, MODERATION_LOG, WATCHED_WORDS, ASSIGNMENTS,
-                MEMBER_GROUPS, MEMBER_GROUP_MEMBERS, CATEGORIES, NOTIFICATIONS)) {
+                MEMBER_GROUPS, MEMBER_GROUP_MEMBERS, CATEGORIES, NOTIFICATIONS, PRODUCT_LINES, PRODUCT_VERSIONS,
+                FRESHNESS_VERSIONS)) {
             state.add(table.getName() + "=" + db.fetchCount(table));
         }
         state.add("decided=" + db.fetchCount(REVIEW_ITEMS, REVIEW_ITEMS.DECIDED_AT.isNotNull()));
+        state.add("checked=" + db.select(FRESHNESS_CHECKS.CHECKED_AT, FRESHNESS_CHECKS.HOW).from(FRESHNESS_CHECKS)
+                .fetch().toString());
         state.add("visibility=" + db.select(CATEGORIES.VISIBILITY).from(CATEGORIES).orderBy(CATEGORIES.ID)
                 .fetch(CATEGORIES.VISIBILITY));
         return state;

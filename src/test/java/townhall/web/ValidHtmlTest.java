@@ -188,4 +188,28 @@ class ValidHtmlTest {
         refused.put("/polls/new (refused)", badPoll.body());
         assertThat(NuHtmlChecker.errors(refused)).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
     }
+
+    @Test
+    void productVersionPagesAndTheReverificationQueueAreValid() throws Exception {
+        long firmware = community.ask(member, "Which firmware fixes the pairing problem?",
+                "The earbuds stopped pairing after the update, with enough words here.", "valid-firmware");
+        long answer = community.answer(community.member("validfixer"), firmware, "Version 2.1 fixes it, update now.");
+        admin.post("/admin/versions/lines", Map.of("lineName", "Valid firmware", "tag", "valid-firmware"));
+        String line = admin.page("/admin/versions").select("select#line option:contains(Valid firmware)").val();
+        admin.post("/admin/versions", Map.of("line", line, "versionName", "2.1", "released", ""));
+        assertValid(admin, "/q/" + firmware + "/which-firmware-fixes-the-pairing-problem"); // the verify form lists the versions
+        assertThat(admin.post("/posts/" + answer + "/verify", Map.of("note", "")).status()).isEqualTo(303);
+        admin.post("/admin/versions", Map.of("line", line, "versionName", "2.2", "released", ""));
+        WebClient.Response badVersion = admin.post("/admin/versions", Map.of("line", line, "versionName", "",
+                "released", "soon"));
+        WebClient.Response badLine = admin.post("/admin/versions/lines", Map.of("lineName", "", "tag", "nope"));
+        WebClient.Response badVerify = admin.postPairs("/posts/" + answer + "/verify", List.of(Map.entry("note", ""),
+                Map.entry("versionsShown", "1"), Map.entry("versions", "not-a-version"), Map.entry("reviewBy", "x")));
+        assertThat(List.of(badVersion.status(), badLine.status(), badVerify.status())).containsOnly(422);
+        assertThat(NuHtmlChecker.errors(Map.of("version refused", badVersion.body(), "line refused", badLine.body(),
+                "verify refused", badVerify.body()))).allSatisfy((path, found) -> assertThat(found).as(path).isEmpty());
+        assertValid(admin, "/admin/versions", "/admin/versions?recorded=2.2&outdated=1", "/admin/reverify",
+                "/admin/reverify?done=still", "/q/" + firmware + "/which-firmware-fixes-the-pairing-problem", "/admin/insight");
+        assertValid(server.newClient(), "/q/" + firmware + "/which-firmware-fixes-the-pairing-problem");
+    }
 }
