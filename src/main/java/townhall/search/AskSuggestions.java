@@ -54,7 +54,7 @@ final class AskSuggestions {
                 Queries.flatten(bodyTerms, 0.5f, text);
             }
             Query textQuery = text.build();
-            Query highlight = Queries.highlightQuery(analyzer, cleanTitle);
+            Query highlight = queries.highlightQuery(analyzer, cleanTitle);
             List<SearchHit> faqHits = new ArrayList<>();
             ScoreDoc best = cleanTitle.isBlank() ? null
                     : faq.first(searcher, analyzer, cleanTitle, List.of(), queries.titleQuery(analyzer, cleanTitle));
@@ -113,7 +113,7 @@ final class AskSuggestions {
             Query query = Queries.readableBy(new BooleanQuery.Builder().add(queries.titleQuery(analyzer, clean), Occur.MUST)
                     .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build(), audience);
             ScoreDoc[] top = Ranking.closeToBest(searcher.search(query, limit).scoreDocs, 0.3f);
-            return hits.read(searcher, Queries.highlightQuery(analyzer, clean), top, false);
+            return hits.read(searcher, queries.highlightQuery(analyzer, clean), top, false);
         });
     }
 }

@@ -31,7 +31,7 @@ public final class SearchService {
         this.pages = pages;
         this.suggestions = suggestions;
         this.related = related;
-        this.queryAnalyzer = analysis.index();
+        this.queryAnalyzer = analysis.query(null);
     }
 
     public enum Scope { ALL, FAQ, QUESTIONS }
