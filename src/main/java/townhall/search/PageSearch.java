@@ -47,7 +47,8 @@ final class PageSearch {
         this.rebuilding = rebuilding;
     }
 
-    Results search(Request request, Analyzer analyzer, Meaning meaning) {
+    /** A page of results; {@code foldDuplicates}: a duplicate's original takes its place (see {@link Duplicates}). */
+    Results search(Request request, Analyzer analyzer, Meaning meaning, boolean foldDuplicates) {
         long started = System.nanoTime();
         String text = Queries.limit(request.text());
         int page = Math.max(1, Math.min(MAX_PAGES, request.page()));
@@ -86,7 +87,8 @@ final class PageSearch {
             }
             TopDocs top = meaning.rank(searcher, query, vector, nearFilters, meaning.searchFloor(),
                     from + want + 1 + DUPLICATES_SPARE, COUNT_LIMIT, 0);
-            Duplicates.Folded folded = Duplicates.fold(searcher, top.scoreDocs, nearFilters);
+            Duplicates.Folded folded = foldDuplicates ? Duplicates.fold(searcher, top.scoreDocs, nearFilters)
+                    : new Duplicates.Folded(top.scoreDocs, java.util.Map.of(), 0);
             ScoreDoc[] all = folded.docs();
             ScoreDoc[] pageDocs = Arrays.copyOfRange(all, Math.min(from, all.length),
                     Math.min(from + want, all.length));
