@@ -279,6 +279,15 @@ class SearchTest {
         assertThat(also.select("a").attr("href")).startsWith("/q/" + duplicate);
         assertThat(also.select("mark").eachText()).contains("Pixel", "Aurora");
 
+        String session = page(asker, "/ask").select("input[name=ask_session]").val();
+        Document suggested = asker.postJson("/ask/suggestions",
+                Map.of("title", "Pixel 9 cannot find Aurora earbuds", "body", "", "ask_session", session)).html();
+        assertThat(suggested.select(".suggestion > a").eachText())
+                .anySatisfy(text -> assertThat(text).startsWith("Headphones will not pair with a new phone"))
+                .noneSatisfy(text -> assertThat(text).startsWith("Pixel 9 cannot find my Aurora earbuds"));
+        assertThat(suggested.select(".suggestion .also-asked").text())
+                .isEqualTo("Also asked as: Pixel 9 cannot find my Aurora earbuds over Bluetooth");
+
         List<String> both = titles(search(asker, "headphones pair Pixel Aurora"));
         assertThat(both).containsOnlyOnce("Headphones will not pair with a new phone")
                 .doesNotContain("Pixel 9 cannot find my Aurora earbuds over Bluetooth");
