@@ -16,7 +16,7 @@ import townhall.config.Setting;
  * What the built-in model costs here: the time to load it, the process's resident memory before and after, and the
  * time to embed one title (each title of a dump's questions, one at a time, as the ask page does), p50 and p99.
  *
- * <p>Usage: {@code EmbeddingTiming <dump folder>}.
+ * <p>Usage: {@code EmbeddingTiming <dump folder> [tokens x texts a call, ...]}, e.g. {@code 32x16,32x32}.
  */
 public final class EmbeddingTiming {
     private EmbeddingTiming() {}
@@ -65,16 +65,23 @@ public final class EmbeddingTiming {
                 Files.readString(Path.of("/proc/loadavg")).strip());
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         byte[] onnx = Embeddings.resource(Embeddings.BUILT_IN + ".onnx").readAllBytes();
-        for (int maxTokens : new int[] {128, 64, 48, 32}) {
+        int[][] variants = args.length > 1 ? java.util.Arrays.stream(args[1].split(","))
+                .map(v -> java.util.Arrays.stream(v.split("x")).mapToInt(Integer::parseInt).toArray())
+                .toArray(int[][]::new)
+                : new int[][] {{128, 16}, {64, 16}, {48, 16}, {32, 16}};
+        for (int[] variant : variants) {
+            int maxTokens = variant[0];
+            int batch = variant[1];
             try (var tokens = Embeddings.resource(Embeddings.BUILT_IN + "-tokenizer.json");
                  BatchEncoder encoder = new BatchEncoder(onnx, tokens, false, BatchEncoder.backgroundThreads(),
-                         maxTokens)) {
+                         maxTokens, batch)) {
                 encoder.embed(texts.subList(0, 64)); // warm-up
                 long cpu = threads.getCurrentThreadCpuTime();
                 long wall = System.nanoTime();
                 List<float[]> many = new ArrayList<>();
-                for (int from = 0; from < texts.size(); from += 32) { // the worker's step
-                    many.addAll(encoder.embed(texts.subList(from, Math.min(texts.size(), from + 32))));
+                int step = Math.max(32, batch); // the worker's step
+                for (int from = 0; from < texts.size(); from += step) {
+                    many.addAll(encoder.embed(texts.subList(from, Math.min(texts.size(), from + step))));
                 }
                 double wallMs = (System.nanoTime() - wall) / 1e6 / texts.size();
                 double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / texts.size();
@@ -91,7 +98,7 @@ public final class EmbeddingTiming {
                 System.out.printf(Locale.ROOT, "  in batches of %d, at most %d tokens, %d thread(s): %.1f ms a "
                                 + "question (%.1f ms of CPU); cosine to the one-at-a-time vector: mean %.4f, min %.4f; "
                                 + "resident memory %d MB; load average %s%n",
-                        BatchEncoder.BATCH, maxTokens, BatchEncoder.backgroundThreads(), wallMs, cpuMs,
+                        batch, maxTokens, BatchEncoder.backgroundThreads(), wallMs, cpuMs,
                         sum / texts.size(), min, residentMb(), Files.readString(Path.of("/proc/loadavg")).strip());
             }
         }

@@ -63,7 +63,7 @@ public final class VectorTextLength {
             List<float[]> vectors;
             try (var tokens = Embeddings.resource(Embeddings.BUILT_IN + "-tokenizer.json");
                  BatchEncoder encoder = new BatchEncoder(onnx, tokens, false, BatchEncoder.backgroundThreads(),
-                         maxTokens)) {
+                         maxTokens, BatchEncoder.BATCH)) {
                 vectors = new ArrayList<>();
                 for (int from = 0; from < texts.size(); from += 32) {
                     vectors.addAll(encoder.embed(texts.subList(from, Math.min(texts.size(), from + 32))));

@@ -41,13 +41,15 @@ final class BatchEncoder implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final boolean cls;
     private final boolean typeIds;
+    private final int batch;
 
     BatchEncoder(byte[] model, InputStream tokenizerJson, boolean clsPooling, int threads) {
-        this(model, tokenizerJson, clsPooling, threads, MAX_TOKENS);
+        this(model, tokenizerJson, clsPooling, threads, MAX_TOKENS, BATCH);
     }
 
-    /** With another limit of tokens a text (the timing benchmark compares them). */
-    BatchEncoder(byte[] model, InputStream tokenizerJson, boolean clsPooling, int threads, int maxTokens) {
+    /** With another limit of tokens a text and of texts a call (the timing benchmark compares them). */
+    BatchEncoder(byte[] model, InputStream tokenizerJson, boolean clsPooling, int threads, int maxTokens, int batch) {
+        this.batch = batch;
         try {
             this.environment = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -77,11 +79,11 @@ final class BatchEncoder implements AutoCloseable {
         float[][] out = new float[texts.size()][];
         List<Integer> byLength = new ArrayList<>(IntStream.range(0, texts.size()).boxed().toList());
         byLength.sort(Comparator.comparingInt(i -> texts.get(i).length()));
-        for (int from = 0; from < byLength.size(); from += BATCH) {
-            List<Integer> batch = byLength.subList(from, Math.min(byLength.size(), from + BATCH));
-            List<float[]> vectors = run(batch.stream().map(texts::get).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                out[batch.get(i)] = vectors.get(i);
+        for (int from = 0; from < byLength.size(); from += batch) {
+            List<Integer> call = byLength.subList(from, Math.min(byLength.size(), from + batch));
+            List<float[]> vectors = run(call.stream().map(texts::get).toList());
+            for (int i = 0; i < call.size(); i++) {
+                out[call.get(i)] = vectors.get(i);
             }
         }
         return List.of(out);
