@@ -59,7 +59,7 @@ public final class VectorTextLength {
         System.out.println(pairs.size() + " linked pairs, title queries, by meaning alone");
         System.out.println("| tokens read of a question | Recall@1 | Recall@5 | MRR@10 |");
         System.out.println("|---|---|---|---|");
-        for (int maxTokens : new int[] {128, 96, 64, 48, 32}) {
+        for (int maxTokens : args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {128, 96, 64, 48, 32}) {
             List<float[]> vectors;
             try (var tokens = Embeddings.resource(Embeddings.BUILT_IN + "-tokenizer.json");
                  BatchEncoder encoder = new BatchEncoder(onnx, tokens, false, BatchEncoder.backgroundThreads(),
