@@ -40,6 +40,8 @@ public final class Embeddings {
      * background's {@link BatchEncoder#MAX_TOKENS} leaves of it after a title.
      */
     static final int BODY_CHARS = 100;
+    /** Below this many texts, a batch is embedded one text at a time, without loading the batches' session. */
+    private static final int FEW = 4;
 
     private final String name;
     private final EmbeddingModel model;
@@ -159,13 +161,24 @@ public final class Embeddings {
      * threads (see {@link BatchEncoder}); for the worker, one thread at a time.
      */
     synchronized List<float[]> embedAll(List<String> texts) {
-        if (batchLoader == null) {
+        if (batchLoader == null || texts.size() < FEW) {
             return texts.stream().map(this::embed).toList();
         }
         if (batches == null) {
             batches = batchLoader.get();
         }
         return batches.embed(texts);
+    }
+
+    /**
+     * Frees the batches' ONNX session (its model and memory outside the heap) once the background has caught up:
+     * after that a question or two at a time is the usual work, done one text at a time; a large batch loads it again.
+     */
+    synchronized void releaseBatches() {
+        if (batches != null) {
+            batches.close();
+            batches = null;
+        }
     }
 
     /** A file the built-in model's artifact ships. */

@@ -113,6 +113,7 @@ final class VectorWorker implements OutboxHandler {
         List<VectorStore.QuestionText> missing = store.withoutVector(embeddings.name(), sweptUpTo, SWEEP_STEP);
         if (missing.isEmpty()) {
             swept = true;
+            embeddings.releaseBatches();
             if (sweptCount > 0) {
                 log.info("Vectors computed for {} questions that had none of the model {}", sweptCount,
                         embeddings.name());
