@@ -16,13 +16,14 @@ import townhall.config.Setting;
  * What the built-in model costs here: the time to load it, the process's resident memory before and after, and the
  * time to embed one title (each title of a dump's questions, one at a time, as the ask page does), p50 and p99.
  *
- * <p>Usage: {@code EmbeddingTiming <dump folder>}.
+ * <p>Usage: {@code EmbeddingTiming <dump folder> [tokens x texts a call, ...]}, e.g. {@code 32x16,32x32}.
  */
 public final class EmbeddingTiming {
     private EmbeddingTiming() {}
 
     public static void main(String[] args) throws Exception {
         List<String> titles = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty("jdk.xml.maxGeneralEntitySizeLimit", 0); // the dump's Posts.xml escapes a lot
         factory.setProperty("jdk.xml.totalEntitySizeLimit", 0);
@@ -32,6 +33,8 @@ public final class EmbeddingTiming {
             if (xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())
                     && "1".equals(xml.getAttributeValue(null, "PostTypeId"))) {
                 titles.add(xml.getAttributeValue(null, "Title"));
+                String body = xml.getAttributeValue(null, "Body").replaceAll("<[^>]+>", " ");
+                texts.add(Embeddings.questionText(titles.getLast(), body));
             }
         }
         long rssBefore = residentMb();
@@ -52,6 +55,53 @@ public final class EmbeddingTiming {
                         + "loading and embedding; %d titles one at a time: p50 %.1f ms, p99 %.1f ms, mean %.1f ms%n",
                 embeddings.name(), loadMs, rssBefore, residentMb(), nanos.length, nanos[nanos.length / 2] / 1e6,
                 nanos[(int) (nanos.length * 0.99)] / 1e6, Arrays.stream(nanos).average().orElse(0) / 1e6);
+
+        // the background's work: each question's title and start of text, as the vector worker embeds them
+        long single = System.nanoTime();
+        List<float[]> one = texts.stream().map(embeddings::embed).toList();
+        System.out.printf(Locale.ROOT, "%d question texts (title and start of text) one at a time (langchain4j, "
+                        + "ONNX's default threads): %.1f ms a question; %d cores, load average %s%n", texts.size(),
+                (System.nanoTime() - single) / 1e6 / texts.size(), Runtime.getRuntime().availableProcessors(),
+                Files.readString(Path.of("/proc/loadavg")).strip());
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        byte[] onnx = Embeddings.resource(Embeddings.BUILT_IN + ".onnx").readAllBytes();
+        int[][] variants = args.length > 1 ? java.util.Arrays.stream(args[1].split(","))
+                .map(v -> java.util.Arrays.stream(v.split("x")).mapToInt(Integer::parseInt).toArray())
+                .toArray(int[][]::new)
+                : new int[][] {{128, 16}, {64, 16}, {48, 16}, {32, 16}};
+        for (int[] variant : variants) {
+            int maxTokens = variant[0];
+            int batch = variant[1];
+            try (var tokens = Embeddings.resource(Embeddings.BUILT_IN + "-tokenizer.json");
+                 BatchEncoder encoder = new BatchEncoder(onnx, tokens, false, BatchEncoder.backgroundThreads(),
+                         maxTokens, batch)) {
+                encoder.embed(texts.subList(0, 64)); // warm-up
+                long cpu = threads.getCurrentThreadCpuTime();
+                long wall = System.nanoTime();
+                List<float[]> many = new ArrayList<>();
+                int step = Math.max(32, batch); // the worker's step
+                for (int from = 0; from < texts.size(); from += step) {
+                    many.addAll(encoder.embed(texts.subList(from, Math.min(texts.size(), from + step))));
+                }
+                double wallMs = (System.nanoTime() - wall) / 1e6 / texts.size();
+                double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / texts.size();
+                double min = 1;
+                double sum = 0;
+                for (int i = 0; i < texts.size(); i++) {
+                    double cos = 0;
+                    for (int d = 0; d < one.get(i).length; d++) {
+                        cos += one.get(i)[d] * many.get(i)[d];
+                    }
+                    min = Math.min(min, cos);
+                    sum += cos;
+                }
+                System.out.printf(Locale.ROOT, "  in batches of %d, at most %d tokens, %d thread(s): %.1f ms a "
+                                + "question (%.1f ms of CPU); cosine to the one-at-a-time vector: mean %.4f, min %.4f; "
+                                + "resident memory %d MB; load average %s%n",
+                        batch, maxTokens, BatchEncoder.backgroundThreads(), wallMs, cpuMs,
+                        sum / texts.size(), min, residentMb(), Files.readString(Path.of("/proc/loadavg")).strip());
+            }
+        }
     }
 
     private static long residentMb() throws Exception {

@@ -2,6 +2,7 @@ package townhall.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class AskSuggestions {
     private static final int BODY_TERMS = 12;
 
     private final SearchIndex index;
+    /** Questions read beyond the limit, so that the list stays full when duplicates fold into their originals. */
+    private static final int DUPLICATES_SPARE = 3;
     private final Queries queries;
     private final FaqMatcher faq;
     private final HitReader hits;
@@ -54,7 +57,7 @@ final class AskSuggestions {
                 Queries.flatten(bodyTerms, 0.5f, text);
             }
             Query textQuery = text.build();
-            Query highlight = Queries.highlightQuery(analyzer, cleanTitle);
+            Query highlight = queries.highlightQuery(analyzer, cleanTitle);
             List<SearchHit> faqHits = new ArrayList<>();
             ScoreDoc best = cleanTitle.isBlank() ? null
                     : faq.first(searcher, analyzer, cleanTitle, List.of(), queries.titleQuery(analyzer, cleanTitle));
@@ -64,8 +67,12 @@ final class AskSuggestions {
             float[] vector = meaning.vectorOf(Embeddings.questionText(cleanTitle, cleanBody));
             ScoreDoc[] questions = meaning.rank(searcher,
                     Queries.readableBy(Queries.questionsOnly(textQuery), audience), vector,
-                    Queries.audienceFilters(audience), Meaning.SUGGEST, questionLimit, Ranking.NO_COUNT, 0.3f).scoreDocs;
-            return new Suggestions(faqHits, hits.read(searcher, highlight, questions, false));
+                    Queries.audienceFilters(audience), Meaning.SUGGEST, questionLimit + DUPLICATES_SPARE,
+                    Ranking.NO_COUNT, 0.3f).scoreDocs;
+            // a duplicate leads to its original, whose answers the asker wants (see Duplicates)
+            Duplicates.Folded folded = Duplicates.fold(searcher, questions, Queries.audienceFilters(audience));
+            ScoreDoc[] shown = Arrays.copyOf(folded.docs(), Math.min(questionLimit, folded.docs().length));
+            return new Suggestions(faqHits, hits.read(searcher, highlight, shown, folded));
         });
     }
 
@@ -113,7 +120,7 @@ final class AskSuggestions {
             Query query = Queries.readableBy(new BooleanQuery.Builder().add(queries.titleQuery(analyzer, clean), Occur.MUST)
                     .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build(), audience);
             ScoreDoc[] top = Ranking.closeToBest(searcher.search(query, limit).scoreDocs, 0.3f);
-            return hits.read(searcher, Queries.highlightQuery(analyzer, clean), top, false);
+            return hits.read(searcher, queries.highlightQuery(analyzer, clean), top, false);
         });
     }
 }

@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import townhall.config.Config;
@@ -33,17 +35,30 @@ import townhall.config.Setting;
 public final class Embeddings {
     private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
     static final String BUILT_IN = "all-minilm-l6-v2-q";
-    /** How much of a question's text is embedded besides its title: the start says what it is about. */
-    static final int BODY_CHARS = 300;
+    /**
+     * How much of a question's text is embedded besides its title: the start says what it is about. About what the
+     * background's {@link BatchEncoder#MAX_TOKENS} leaves of it after a title.
+     */
+    static final int BODY_CHARS = 100;
+    /** Below this many texts, a batch is embedded one text at a time, without loading the batches' session. */
+    private static final int FEW = 4;
 
     private final String name;
     private final EmbeddingModel model;
     /** Typed titles repeat (each pause in typing asks again): the vector of a recent one is kept. */
     private final Cache<String, float[]> recent = Caffeine.newBuilder().maximumSize(2_000).build();
+    /** Loads the model for batches (see {@link BatchEncoder}); null: batches are embedded one text at a time. */
+    private final Supplier<BatchEncoder> batchLoader;
+    private BatchEncoder batches;
 
     Embeddings(String name, EmbeddingModel model) {
+        this(name, model, null);
+    }
+
+    private Embeddings(String name, EmbeddingModel model, Supplier<BatchEncoder> batchLoader) {
         this.name = name;
         this.model = model;
+        this.batchLoader = batchLoader;
     }
 
     /**
@@ -65,10 +80,21 @@ public final class Embeddings {
         System.setProperty("OPT_OUT_TRACKING", "true");
         long started = System.nanoTime();
         String modelFile = config.get(Setting.SEARCH_VECTORS_MODEL).strip();
+        Path tokenizer = Path.of(config.get(Setting.SEARCH_VECTORS_TOKENIZER).strip());
         EmbeddingModel model = modelFile.isEmpty() ? new AllMiniLmL6V2QuantizedEmbeddingModel()
-                : new OnnxEmbeddingModel(Path.of(modelFile), Path.of(config.get(Setting.SEARCH_VECTORS_TOKENIZER).strip()),
-                        pooling(config));
-        Embeddings embeddings = new Embeddings(name, model);
+                : new OnnxEmbeddingModel(Path.of(modelFile), tokenizer, pooling(config));
+        boolean cls = !modelFile.isEmpty() && pooling(config) == PoolingMode.CLS;
+        Supplier<BatchEncoder> batches = () -> {
+            try (InputStream tokens = modelFile.isEmpty() ? resource(BUILT_IN + "-tokenizer.json")
+                    : Files.newInputStream(tokenizer)) {
+                byte[] onnx = modelFile.isEmpty() ? resource(BUILT_IN + ".onnx").readAllBytes()
+                        : Files.readAllBytes(Path.of(modelFile));
+                return new BatchEncoder(onnx, tokens, cls, BatchEncoder.backgroundThreads());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        Embeddings embeddings = new Embeddings(name, model, batches);
         log.info("Semantic search uses the model {} ({} dimensions), loaded in {} ms", name,
                 embeddings.dimensions(), (System.nanoTime() - started) / 1_000_000);
         return embeddings;
@@ -128,6 +154,40 @@ public final class Embeddings {
     /** The unit-length vector of the text. */
     public float[] embed(String text) {
         return model.embed(text).content().vector();
+    }
+
+    /**
+     * The unit-length vectors of many texts, in their order: several per call to the model, on the background's own
+     * threads (see {@link BatchEncoder}); for the worker, one thread at a time.
+     */
+    synchronized List<float[]> embedAll(List<String> texts) {
+        if (batchLoader == null || texts.size() < FEW) {
+            return texts.stream().map(this::embed).toList();
+        }
+        if (batches == null) {
+            batches = batchLoader.get();
+        }
+        return batches.embed(texts);
+    }
+
+    /**
+     * Frees the batches' ONNX session (its model and memory outside the heap) once the background has caught up:
+     * after that a question or two at a time is the usual work, done one text at a time; a large batch loads it again.
+     */
+    synchronized void releaseBatches() {
+        if (batches != null) {
+            batches.close();
+            batches = null;
+        }
+    }
+
+    /** A file the built-in model's artifact ships. */
+    static InputStream resource(String name) {
+        InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream("/" + name);
+        if (in == null) {
+            throw new IllegalStateException("The built-in model's artifact lacks " + name);
+        }
+        return in;
     }
 
     /** The vector of a typed query, kept for a while. */

@@ -30,6 +30,8 @@ final class Fields {
     static final String ACCEPTED = "accepted";
     static final String VERIFIED = "verified";
     static final String CLOSED = "closed";
+    /** The id of the question a question was closed as a duplicate of. */
+    static final String DUPLICATE_OF = "duplicate_of";
     static final String SCORE = "score";
     static final String ANSWER_COUNT = "answer_count";
     static final String CREATED = "created";

@@ -36,6 +36,33 @@ final class HitReader {
         return hits;
     }
 
+    /**
+     * The hits in the given order as {@link #read} gives them, each original with the duplicate that brought it
+     * named under it.
+     */
+    List<SearchHit> read(IndexSearcher searcher, Query query, ScoreDoc[] docs, Duplicates.Folded folded)
+            throws IOException {
+        List<SearchHit> hits = read(searcher, query, docs, false);
+        List<ScoreDoc> duplicates = new ArrayList<>();
+        for (ScoreDoc doc : docs) {
+            Integer duplicate = folded.alsoAskedAs().get(doc.doc);
+            if (duplicate != null) {
+                duplicates.add(new ScoreDoc(duplicate, doc.score));
+            }
+        }
+        if (duplicates.isEmpty()) {
+            return hits;
+        }
+        List<SearchHit> asked = read(searcher, query, duplicates.toArray(ScoreDoc[]::new), false);
+        List<SearchHit> out = new ArrayList<>(hits.size());
+        int next = 0;
+        for (int i = 0; i < docs.length; i++) {
+            out.add(folded.alsoAskedAs().containsKey(docs[i].doc) ? hits.get(i).standingFor(asked.get(next++))
+                    : hits.get(i));
+        }
+        return out;
+    }
+
     private static SearchHit hit(Document doc, Marked marked, int i, boolean pinned) {
         String kind = doc.get(Fields.KIND);
         long id = doc.getField(Fields.ID).numericValue().longValue();
@@ -57,6 +84,6 @@ final class HitReader {
                 doc.getField(Fields.ANSWER_COUNT).numericValue().intValue(), doc.get(Fields.SECTION),
                 created == null ? null : LocalDateTime.ofInstant(
                         Instant.ofEpochMilli(created.numericValue().longValue()), ZoneOffset.UTC),
-                pinned);
+                pinned, null);
     }
 }

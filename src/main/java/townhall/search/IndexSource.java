@@ -76,7 +76,7 @@ final class IndexSource {
                 .as("answers").convertFrom(r -> r.map(Record1::value1));
         return db.select(QUESTIONS.ID, QUESTIONS.TITLE, QUESTIONS.SLUG, QUESTIONS.ANSWER_COUNT,
                         QUESTIONS.ACCEPTED_ANSWER_ID, QUESTIONS.VERIFIED_ANSWER_ID, QUESTIONS.CLOSED_AT,
-                        POSTS.BODY_MD, POSTS.SCORE, POSTS.CREATED_AT, POSTS.DELETED_AT, CATEGORIES.VISIBILITY,
+                        QUESTIONS.DUPLICATE_OF, POSTS.BODY_MD, POSTS.SCORE, POSTS.CREATED_AT, POSTS.DELETED_AT, CATEGORIES.VISIBILITY,
                         CATEGORIES.GROUP_ID, tags, answers, QUESTION_VECTORS.VECTOR, QUESTION_VECTORS.TEXT_HASH)
                 .from(QUESTIONS).join(POSTS).on(POSTS.ID.eq(QUESTIONS.ID))
                 .leftJoin(CATEGORIES).on(CATEGORIES.ID.eq(QUESTIONS.CATEGORY_ID))
@@ -103,7 +103,8 @@ final class IndexSource {
                 r.get(QUESTIONS.ACCEPTED_ANSWER_ID) != null, r.get(QUESTIONS.VERIFIED_ANSWER_ID) != null,
                 r.get(QUESTIONS.CLOSED_AT) != null, r.get(POSTS.SCORE), r.get(QUESTIONS.ANSWER_COUNT),
                 r.get(POSTS.CREATED_AT), null, r.get(POSTS.DELETED_AT) == null, audience(r),
-                stored == null ? null : Embeddings.fromBytes(stored), current);
+                stored == null ? null : Embeddings.fromBytes(stored), current,
+                r.get(QUESTIONS.CLOSED_AT) != null ? r.get(QUESTIONS.DUPLICATE_OF) : null);
     }
 
     /** The FAQ entries with the given ids; a missing or retired one comes back not visible. */

@@ -58,6 +58,30 @@ public enum Language {
 
     abstract TokenStream stem(TokenStream in);
 
+    /**
+     * Words that carry no subject beyond the stop words search drops ("how", "my", "when", "does"): a search keeps
+     * them (they can tell two titles apart), but they are not marked in the results, where a marked "when" or "my"
+     * reads as a match that is none.
+     */
+    List<String> fillerWords() {
+        return switch (this) {
+            case EN -> List.of("i", "i'm", "im", "me", "my", "mine", "myself", "we", "us", "our", "you", "your", "he",
+                    "she", "him", "her", "his", "its", "them", "what", "which", "who", "whom", "whose", "when",
+                    "where", "why", "how", "do", "does", "did", "doing", "done", "don't", "doesn't", "didn't", "can",
+                    "can't", "cannot", "could", "would", "should", "shall", "may", "might", "must", "have", "has",
+                    "had", "having", "am", "been", "being", "get", "gets", "got", "from", "about", "after", "before",
+                    "again", "also", "all", "any", "some", "so", "than", "too", "very", "just", "only", "own", "same",
+                    "here", "once", "more", "most", "other", "each", "few", "both", "while", "because", "anyone",
+                    "anything", "someone", "something", "ever", "still", "even", "now", "way", "there", "please",
+                    "anybody", "somebody", "thanks", "hi", "hello");
+            case RU -> List.of("почему", "как", "когда", "где", "что", "можно", "нужно", "мой", "моя", "моё", "мои",
+                    "это", "этот", "эта", "эти", "который", "которая", "которые", "ли", "уже", "очень", "пожалуйста",
+                    "спасибо", "здравствуйте");
+            case CS -> List.of("proč", "jak", "kdy", "kde", "co", "můj", "moje", "moji", "mám", "jsem", "je", "lze",
+                    "prosím", "děkuji", "nějak", "už", "velmi", "který", "která", "které");
+        };
+    }
+
     public String code() { return code; }
 
     public String displayName() { return displayName; }

@@ -27,6 +27,8 @@ final class PageSearch {
     /** Results counted exactly up to this many; beyond it the page says "more than". */
     private static final int COUNT_LIMIT = 1000;
     private static final int MAX_PAGES = 50;
+    /** Hits read beyond the page, so that a page whose duplicates fold into their originals is still full. */
+    private static final int DUPLICATES_SPARE = 5;
 
     private final SearchIndex index;
     private final Queries queries;
@@ -45,7 +47,8 @@ final class PageSearch {
         this.rebuilding = rebuilding;
     }
 
-    Results search(Request request, Analyzer analyzer, Meaning meaning) {
+    /** A page of results; {@code foldDuplicates}: a duplicate's original takes its place (see {@link Duplicates}). */
+    Results search(Request request, Analyzer analyzer, Meaning meaning, boolean foldDuplicates) {
         long started = System.nanoTime();
         String text = Queries.limit(request.text());
         int page = Math.max(1, Math.min(MAX_PAGES, request.page()));
@@ -72,7 +75,7 @@ final class PageSearch {
                 builder.add(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.MUST_NOT);
             }
             Query query = builder.build();
-            Query highlight = Queries.highlightQuery(analyzer, text);
+            Query highlight = queries.highlightQuery(analyzer, text);
             int pinnedCount = pinnedUid == null ? 0 : 1;
             // page 1 shows the pinned entry and size - 1 others; later pages follow on from there
             int from = page == 1 ? 0 : (page - 1) * size - pinnedCount;
@@ -82,9 +85,11 @@ final class PageSearch {
             if (pinnedUid != null) {
                 nearFilters.add(new BooleanClause(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.MUST_NOT));
             }
-            TopDocs top = meaning.rank(searcher, query, vector, nearFilters, meaning.searchFloor(), from + want + 1,
-                    COUNT_LIMIT, 0);
-            ScoreDoc[] all = top.scoreDocs;
+            TopDocs top = meaning.rank(searcher, query, vector, nearFilters, meaning.searchFloor(),
+                    from + want + 1 + DUPLICATES_SPARE, COUNT_LIMIT, 0);
+            Duplicates.Folded folded = foldDuplicates ? Duplicates.fold(searcher, top.scoreDocs, nearFilters)
+                    : new Duplicates.Folded(top.scoreDocs, java.util.Map.of(), 0);
+            ScoreDoc[] all = folded.docs();
             ScoreDoc[] pageDocs = Arrays.copyOfRange(all, Math.min(from, all.length),
                     Math.min(from + want, all.length));
             List<SearchHit> found = new ArrayList<>();
@@ -93,8 +98,8 @@ final class PageSearch {
             if (pinned != null) {
                 found.add(pinned);
             }
-            found.addAll(hits.read(searcher, highlight, pageDocs, false));
-            long total = top.totalHits.value() + (pinned != null ? 1 : 0);
+            found.addAll(hits.read(searcher, highlight, pageDocs, folded));
+            long total = top.totalHits.value() - folded.dropped() + (pinned != null ? 1 : 0);
             boolean more = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
             boolean hasNext = all.length > from + want && page < MAX_PAGES;
             String didYouMean = total < 3 ? spelling.didYouMean(searcher, text, request.audience()) : null;

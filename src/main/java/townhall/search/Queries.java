@@ -126,13 +126,28 @@ final class Queries {
         return any ? query.build() : null;
     }
 
-    /** The words of a query in the title and body, as the highlighter marks them. */
-    static Query highlightQuery(Analyzer analyzer, String text) {
+    /**
+     * The words of a query in the title and body, as the highlighter marks them: all but the filler words ("how",
+     * "my", "when"), which would mark half of every snippet without telling why it was found.
+     */
+    Query highlightQuery(Analyzer analyzer, String text) {
         QueryBuilder builder = new QueryBuilder(analyzer);
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        addField(words, builder, Fields.TITLE, text, 1.0f);
+        addField(words, builder, Fields.BODY, text, 1.0f);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        addField(query, builder, Fields.TITLE, text, 1.0f);
-        addField(query, builder, Fields.BODY, text, 1.0f);
+        for (BooleanClause clause : words.build().clauses()) {
+            if (!isFiller(clause.query())) {
+                query.add(clause);
+            }
+        }
         return query.build();
+    }
+
+    private boolean isFiller(Query query) {
+        Query inner = query instanceof BoostQuery boosted ? boosted.getQuery() : query;
+        return inner instanceof TermQuery term && analysis.fillerTerms().contains(term.getTerm().text());
     }
 
     /** Adds the clauses of a disjunction to another, weighted: one flat disjunction instead of nested ones. */

@@ -46,7 +46,7 @@ final class SearchIndex implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
     /** Bump when the documents change shape: an index of another schema is rebuilt at start. */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
     private static final String SCHEMA_KEY = "townhall.schema";
     private static final String LANGUAGE_KEY = "townhall.language";
     /** The model of the indexed vectors ("" when none): vectors of another model are not comparable, nor always of
@@ -406,6 +406,9 @@ final class SearchIndex implements Closeable {
         d.add(flag(Fields.ACCEPTED, doc.accepted()));
         d.add(flag(Fields.VERIFIED, doc.verified()));
         d.add(flag(Fields.CLOSED, doc.closed()));
+        if (doc.duplicateOf() != null) {
+            d.add(new StoredField(Fields.DUPLICATE_OF, doc.duplicateOf()));
+        }
         d.add(new StoredField(Fields.SCORE, doc.score()));
         d.add(new StoredField(Fields.ANSWER_COUNT, doc.answerCount()));
         if (doc.created() != null) {

@@ -31,7 +31,7 @@ public final class SearchService {
         this.pages = pages;
         this.suggestions = suggestions;
         this.related = related;
-        this.queryAnalyzer = analysis.index();
+        this.queryAnalyzer = analysis.query(null);
     }
 
     public enum Scope { ALL, FAQ, QUESTIONS }
@@ -81,17 +81,21 @@ public final class SearchService {
     public boolean degraded() { return index.unusable() != null || index.writerFailure() != null; }
 
     public Results search(Request request) {
-        return pages.search(request, queryAnalyzer, meaning);
+        return pages.search(request, queryAnalyzer, meaning, true);
     }
 
-    /** A search by words, by meaning or both, whatever the default (the benchmark's comparison). */
+    /**
+     * A search by words, by meaning or both, whatever the default (the benchmark's comparison). A question closed as
+     * a duplicate stays in its own place instead of leading to its original (see {@link Duplicates}): the benchmark
+     * measures how well an original is found by a new duplicate's words, not by the link a closed one carries.
+     */
     public Results search(Request request, Retrieval retrieval) {
-        return pages.search(request, queryAnalyzer, meaning.using(retrieval));
+        return pages.search(request, queryAnalyzer, meaning.using(retrieval), false);
     }
 
-    /** A search ranked with another mix of words and meaning (bench/src's HybridTuning). */
+    /** A search ranked with another mix of words and meaning (bench/src's HybridTuning); duplicates as above. */
     Results search(Request request, Meaning other) {
-        return pages.search(request, queryAnalyzer, other);
+        return pages.search(request, queryAnalyzer, other, false);
     }
 
     /** How this site searches by default: by words alone when no model is loaded. */

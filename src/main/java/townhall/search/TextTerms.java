@@ -24,7 +24,7 @@ public final class TextTerms {
 
     static {
         for (Language language : Language.values()) {
-            ANALYZERS.put(language, Analysis.analyzer(language, Analysis.Form.RULES, null));
+            ANALYZERS.put(language, Analysis.analyzer(language, Analysis.Form.RULES, null, false));
         }
     }
 

@@ -2,6 +2,7 @@ package townhall.search;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,16 +72,26 @@ final class VectorWorker implements OutboxHandler {
     /** Embeds those whose text (or model) changed, stores them and has them indexed again, in one transaction. */
     private void compute(List<VectorStore.QuestionText> questions) {
         record Computed(long id, byte[] hash, float[] vector) {}
-        List<Computed> done = questions.stream().map(q -> {
+        List<Long> ids = new ArrayList<>();
+        List<byte[]> hashes = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (VectorStore.QuestionText q : questions) {
             String text = Embeddings.questionText(q.title(), markdown.plainText(q.bodyMd()));
             byte[] hash = Embeddings.hash(text);
             if (embeddings.name().equals(q.model()) && Arrays.equals(hash, q.textHash())) {
-                return null; // ran twice, or asked again before the first was done
+                continue; // ran twice, or asked again before the first was done
             }
-            return new Computed(q.id(), hash, embeddings.embed(text));
-        }).filter(c -> c != null).toList();
-        if (done.isEmpty()) {
+            ids.add(q.id());
+            hashes.add(hash);
+            texts.add(text);
+        }
+        if (texts.isEmpty()) {
             return;
+        }
+        List<float[]> vectors = embeddings.embedAll(texts);
+        List<Computed> done = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            done.add(new Computed(ids.get(i), hashes.get(i), vectors.get(i)));
         }
         LocalDateTime now = LocalDateTime.now(clock);
         database.inTransaction(() -> {
@@ -102,6 +113,7 @@ final class VectorWorker implements OutboxHandler {
         List<VectorStore.QuestionText> missing = store.withoutVector(embeddings.name(), sweptUpTo, SWEEP_STEP);
         if (missing.isEmpty()) {
             swept = true;
+            embeddings.releaseBatches();
             if (sweptCount > 0) {
                 log.info("Vectors computed for {} questions that had none of the model {}", sweptCount,
                         embeddings.name());

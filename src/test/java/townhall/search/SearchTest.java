@@ -6,6 +6,7 @@ import static townhall.search.Searching.page;
 import static townhall.search.Searching.search;
 import static townhall.search.Searching.titles;
 
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -227,5 +228,81 @@ class SearchTest {
     void openingAResultGoesOnlyToQuestionsAndFaqEntries() {
         assertThat(asker.get("/search/go?s=x&to=https://evil.example").location()).isEqualTo("/search");
         assertThat(asker.get("/search/go?s=x&to=//evil.example").location()).isEqualTo("/search");
+    }
+    @Test
+    void dottedNamesAreFoundByTheirWordsAndAnExactNameStillComesFirst() {
+        community.ask(asker, "Replies from support.example.com land in my spam folder",
+                "Every reply of the helpdesk is marked as spam.", "email");
+        community.ask(asker, "Where is the example support page for the dock?",
+                "I am looking for the support page with an example setup.", "dock");
+        community.ask(asker, "The app.v2 beta crashes when it starts", "It closes at the splash screen.", "app");
+        community.ask(asker, "Firmware v4.3 drains the battery overnight", "Since the update the battery is flat.", "firmware");
+        awaitSearch(asker, "helpdesk spam", t -> !t.isEmpty());
+        awaitSearch(asker, "splash screen", t -> !t.isEmpty());
+        awaitSearch(asker, "battery flat update", t -> !t.isEmpty());
+
+        assertThat(titles(search(asker, "support.example.com"))).first()
+                .isEqualTo("Replies from support.example.com land in my spam folder");
+        assertThat(titles(search(asker, "example.com spam"))).first()
+                .isEqualTo("Replies from support.example.com land in my spam folder");
+        assertThat(titles(search(asker, "support example"))).contains(
+                "Replies from support.example.com land in my spam folder",
+                "Where is the example support page for the dock?");
+        assertThat(titles(search(asker, "app v2 crashes"))).first().isEqualTo("The app.v2 beta crashes when it starts");
+        assertThat(titles(search(asker, "firmware 4.3"))).first().isEqualTo("Firmware v4.3 drains the battery overnight");
+        assertThat(titles(search(asker, "v4.3"))).first().isEqualTo("Firmware v4.3 drains the battery overnight");
+        Element result = search(asker, "example.com").select(".search-result").first();
+        assertThat(result.select(".result-title mark").eachText()).isNotEmpty()
+                .allSatisfy(marked -> assertThat("support.example.com").contains(marked));
+    }
+
+    @Test
+    void aDuplicateLeadsToItsOriginalInsteadOfStandingBesideIt() {
+        WebClient other = community.member("repeater");
+        long original = community.ask(asker, "Headphones will not pair with a new phone",
+                "After switching phones the headphones never show up in the list.", "pairing");
+        community.answer(community.member("pairer"), original, "Hold the button for ten seconds to reset pairing.");
+        long duplicate = community.ask(other, "Pixel 9 cannot find my Aurora earbuds over Bluetooth",
+                "The Pixel 9 scan lists everything else.", "bluetooth");
+        awaitSearch(asker, "Pixel 9 Aurora", t -> !t.isEmpty());
+        assertThat(staff.post("/q/" + duplicate + "/close", Map.of("duplicateOf", String.valueOf(original), "reason", ""))
+                .status()).isEqualTo(303);
+
+        List<String> found = awaitSearch(asker, "Pixel 9 Aurora earbuds",
+                t -> t.contains("Headphones will not pair with a new phone"));
+        assertThat(found).first().isEqualTo("Headphones will not pair with a new phone");
+        assertThat(found).doesNotContain("Pixel 9 cannot find my Aurora earbuds over Bluetooth");
+        Element result = search(asker, "Pixel 9 Aurora earbuds").select(".search-result").first();
+        assertThat(result.select(".result-title a").attr("href")).contains("to=q" + original);
+        Element also = result.select(".also-asked").first();
+        assertThat(also.text()).isEqualTo("Also asked as: Pixel 9 cannot find my Aurora earbuds over Bluetooth");
+        assertThat(also.select("a").attr("href")).startsWith("/q/" + duplicate);
+        assertThat(also.select("mark").eachText()).contains("Pixel", "Aurora");
+
+        String session = page(asker, "/ask").select("input[name=ask_session]").val();
+        Document suggested = asker.postJson("/ask/suggestions",
+                Map.of("title", "Pixel 9 cannot find Aurora earbuds", "body", "", "ask_session", session)).html();
+        assertThat(suggested.select(".suggestion > a").eachText())
+                .anySatisfy(text -> assertThat(text).startsWith("Headphones will not pair with a new phone"))
+                .noneSatisfy(text -> assertThat(text).startsWith("Pixel 9 cannot find my Aurora earbuds"));
+        assertThat(suggested.select(".suggestion .also-asked").text())
+                .isEqualTo("Also asked as: Pixel 9 cannot find my Aurora earbuds over Bluetooth");
+
+        List<String> both = titles(search(asker, "headphones pair Pixel Aurora"));
+        assertThat(both).containsOnlyOnce("Headphones will not pair with a new phone")
+                .doesNotContain("Pixel 9 cannot find my Aurora earbuds over Bluetooth");
+    }
+
+    @Test
+    void fillerWordsAreNotMarkedInResults() {
+        community.ask(asker, "Battery drains overnight even when the Kestrel Mini is switched off",
+                "How can it lose half its charge when I leave it off on my desk?", "battery");
+        String typed = "how do I stop my battery draining when it is switched off";
+        assertThat(awaitSearch(asker, typed, t -> t.contains(
+                "Battery drains overnight even when the Kestrel Mini is switched off"))).isNotEmpty();
+        Element result = search(asker, typed).select(".search-result:has(.result-title:contains(Kestrel Mini))").first();
+        List<String> marked = result.select("mark").eachText().stream().map(String::toLowerCase).toList();
+        assertThat(marked).contains("battery", "drains", "switched", "off")
+                .doesNotContain("how", "i", "my", "when", "it", "is", "even", "the");
     }
 }

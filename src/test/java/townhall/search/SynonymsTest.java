@@ -73,4 +73,29 @@ class SynonymsTest {
         assertThat(member.post("/search/synonyms", Map.of("synonyms", "a, b")).status()).isEqualTo(403);
         assertThat(server.newClient().get("/search/synonyms").location()).startsWith("/signin");
     }
+    @Test
+    void anAbbreviationAndItsWordsFindEachOtherBothWays() {
+        community.ask(member, "Active noise cancelling hisses in a quiet room", "A faint hiss with nothing playing.", "audio");
+        community.ask(member, "ANC button does nothing on the Kestrel", "Pressing it changes nothing.", "buttons");
+        community.ask(member, "Noise from the charging cable", "A buzz when cancelling a download.", "cable");
+        awaitSearch(member, "hisses quiet room", t -> !t.isEmpty());
+        awaitSearch(member, "button Kestrel", t -> !t.isEmpty());
+        awaitSearch(member, "charging cable buzz", t -> !t.isEmpty());
+        assertThat(staff.post("/search/synonyms", Map.of("synonyms",
+                "anc, active noise cancelling, active noise cancellation\nrma, return to manufacturer\nnw1, northwind one")).status()).isEqualTo(200);
+
+        assertThat(titles(search(member, "anc hiss"))).first().isEqualTo("Active noise cancelling hisses in a quiet room");
+        assertThat(titles(search(member, "ANC"))).contains("Active noise cancelling hisses in a quiet room",
+                "ANC button does nothing on the Kestrel").doesNotContain("Noise from the charging cable");
+        assertThat(titles(search(member, "active noise cancellation button"))).first()
+                .isEqualTo("ANC button does nothing on the Kestrel");
+        community.ask(member, "How long does an RMA take?", "The earbuds went back last week.", "warranty");
+        awaitSearch(member, "earbuds went back", t -> !t.isEmpty());
+        assertThat(titles(search(member, "return to the manufacturer"))).first()
+                .isEqualTo("How long does an RMA take?");
+
+        Document page = search(member, "anc");
+        assertThat(page.select(".search-result:has(.result-title:contains(hisses)) .result-title mark").eachText())
+                .containsExactly("Active", "noise", "cancelling");
+    }
 }
