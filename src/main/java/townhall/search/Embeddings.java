@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,8 @@ public final class Embeddings {
     private static final int FEW = 4;
 
     private final String name;
-    private final EmbeddingModel model;
+    /** Loaded in the background: a start does not wait for it (0.6-3 s); until then searches go by words alone. */
+    private final CompletableFuture<EmbeddingModel> model;
     /** Typed titles repeat (each pause in typing asks again): the vector of a recent one is kept. */
     private final Cache<String, float[]> recent = Caffeine.newBuilder().maximumSize(2_000).build();
     /** Loads the model for batches (see {@link BatchEncoder}); null: batches are embedded one text at a time. */
@@ -52,10 +54,10 @@ public final class Embeddings {
     private BatchEncoder batches;
 
     Embeddings(String name, EmbeddingModel model) {
-        this(name, model, null);
+        this(name, CompletableFuture.completedFuture(model), null);
     }
 
-    private Embeddings(String name, EmbeddingModel model, Supplier<BatchEncoder> batchLoader) {
+    private Embeddings(String name, CompletableFuture<EmbeddingModel> model, Supplier<BatchEncoder> batchLoader) {
         this.name = name;
         this.model = model;
         this.batchLoader = batchLoader;
@@ -81,8 +83,20 @@ public final class Embeddings {
         long started = System.nanoTime();
         String modelFile = config.get(Setting.SEARCH_VECTORS_MODEL).strip();
         Path tokenizer = Path.of(config.get(Setting.SEARCH_VECTORS_TOKENIZER).strip());
-        EmbeddingModel model = modelFile.isEmpty() ? new AllMiniLmL6V2QuantizedEmbeddingModel()
-                : new OnnxEmbeddingModel(Path.of(modelFile), tokenizer, pooling(config));
+        PoolingMode pooling = pooling(config);
+        CompletableFuture<EmbeddingModel> model = new CompletableFuture<>();
+        Thread.ofPlatform().name("search-model").daemon().start(() -> {
+            try {
+                EmbeddingModel loaded = modelFile.isEmpty() ? new AllMiniLmL6V2QuantizedEmbeddingModel()
+                        : new OnnxEmbeddingModel(Path.of(modelFile), tokenizer, pooling);
+                model.complete(loaded);
+                log.info("Semantic search uses the model {} ({} dimensions), loaded in {} ms in the background", name,
+                        loaded.dimension(), (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException | LinkageError e) {
+                log.error("Semantic search is off: the model could not be loaded", e);
+                model.completeExceptionally(e);
+            }
+        });
         boolean cls = !modelFile.isEmpty() && pooling(config) == PoolingMode.CLS;
         Supplier<BatchEncoder> batches = () -> {
             try (InputStream tokens = modelFile.isEmpty() ? resource(BUILT_IN + "-tokenizer.json")
@@ -94,10 +108,7 @@ public final class Embeddings {
                 throw new UncheckedIOException(e);
             }
         };
-        Embeddings embeddings = new Embeddings(name, model, batches);
-        log.info("Semantic search uses the model {} ({} dimensions), loaded in {} ms", name,
-                embeddings.dimensions(), (System.nanoTime() - started) / 1_000_000);
-        return embeddings;
+        return new Embeddings(name, model, batches);
     }
 
     /**
@@ -149,11 +160,17 @@ public final class Embeddings {
     /** The model's name as stored with each vector. */
     public String name() { return name; }
 
-    int dimensions() { return model.dimension(); }
+    /** True once the model is loaded (see {@link #embedQuery}). */
+    boolean loaded() {
+        return model.isDone() && !model.isCompletedExceptionally();
+    }
 
-    /** The unit-length vector of the text. */
+    /** Waits for the model to be loaded. */
+    int dimensions() { return model.join().dimension(); }
+
+    /** The unit-length vector of the text; waits for the model to be loaded (the background's work). */
     public float[] embed(String text) {
-        return model.embed(text).content().vector();
+        return model.join().embed(text).content().vector();
     }
 
     /**
@@ -190,8 +207,11 @@ public final class Embeddings {
         return in;
     }
 
-    /** The vector of a typed query, kept for a while. */
+    /** The vector of a typed query, kept for a while; null while the model is being loaded (or could not be). */
     float[] embedQuery(String text) {
+        if (!loaded()) {
+            return null;
+        }
         return recent.get(text, this::embed);
     }
 

@@ -135,5 +135,6 @@ final class VectorWorker implements OutboxHandler {
     long computed() { return computed.get(); }
 
     /** True once the questions that had no vector at start have one. */
-    boolean caughtUp() { return swept; }
+    /** Every question has its vector, and the model is loaded: typed text is searched by meaning too. */
+    boolean caughtUp() { return swept && embeddings.loaded(); }
 }
