@@ -18,6 +18,11 @@ end
 request = function()
   local token, csrf = pick_session(sessions)
   local title = queries[math.random(#queries)]
+  -- FRESH: a title never typed before (a number added), so that its vector is computed, not remembered
+  if os.getenv("FRESH") then
+    fresh = (fresh or 0) + 1
+    title = title .. " " .. fresh .. math.random(1000)
+  end
   local headers = {
     ["Cookie"] = "th_session=" .. token .. "; th_csrf=" .. csrf,
     ["Content-Type"] = "application/x-www-form-urlencoded",

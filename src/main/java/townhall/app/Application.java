@@ -105,6 +105,7 @@ public final class Application implements AutoCloseable {
             if (config.getBoolean(Setting.DEMO)) {
                 components.seedDemo();
             }
+            components.homeHighlights.readInTheBackground();
             long componentsReady = System.nanoTime();
             OutsideImageLinks.rewriteOnceInTheBackground(database.background(), components.siteSettings, components.markdown);
             ViewCounter viewCounter = new ViewCounter(database.dsl(),

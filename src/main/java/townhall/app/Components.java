@@ -264,7 +264,8 @@ public final class Components {
                 mail.mailer(), config.get(Setting.LANGUAGE), clock);
         this.synonyms = new Synonyms(database, clock);
         this.faqStore = new FaqStore(database.dsl());
-        this.homeHighlights = new HomeHighlights(new HomeStore(database.dsl()), reputationStore, clock);
+        // the highlights' counts read the whole site: background work, without a request's statement time limit
+        this.homeHighlights = new HomeHighlights(new HomeStore(database.background()), reputationStore, clock);
         this.faq = new FaqService(database, faqStore, markdown, clock, searchOutbox, versions);
         // Every theme of the folder is built once, when first shown; each request finds the active one (the
         // administrator's choice in the brand settings, else TOWNHALL_THEME) in memory.

@@ -1,13 +1,16 @@
 package townhall.home;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import townhall.reputation.ReputationStore;
 
 /**
@@ -23,28 +26,54 @@ public final class HomeHighlights {
     private final HomeStore store;
     private final ReputationStore reputation;
     private final Clock clock;
-    private final LoadingCache<String, Highlights> cache;
+    private final AsyncLoadingCache<String, Highlights> cache;
 
     /** {@code medianFirstAnswer} is null while no question of the last year has an answer. */
     public record Figures(int answered, Duration medianFirstAnswer, int helpers) {}
 
+    /** {@code ready} false: the first reading is not done yet, and the page goes without them (see {@link #current}). */
     public record Highlights(Figures figures, List<HomeStore.Link> faq, List<HomeStore.Link> solved,
-                             List<ReputationStore.Leader> topHelpers, Map<Long, Integer> questionsPerCategory) {}
+                             List<ReputationStore.Leader> topHelpers, Map<Long, Integer> questionsPerCategory,
+                             boolean ready) {}
+
+    private static final Highlights WHILE_READING = new Highlights(new Figures(0, null, 0), List.of(), List.of(),
+            List.of(), Map.of(), false);
+    /** How long a view waits for a reading under way: a small community's take milliseconds, a million posts' seconds. */
+    private static final Duration WAIT = Duration.ofSeconds(2);
 
     public HomeHighlights(HomeStore store, ReputationStore reputation, Clock clock) {
         this.store = store;
         this.reputation = reputation;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().refreshAfterWrite(FRESH_FOR).build(key -> read());
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(FRESH_FOR).buildAsync(key -> read());
     }
 
+    /**
+     * The highlights, read at most every 5 minutes in the background; the first reading (seconds at a million posts)
+     * is waited for up to 2 s, then the page goes without them until it is done.
+     */
     public Highlights current() {
-        return cache.get("home");
+        try {
+            return cache.get("home").get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return WHILE_READING;
+        } catch (ExecutionException e) {
+            cache.synchronous().invalidateAll(); // read again at the next view
+            throw new IllegalStateException("The home page's highlights could not be read", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return WHILE_READING;
+        }
+    }
+
+    /** Starts the first reading, so that the first view need not wait. */
+    public void readInTheBackground() {
+        cache.get("home");
     }
 
     /** Reads them again at the next view (after a change the page must show at once, and in tests). */
     public void forget() {
-        cache.invalidateAll();
+        cache.synchronous().invalidateAll();
     }
 
     private Highlights read() {
@@ -55,7 +84,7 @@ public final class HomeHighlights {
                 store.mostOpenedFaq(now.minusDays(90), SHOWN),
                 store.mostReadSolved(SHOWN),
                 reputation.topByMarkedAnswers(now.minusDays(30), null, SHOWN),
-                store.questionsPerCategory());
+                store.questionsPerCategory(), true);
     }
 
     static Duration median(List<Long> seconds) {

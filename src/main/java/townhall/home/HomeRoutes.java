@@ -10,6 +10,7 @@ import townhall.account.Member;
 import townhall.qa.Audience;
 import townhall.qa.Category;
 import townhall.qa.CategoryAccess;
+import townhall.qa.PageCache;
 import townhall.qa.CategoryStore;
 import townhall.qa.QuestionStore;
 import townhall.web.Views;
@@ -46,6 +47,9 @@ public final class HomeRoutes {
         QuestionStore.ListPage recent = questions.list(new QuestionStore.ListQuery(QuestionStore.Sort.ACTIVE,
                 null, null, false, false, viewer != null && viewer.isStaff(), 1, RECENT, audience));
         HomeHighlights.Highlights current = highlights.current();
+        if (!current.ready()) {
+            PageCache.doNotKeep(ctx); // visitors get the highlights as soon as they are read
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("title", pages.t(ctx, "nav.home"));
         model.put("categories", cards(categories.visible(audience), current.questionsPerCategory()));
