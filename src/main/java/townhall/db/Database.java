@@ -51,6 +51,8 @@ public final class Database implements AutoCloseable {
                 // multiset's JSON emulation needs a long GROUP_CONCAT; the pool sets it once per connection
                 .withRenderGroupConcatMaxLenSessionVariable(false);
         // a request's statements have a time limit (the server ends them); background work reads long streams
+        // (Settings.with... changes the object itself: the background's copy must be taken before the time limit)
+        Settings background = (Settings) settings.clone();
         configuration.set(statementSeconds > 0 ? settings.withQueryTimeout(statementSeconds) : settings);
         configuration.set(new TransactionListener() {
             @Override
@@ -64,7 +66,7 @@ public final class Database implements AutoCloseable {
             }
         });
         this.dsl = DSL.using(configuration);
-        this.background = DSL.using(configuration.derive(settings).derive(new DefaultExecuteListenerProvider(outages)));
+        this.background = DSL.using(configuration.derive(background).derive(new DefaultExecuteListenerProvider(outages)));
     }
 
     /** Connects (starting the embedded server when no URL is configured) and migrates. */

@@ -8,9 +8,12 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import townhall.reputation.ReputationStore;
 
 /**
@@ -20,6 +23,7 @@ import townhall.reputation.ReputationStore;
  * waits for them, and a rendered page does a fixed number of queries.
  */
 public final class HomeHighlights {
+    private static final Logger log = LoggerFactory.getLogger(HomeHighlights.class);
     static final int SHOWN = 5;
     private static final Duration FRESH_FOR = Duration.ofMinutes(5);
 
@@ -27,6 +31,8 @@ public final class HomeHighlights {
     private final ReputationStore reputation;
     private final Clock clock;
     private final AsyncLoadingCache<String, Highlights> cache;
+    /** When the first reading (or the one after {@link #forget}) began: views wait for it until {@link #WAIT} after. */
+    private volatile long readingSince = System.nanoTime();
 
     /** {@code medianFirstAnswer} is null while no question of the last year has an answer. */
     public record Figures(int answered, Duration medianFirstAnswer, int helpers) {}
@@ -53,8 +59,10 @@ public final class HomeHighlights {
      * is waited for up to 2 s, then the page goes without them until it is done.
      */
     public Highlights current() {
+        long waitNanos = readingSince + WAIT.toNanos() - System.nanoTime();
         try {
-            return cache.get("home").get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture<Highlights> reading = cache.get("home");
+            return waitNanos <= 0 ? reading.getNow(WHILE_READING) : reading.get(waitNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return WHILE_READING;
         } catch (ExecutionException e) {
@@ -73,18 +81,25 @@ public final class HomeHighlights {
 
     /** Reads them again at the next view (after a change the page must show at once, and in tests). */
     public void forget() {
+        readingSince = System.nanoTime();
         cache.synchronous().invalidateAll();
     }
 
     private Highlights read() {
+        long started = System.nanoTime();
         LocalDateTime now = LocalDateTime.now(clock);
-        return new Highlights(
+        Highlights read = new Highlights(
                 new Figures(store.answeredQuestions(), median(store.secondsToFirstAnswer(now.minusYears(1))),
                         store.helpers()),
                 store.mostOpenedFaq(now.minusDays(90), SHOWN),
                 store.mostReadSolved(SHOWN),
                 reputation.topByMarkedAnswers(now.minusDays(30), null, SHOWN),
                 store.questionsPerCategory(), true);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (millis > 1_000) {
+            log.info("The home page's highlights were read in {} ms", millis);
+        }
+        return read;
     }
 
     static Duration median(List<Long> seconds) {
