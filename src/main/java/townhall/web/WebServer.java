@@ -112,6 +112,7 @@ public final class WebServer {
             });
             api.before(ctx -> {
                 if (isOversizedForm(ctx)) { // before anything reads the form: the text is neither parsed nor echoed
+                    discardBody(ctx);
                     errorPage(views, ctx, 413, views.t(ctx, "errors.explain.413.form"));
                     ctx.skipRemainingHandlers();
                 }
@@ -202,6 +203,23 @@ public final class WebServer {
         }
         return cause;
     }
+
+    /**
+     * Reads and drops a refused body up to 16 MB, so that the client, still sending it, gets the answer rather than a
+     * connection closed under it; a longer one is cut off with the connection.
+     */
+    private static void discardBody(Context ctx) {
+        if (ctx.contentLength() > MAX_DISCARDED_BYTES) {
+            return;
+        }
+        try (var body = ctx.req().getInputStream()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            // the client went away: nothing to answer
+        }
+    }
+
+    private static final long MAX_DISCARDED_BYTES = 16_000_000;
 
     /**
      * A plain (not multipart) form longer than {@value #MAX_FORM_BYTES} bytes: far beyond the longest text any form
