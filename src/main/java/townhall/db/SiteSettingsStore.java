@@ -18,6 +18,12 @@ public final class SiteSettingsStore {
                 .fetchOptional(SITE_SETTINGS.VALUE);
     }
 
+    /** The value, its row locked until the caller's transaction ends (the row must exist: see insertIfAbsent). */
+    public Optional<String> getForUpdate(String name) {
+        return db.select(SITE_SETTINGS.VALUE).from(SITE_SETTINGS).where(SITE_SETTINGS.NAME.eq(name)).forUpdate()
+                .fetchOptional(SITE_SETTINGS.VALUE);
+    }
+
     public void put(String name, String value) {
         db.insertInto(SITE_SETTINGS)
                 .set(SITE_SETTINGS.NAME, name)

@@ -51,7 +51,13 @@ public final class WeeklyReport {
         }
         List<InsightStore.Reader> readers = store.readers();
         Map<String, Object> model = readers.isEmpty() ? Map.of() : model(monday);
+        siteSettings.insertIfAbsent(SENT_WEEK, "");
         return database.inTransaction(() -> {
+            // the week is claimed under the row's lock: the weekly job and a second node (or a manual run) never
+            // both send it
+            if (siteSettings.getForUpdate(SENT_WEEK).map(monday.toString()::equals).orElse(false)) {
+                return 0;
+            }
             for (InsightStore.Reader reader : readers) {
                 mailer.send(Letter.bulk(reader.email(), reader.id(),
                         reader.language() != null ? reader.language() : siteLanguage, "insight_weekly", model));

@@ -280,11 +280,13 @@ class InsightTest {
     void theWeeklyReportGoesOnceAWeekToStaffWhoAskedForIt() {
         assertThat(staff.post("/admin/insight/report", Map.of("weekly", "on")).status()).isEqualTo(303);
         assertThat(staff.page("/admin/insight").select("#weekly").hasAttr("checked")).isTrue();
+        DSLContext db = server.components().database.dsl();
+        // the roll-up job may have sent this week's report already, once the staff member asked for it
+        int before = db.fetchCount(db.selectFrom("mail_messages").where("template = 'insight_weekly'"));
         server.components().siteSettings.put(WeeklyReport.SENT_WEEK, "2000-01-03");
         assertThat(server.components().insightReport.sendIfDue()).isEqualTo(1);
         assertThat(server.components().insightReport.sendIfDue()).isZero();
-        DSLContext db = server.components().database.dsl();
-        assertThat(db.fetchCount(db.selectFrom("mail_messages").where("template = 'insight_weekly'"))).isEqualTo(1);
+        assertThat(db.fetchCount(db.selectFrom("mail_messages").where("template = 'insight_weekly'"))).isEqualTo(before + 1);
     }
 
     @Test
