@@ -17,10 +17,7 @@ PORT=7080
 mkdir -p "$WORK" "$OUT" "$BENCH_DIR/results"
 RESULTS=$BENCH_DIR/results/$(date +%F)-$POSTS-insight.md
 DUMP=${BENCH_DUMP:-$ROOT/../shared/data/stackexchange/beer.stackexchange.com}
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then export JAVA_HOME=$candidate; break; fi
-done
-JAVA=$JAVA_HOME/bin/java
+. "$(dirname "$0")/jdk.sh"
 cd "$ROOT"
 echo "== build"
 [ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -q -o -DskipTests package

@@ -21,12 +21,7 @@ RESULTS=$BENCH_DIR/results/$(date +%F)-$POSTS.md
 DUMP=${BENCH_DUMP:-$ROOT/../shared/data/stackexchange/beer.stackexchange.com}
 export BENCH_DIR
 
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/jcmd" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-    export JAVA_HOME=$candidate; break
-  fi
-done
-JAVA=$JAVA_HOME/bin/java
+. "$(dirname "$0")/jdk.sh" jcmd
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 cd "$ROOT"

@@ -19,11 +19,7 @@ MINUTES=${BENCH_VECTOR_MINUTES:-40}
 export BENCH_DIR
 [ -d "$DATA/mariadb" ] || { echo "No community in $DATA: run bench/lean.sh 1000000:words or bench/run-all.sh first" >&2; exit 1; }
 [ -s "$OUT/sessions.txt" ] || { echo "No $OUT/sessions.txt: run bench/lean.sh 1000000:words first" >&2; exit 1; }
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-    export JAVA_HOME=$candidate; break
-  fi
-done
+. "$(dirname "$0")/jdk.sh"
 cd "$ROOT"
 [ -f target/townhall.jar ] || ./mvnw -q -DskipTests package
 RESULTS=bench/results/$(date +%F)-semantic-million.md
