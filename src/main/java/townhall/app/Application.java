@@ -142,11 +142,8 @@ public final class Application implements AutoCloseable {
 
     /** Periodic work: the Helper sweep for criteria that time alone fulfils. */
     private static ScheduledExecutorService startJobs(Components c) {
-        ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "townhall-jobs");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(
+                c.database.backgroundThreads("townhall-jobs"));
         long minutes = c.config.getInt(Setting.HELPER_SWEEP_MINUTES);
         jobs.scheduleWithFixedDelay(() -> {
             try {

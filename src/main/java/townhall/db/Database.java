@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.LongAdder;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
@@ -33,6 +34,8 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final DSLContext background;
     private final LongAdder queries = new LongAdder();
+    /** Set on the threads {@link #backgroundThreads} makes: their statements are not the requests' cost. */
+    private final ThreadLocal<Boolean> onBackgroundThread = ThreadLocal.withInitial(() -> false);
     private final List<TransactionListener> transactionListeners = new CopyOnWriteArrayList<>();
 
     private Database(EmbeddedMariaDb embedded, HikariDataSource dataSource, Availability availability,
@@ -46,7 +49,11 @@ public final class Database implements AutoCloseable {
                 new GuardedConnections(new DataSourceConnectionProvider(dataSource), availability), true));
         configuration.set(SQLDialect.MARIADB);
         ExecuteListener outages = ExecuteListener.onException(context -> availability.suspect(context.exception()));
-        configuration.set(ExecuteListener.onExecuteStart(context -> queries.increment()), outages);
+        configuration.set(ExecuteListener.onExecuteStart(context -> {
+            if (!onBackgroundThread.get()) {
+                queries.increment();
+            }
+        }), outages);
         Settings settings = new Settings().withRenderSchema(false).withExecuteLogging(false)
                 // multiset's JSON emulation needs a long GROUP_CONCAT; the pool sets it once per connection
                 .withRenderGroupConcatMaxLenSessionVariable(false);
@@ -135,6 +142,17 @@ public final class Database implements AutoCloseable {
      * counted in {@link #queryCount()}, which measures the work of requests.
      */
     public DSLContext background() { return background; }
+
+    /**
+     * Daemon threads for periodic jobs and workers: what they run on either context is left out of
+     * {@link #queryCount()}, so a job that fires while a test measures a page does not count as the page's cost.
+     */
+    public ThreadFactory backgroundThreads(String name) {
+        return work -> Thread.ofPlatform().name(name).daemon(true).unstarted(() -> {
+            onBackgroundThread.set(true);
+            work.run();
+        });
+    }
 
     /** Hears transactions end (commit and rollback only), e.g. to act once a change is visible to others. */
     public void listen(TransactionListener listener) {

@@ -22,6 +22,7 @@ public final class Outbox implements AutoCloseable {
     private final OutboxStore store;
     /** For workers and whole-topic steps: their queries are not a request's and are not counted as one's. */
     private final OutboxStore background;
+    private final Database threads;
     private final Clock clock;
     private final Retries retries;
     private final Map<String, OutboxWorker> workers = new ConcurrentHashMap<>();
@@ -47,6 +48,7 @@ public final class Outbox implements AutoCloseable {
     public Outbox(Database database, Clock clock, Retries retries) {
         this.store = new OutboxStore(database.dsl());
         this.background = new OutboxStore(database.background());
+        this.threads = database;
         this.clock = clock;
         this.retries = retries;
         database.listen(new TransactionListener() {
@@ -72,7 +74,8 @@ public final class Outbox implements AutoCloseable {
 
     /** Starts draining a topic with its handler, waking every {@code poll} besides after commits. */
     public OutboxWorker start(OutboxHandler handler, Duration poll) {
-        OutboxWorker worker = new OutboxWorker(handler, background, clock, retries, poll);
+        OutboxWorker worker = new OutboxWorker(handler, background, clock, retries, poll,
+                threads.backgroundThreads("outbox-" + handler.topic()));
         if (workers.putIfAbsent(handler.topic(), worker) != null) {
             throw new IllegalStateException("The outbox topic " + handler.topic() + " has a worker already");
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +31,14 @@ public final class OutboxWorker implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean paused;
 
-    OutboxWorker(OutboxHandler handler, OutboxStore store, Clock clock, Outbox.Retries retries, Duration poll) {
+    OutboxWorker(OutboxHandler handler, OutboxStore store, Clock clock, Outbox.Retries retries, Duration poll,
+                 ThreadFactory threads) {
         this.handler = handler;
         this.store = store;
         this.clock = clock;
         this.retries = retries;
         this.poll = poll;
-        this.thread = Thread.ofPlatform().name("outbox-" + handler.topic()).daemon(true).unstarted(this::run);
+        this.thread = threads.newThread(this::run);
     }
 
     void start() {
