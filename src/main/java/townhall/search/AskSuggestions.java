@@ -66,11 +66,11 @@ final class AskSuggestions {
             }
             float[] vector = meaning.vectorOf(Embeddings.questionText(cleanTitle, cleanBody));
             ScoreDoc[] questions = meaning.rank(searcher,
-                    Queries.readableBy(Queries.questionsOnly(textQuery), audience), vector,
-                    Queries.audienceFilters(audience), Meaning.SUGGEST, questionLimit + DUPLICATES_SPARE,
-                    Ranking.NO_COUNT, 0.3f).scoreDocs;
+                    Queries.readableBy(Queries.questionsOnly(textQuery), audience, searcher), vector,
+                    Queries.audienceFilters(audience, searcher), Meaning.SUGGEST, questionLimit + DUPLICATES_SPARE,
+                    Ranking.NO_COUNT, 0.3f).top().scoreDocs;
             // a duplicate leads to its original, whose answers the asker wants (see Duplicates)
-            Duplicates.Folded folded = Duplicates.fold(searcher, questions, Queries.audienceFilters(audience));
+            Duplicates.Folded folded = Duplicates.fold(searcher, questions, Queries.audienceFilters(audience, searcher));
             ScoreDoc[] shown = Arrays.copyOf(folded.docs(), Math.min(questionLimit, folded.docs().length));
             return new Suggestions(faqHits, hits.read(searcher, highlight, shown, folded));
         });
@@ -118,7 +118,7 @@ final class AskSuggestions {
         }
         return index.withSearcher(searcher -> {
             Query query = Queries.readableBy(new BooleanQuery.Builder().add(queries.titleQuery(analyzer, clean), Occur.MUST)
-                    .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build(), audience);
+                    .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build(), audience, searcher);
             ScoreDoc[] top = Ranking.closeToBest(searcher.search(query, limit).scoreDocs, 0.3f);
             return hits.read(searcher, queries.highlightQuery(analyzer, clean), top, false);
         });

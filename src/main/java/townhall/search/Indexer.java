@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ import townhall.outbox.OutboxHandler;
 public final class Indexer implements OutboxHandler {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     private static final int BATCH = 500;
+    /** The least number of documents rewritten before the index is merged into one segment again. */
+    private static final int COMPACT_AFTER = 1_000;
 
     private final SearchIndex index;
     private final IndexSource source;
@@ -30,12 +33,19 @@ public final class Indexer implements OutboxHandler {
     private volatile boolean closing;
     private long lastRecovery = System.nanoTime();
     private volatile Runnable afterCategoryChange = () -> { };
+    /** True while other background work rewrites many documents (the vectors being filled in): no merge yet. */
+    private final BooleanSupplier busy;
+    /** Documents written since the index was last merged into one segment (on this worker's thread only). */
+    private long rewritten;
+    private boolean compacting;
 
-    Indexer(SearchIndex index, IndexSource source, Outbox outbox, Consumer<List<Long>> wantVectors) {
+    Indexer(SearchIndex index, IndexSource source, Outbox outbox, Consumer<List<Long>> wantVectors,
+            BooleanSupplier busy) {
         this.index = index;
         this.source = source;
         this.outbox = outbox;
         this.wantVectors = wantVectors;
+        this.busy = busy;
         this.rebuilding = index.rebuildReason() != null;
     }
 
@@ -90,6 +100,7 @@ public final class Indexer implements OutboxHandler {
             }).add(entry.refId());
         }
         List<SearchDocument> questionDocs = source.questions(questions);
+        rewritten += questions.size() + faq.size() + ideas.size() + announcements.size();
         index.apply(questionDocs);
         index.apply(source.faqEntries(faq));
         index.apply(source.ideas(ideas));
@@ -157,6 +168,7 @@ public final class Indexer implements OutboxHandler {
             index.commit();
             index.refresh();
             outbox.completeUpTo(SearchOutbox.TOPIC, upTo);
+            rewritten += count;
             log.info("Search index rebuilt: {} questions and {} FAQ entries in {} ms", count, entries.size(),
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
@@ -167,6 +179,7 @@ public final class Indexer implements OutboxHandler {
     /** An index that could not be opened is tried again now and then; once it opens, it is rebuilt. */
     @Override
     public void betweenPolls() {
+        compactWhenRewritten();
         long now = System.nanoTime();
         if (index.unusable() == null || now - lastRecovery < SearchIndex.RECOVERY_PAUSE.toNanos()) {
             return;
@@ -174,6 +187,34 @@ public final class Indexer implements OutboxHandler {
         lastRecovery = now;
         if (index.recover()) {
             rebuildQuietly("the index folder can be used again");
+        }
+    }
+
+    /**
+     * Once a tenth of the index (at least {@link #COMPACT_AFTER} documents) was written again and nothing else is
+     * rewriting it, merges it into one segment in the background (see {@link SearchIndex#compact}); searches see
+     * the merged index once the merge is done.
+     */
+    private void compactWhenRewritten() {
+        try {
+            if (compacting) {
+                if (!index.merging()) {
+                    compacting = false;
+                    index.refresh();
+                    index.commit();
+                    log.info("The search index is merged into {} segment(s)", index.segments());
+                }
+                return;
+            }
+            if (rewritten >= Math.max(COMPACT_AFTER, index.documentCount() / 10L) && !rebuilding
+                    && !busy.getAsBoolean() && index.segments() > 1) {
+                rewritten = 0;
+                compacting = true;
+                index.compact();
+            }
+        } catch (IOException | RuntimeException e) {
+            compacting = false;
+            log.warn("Merging the search index failed; searches read its segments as they are: {}", e.toString());
         }
     }
 

@@ -118,21 +118,25 @@ final class Meaning {
         return it.advance(target) == target ? values.vectorValue(it.index()).clone() : null;
     }
 
+    /** The best hits, and how many documents the words matched (up to the count asked for). */
+    record Ranked(TopDocs top, long wordHits) {}
+
     /**
      * The best {@code n}: by words (with {@code words}' matches counted up to {@code countUpTo}), by meaning (the
      * {@code vector}'s nearest questions passing {@code filters} above the {@code floor}), or both fused; then lifted
      * by quality. {@code wordsCloseTo} above 0 keeps of the word hits only those close to the best (lists offered
      * unasked). A null vector searches by words alone.
      */
-    TopDocs rank(IndexSearcher searcher, Query words, float[] vector, List<BooleanClause> filters, Floor floor,
-                 int n, int countUpTo, float wordsCloseTo) throws IOException {
+    Ranked rank(IndexSearcher searcher, Query words, float[] vector, List<BooleanClause> filters, Floor floor,
+                int n, int countUpTo, float wordsCloseTo) throws IOException {
         if (vector == null || !byMeaning()) {
             if (!byWords()) {
-                return new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+                return new Ranked(new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]), 0);
             }
             TopDocs top = Ranking.withQualityLift(searcher, words, n, countUpTo);
-            return wordsCloseTo > 0 ? new TopDocs(top.totalHits, Ranking.closeToBest(top.scoreDocs, wordsCloseTo))
-                    : top;
+            return new Ranked(wordsCloseTo > 0
+                    ? new TopDocs(top.totalHits, Ranking.closeToBest(top.scoreDocs, wordsCloseTo)) : top,
+                    top.totalHits.value());
         }
         int window = 2 * n + 10;
         TopDocs byWords = byWords()
@@ -151,11 +155,12 @@ final class Meaning {
                 .toArray(ScoreDoc[]::new);
         TotalHits total = new TotalHits(byWords.totalHits.value() + meaningOnly, byWords.totalHits.relation());
         if (ordered.length == 0) {
-            return new TopDocs(total, ordered);
+            return new Ranked(new TopDocs(total, ordered), byWords.totalHits.value());
         }
         TopDocs lifted = QueryRescorer.rescore(searcher, new TopDocs(total, ordered), Ranking.qualityLift(),
                 LIFT_WEIGHT, ordered.length);
-        return new TopDocs(total, Arrays.copyOf(lifted.scoreDocs, Math.min(n, lifted.scoreDocs.length)));
+        return new Ranked(new TopDocs(total, Arrays.copyOf(lifted.scoreDocs, Math.min(n, lifted.scoreDocs.length))),
+                byWords.totalHits.value());
     }
 
     private static boolean containsDoc(ScoreDoc[] docs, int doc) {

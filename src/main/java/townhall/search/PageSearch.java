@@ -57,44 +57,32 @@ final class PageSearch {
             return new Results(List.of(), 0, false, page, false, null, rebuilding.getAsBoolean(), 0, false);
         }
         return index.withSearcher(searcher -> {
-            List<BooleanClause> filters = Queries.filters(request);
-            Query words = queries.textQuery(analyzer, text);
+            List<BooleanClause> filters = Queries.filters(request, searcher);
+            Pass pass = pass(searcher, analyzer, meaning, request, text, queries.textQuery(analyzer, text), filters,
+                    page, size);
             boolean similarSpellings = false;
-            if (!anyMatch(searcher, words, filters)) {
+            if (pass.ranked().wordHits() == 0 && pass.pinnedUid() == null) { // nothing has the words: perhaps alike
                 Query alike = Queries.similarSpellings(analyzer, text);
-                if (alike != null && anyMatch(searcher, alike, filters)) {
-                    words = alike; // and the page says so
+                Pass retry = alike == null ? null
+                        : pass(searcher, analyzer, meaning, request, text, alike, filters, page, size);
+                if (retry != null && retry.ranked().wordHits() > 0) {
+                    pass = retry; // and the page says so
                     similarSpellings = true;
                 }
             }
-            String pinnedUid = pinnedUid(searcher, analyzer, request, text, filters, words);
-            BooleanQuery.Builder builder = new BooleanQuery.Builder()
-                    .add(words, Occur.MUST);
-            filters.forEach(builder::add);
-            if (pinnedUid != null) {
-                builder.add(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.MUST_NOT);
-            }
-            Query query = builder.build();
+            String pinnedUid = pass.pinnedUid();
+            TopDocs top = pass.ranked().top();
+            int from = pass.from();
+            int want = pass.want();
             Query highlight = queries.highlightQuery(analyzer, text);
-            int pinnedCount = pinnedUid == null ? 0 : 1;
-            // page 1 shows the pinned entry and size - 1 others; later pages follow on from there
-            int from = page == 1 ? 0 : (page - 1) * size - pinnedCount;
-            int want = page == 1 ? size - pinnedCount : size;
-            float[] vector = request.scope() == Scope.FAQ ? null : meaning.vectorOf(text);
-            List<BooleanClause> nearFilters = new ArrayList<>(filters);
-            if (pinnedUid != null) {
-                nearFilters.add(new BooleanClause(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.MUST_NOT));
-            }
-            TopDocs top = meaning.rank(searcher, query, vector, nearFilters, meaning.searchFloor(),
-                    from + want + 1 + DUPLICATES_SPARE, COUNT_LIMIT, 0);
-            Duplicates.Folded folded = foldDuplicates ? Duplicates.fold(searcher, top.scoreDocs, nearFilters)
+            Duplicates.Folded folded = foldDuplicates ? Duplicates.fold(searcher, top.scoreDocs, pass.nearFilters())
                     : new Duplicates.Folded(top.scoreDocs, java.util.Map.of(), 0);
             ScoreDoc[] all = folded.docs();
             ScoreDoc[] pageDocs = Arrays.copyOfRange(all, Math.min(from, all.length),
                     Math.min(from + want, all.length));
             List<SearchHit> found = new ArrayList<>();
             SearchHit pinned = pinnedUid != null && page == 1
-                    ? pinnedHit(searcher, words, highlight, pinnedUid) : null;
+                    ? pinnedHit(searcher, pass.words(), highlight, pinnedUid) : null;
             if (pinned != null) {
                 found.add(pinned);
             }
@@ -108,12 +96,32 @@ final class PageSearch {
         });
     }
 
-    /** Whether any document matches: stops at the first. */
-    private static boolean anyMatch(IndexSearcher searcher, Query words, List<BooleanClause> filters)
-            throws IOException {
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
-        filters.forEach(query::add);
-        return searcher.search(query.build(), new TopScoreDocCollectorManager(1, 1)).scoreDocs.length > 0;
+    /**
+     * One ranking of a page: the FAQ entry pinned first (if any), then the best hits up to the end of the page and a
+     * few spare, with the words' own count telling whether they found anything.
+     */
+    private record Pass(Query words, String pinnedUid, List<BooleanClause> nearFilters, Meaning.Ranked ranked,
+                        int from, int want) {}
+
+    private Pass pass(IndexSearcher searcher, Analyzer analyzer, Meaning meaning, Request request, String text,
+                      Query words, List<BooleanClause> filters, int page, int size) throws IOException {
+        String pinnedUid = pinnedUid(searcher, analyzer, request, text, filters, words);
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(words, Occur.MUST);
+        filters.forEach(builder::add);
+        List<BooleanClause> nearFilters = new ArrayList<>(filters);
+        if (pinnedUid != null) {
+            BooleanClause notPinned = new BooleanClause(new TermQuery(new Term(Fields.UID, pinnedUid)), Occur.MUST_NOT);
+            builder.add(notPinned);
+            nearFilters.add(notPinned);
+        }
+        int pinnedCount = pinnedUid == null ? 0 : 1;
+        // page 1 shows the pinned entry and size - 1 others; later pages follow on from there
+        int from = page == 1 ? 0 : (page - 1) * size - pinnedCount;
+        int want = page == 1 ? size - pinnedCount : size;
+        float[] vector = request.scope() == Scope.FAQ ? null : meaning.vectorOf(text);
+        Meaning.Ranked ranked = meaning.rank(searcher, builder.build(), vector, nearFilters, meaning.searchFloor(),
+                from + want + 1 + DUPLICATES_SPARE, COUNT_LIMIT, 0);
+        return new Pass(words, pinnedUid, nearFilters, ranked, from, want);
     }
 
     /** The uid of the FAQ entry to pin first, or null: none is pinned when searching questions only or a tag. */

@@ -1,17 +1,24 @@
 package townhall.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import townhall.qa.Audience;
 import townhall.search.SearchService.Request;
@@ -169,12 +176,13 @@ final class Queries {
     }
 
     /**
-     * Keeps the documents the reader may find (their category's audience, see {@link Audience}); null for staff,
-     * who find everything.
+     * Keeps the documents the reader may find (their category's audience, see {@link Audience}); null when the reader
+     * may find every document in the index: staff, and anyone on a site whose every category is open to them (the
+     * usual case, where a filter would only cost: a filtered search by meaning takes three times an unfiltered one).
      */
-    static BooleanClause audience(Audience audience) {
+    static BooleanClause audience(Audience audience, IndexReader reader) throws IOException {
         List<String> tokens = audience.searchTokens();
-        if (tokens == null) {
+        if (tokens == null || onlyAudiences(reader, tokens)) {
             return null;
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -182,22 +190,40 @@ final class Queries {
         return new BooleanClause(any.build(), Occur.FILTER);
     }
 
-    /** The reader's filter as a list (empty for staff): for the nearest questions by meaning. */
-    static List<BooleanClause> audienceFilters(Audience audience) {
-        BooleanClause filter = audience(audience);
+    /**
+     * Whether every document's audience is one of these (every document has one). Deleted documents' audiences count
+     * until their segment is merged, which can only keep a filter that was not needed.
+     */
+    private static boolean onlyAudiences(IndexReader reader, List<String> tokens) throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, Fields.AUDIENCE);
+        if (terms == null) {
+            return true;
+        }
+        TermsEnum audiences = terms.iterator();
+        for (BytesRef audience = audiences.next(); audience != null; audience = audiences.next()) {
+            if (!tokens.contains(audience.utf8ToString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The reader's filter as a list (empty when none is needed): for the nearest questions by meaning. */
+    static List<BooleanClause> audienceFilters(Audience audience, IndexSearcher searcher) throws IOException {
+        BooleanClause filter = audience(audience, searcher.getIndexReader());
         return filter == null ? List.of() : List.of(filter);
     }
 
     /** The query, kept to what the reader may find. */
-    static Query readableBy(Query query, Audience audience) {
-        BooleanClause filter = audience(audience);
+    static Query readableBy(Query query, Audience audience, IndexSearcher searcher) throws IOException {
+        BooleanClause filter = audience(audience, searcher.getIndexReader());
         return filter == null ? query : new BooleanQuery.Builder().add(query, Occur.MUST).add(filter).build();
     }
 
     /** The search page's filters: who reads, scope, tag, answered, verified. */
-    static List<BooleanClause> filters(Request request) {
+    static List<BooleanClause> filters(Request request, IndexSearcher searcher) throws IOException {
         List<BooleanClause> filters = new ArrayList<>();
-        BooleanClause readable = audience(request.audience());
+        BooleanClause readable = audience(request.audience(), searcher.getIndexReader());
         if (readable != null) {
             filters.add(readable);
         }

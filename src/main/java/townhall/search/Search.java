@@ -57,7 +57,7 @@ public final class Search implements AutoCloseable {
         VectorWorker vectors = embeddings == null ? null
                 : new VectorWorker(embeddings, database, outbox, markdown, clock);
         Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown, model), outbox,
-                vectors == null ? null : vectors::want);
+                vectors == null ? null : vectors::want, () -> vectors != null && !vectors.caughtUp());
         SearchService service = searchService(index, indexer::rebuilding, new Meaning(embeddings));
         indexer.afterCategoryChange(service::forgetRelated);
         try {
@@ -104,7 +104,8 @@ public final class Search implements AutoCloseable {
         String model = Embeddings.modelName(config); // the stored vectors are indexed, none computed
         SearchIndex index = SearchIndex.open(indexDir(config), analysis, model == null ? "" : model);
         Outbox outbox = new Outbox(database, Clock.systemUTC(), Outbox.Retries.from(config));
-        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown, model), outbox, null);
+        Indexer indexer = new Indexer(index, new IndexSource(database.background(), markdown, model), outbox, null,
+                () -> false);
         try (index) {
             indexer.rebuild("the reindex command");
             return index.documentCount();

@@ -85,7 +85,7 @@ final class SimilarQuestions {
             TopDocs top = meaning.rank(searcher, Queries.questionsOnly(others), vector,
                     List.of(new BooleanClause(new TermQuery(self), Occur.MUST_NOT),
                             new BooleanClause(readable, Occur.FILTER)), Meaning.RELATED, limit,
-                    Ranking.NO_COUNT, 0.25f);
+                    Ranking.NO_COUNT, 0.25f).top();
             return hits.read(searcher, null, top.scoreDocs, false);
         });
     }

@@ -39,7 +39,7 @@ final class Spelling {
                 SuggestWord[] suggestions = spellChecker.suggestSimilar(new Term(Fields.SPELL, word), 5, reader,
                         SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
                 for (SuggestWord suggestion : suggestions) {
-                    Query found = Queries.readableBy(new TermQuery(new Term(Fields.SPELL, suggestion.string)), audience);
+                    Query found = Queries.readableBy(new TermQuery(new Term(Fields.SPELL, suggestion.string)), audience, searcher);
                     if (searcher.count(found) > 0) {
                         replacement = suggestion.string;
                         changed = true;
