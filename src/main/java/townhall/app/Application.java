@@ -331,6 +331,13 @@ public final class Application implements AutoCloseable {
         components.notify.close(); // live counts end, so open pages do not hold the server's stop
         web.stop();
         jobs.shutdownNow();
+        try { // a job under way (a roll-up, say) ends before the database it uses is closed under it
+            if (!jobs.awaitTermination(3, TimeUnit.SECONDS)) {
+                log.warn("A periodic job was still running when Townhall stopped; it is done again at the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         viewCounter.close();
         visitors.close();
         search.close();
