@@ -21,6 +21,8 @@ import townhall.account.Role;
  * Questions without a category are public. Built per request by {@link CategoryAccess#of}.
  */
 public final class Audience {
+    private static final String GROUP_TOKEN = "group-";
+
     /** An anonymous visitor, and what feeds, the sitemap and the page cache show. */
     public static final Audience ANONYMOUS = new Audience(null, false, Set::of);
     /** Staff: every category. */
@@ -114,6 +116,30 @@ public final class Audience {
         return tokens;
     }
 
+    /**
+     * Whether this reader may see documents holding this audience value (see {@link #token}); reads the member's
+     * groups only for a group's value, so a site without group categories asks nothing of the database.
+     */
+    public boolean maySee(String token) {
+        if (staff || CategoryVisibility.PUBLIC.code().equals(token)) {
+            return true;
+        }
+        if (memberId == null) {
+            return false;
+        }
+        if (CategoryVisibility.MEMBERS.code().equals(token)) {
+            return true;
+        }
+        if (!token.startsWith(GROUP_TOKEN)) {
+            return false;
+        }
+        try {
+            return groups().contains(Long.parseLong(token.substring(GROUP_TOKEN.length())));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private Set<Long> groups() {
         Set<Long> loaded = loadedGroups;
         if (loaded == null) {
@@ -125,6 +151,6 @@ public final class Audience {
 
     /** The audience value a search document of a category with this visibility holds: "public", "group-3"... */
     public static String token(CategoryVisibility visibility, Long groupId) {
-        return visibility == CategoryVisibility.GROUP ? "group-" + groupId : visibility.code();
+        return visibility == CategoryVisibility.GROUP ? GROUP_TOKEN + groupId : visibility.code();
     }
 }

@@ -204,6 +204,17 @@ class SearchTest {
     }
 
     @Test
+    void aMembersSearchReadsOnlyTheirSessionWhenNoCategoryIsKeptFromAnyone() {
+        community.ask(asker, "Cost of a member's search in queries", "Checking what a member's search costs.", "cost");
+        awaitSearch(asker, "member's search queries", t -> !t.isEmpty());
+        asker.get("/");
+        long before = server.components().database.queryCount();
+        assertThat(asker.get("/search?q=member%27s+search+queries").status()).isEqualTo(200);
+        // the session alone: the member's groups are not read while no category is for a group
+        assertThat(server.components().database.queryCount() - before).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void searchesAndOpenedResultsAreRecorded() {
         long id = community.ask(asker, "Recording searches for the insight page", "Do searches get recorded?", "insights");
         awaitSearch(asker, "recording searches", t -> !t.isEmpty());
