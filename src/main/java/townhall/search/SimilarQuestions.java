@@ -47,8 +47,10 @@ final class SimilarQuestions {
     }
 
     List<SearchHit> related(long questionId, int limit, Analyzer analyzer, Meaning meaning) {
-        return relatedCache.get(new RelatedKey(questionId, limit),
+        // a question not indexed yet (its page is shown to the asker at once) is asked again, not kept as "none"
+        List<SearchHit> related = relatedCache.get(new RelatedKey(questionId, limit),
                 key -> findRelated(key.questionId(), key.limit(), analyzer, meaning));
+        return related == null ? List.of() : related;
     }
 
     private List<SearchHit> findRelated(long questionId, int limit, Analyzer analyzer, Meaning meaning) {
@@ -56,7 +58,7 @@ final class SimilarQuestions {
             Term self = new Term(Fields.UID, SearchDocument.uid(Fields.QUESTION, questionId));
             TopDocs found = searcher.search(new TermQuery(self), 1);
             if (found.scoreDocs.length == 0) {
-                return List.of();
+                return null; // not kept by the cache
             }
             Document doc = searcher.storedFields().document(found.scoreDocs[0].doc);
             BooleanQuery.Builder like = new BooleanQuery.Builder();
