@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
 import townhall.config.Config;
@@ -22,7 +24,8 @@ public final class Outbox implements AutoCloseable {
     private final OutboxStore store;
     /** For workers and whole-topic steps: their queries are not a request's and are not counted as one's. */
     private final OutboxStore background;
-    private final Database threads;
+    /** Threads whose statements are not counted as a request's (see {@link Database#backgroundThreads}). */
+    private final Function<String, ThreadFactory> threads;
     private final Clock clock;
     private final Retries retries;
     private final Map<String, OutboxWorker> workers = new ConcurrentHashMap<>();
@@ -48,7 +51,7 @@ public final class Outbox implements AutoCloseable {
     public Outbox(Database database, Clock clock, Retries retries) {
         this.store = new OutboxStore(database.dsl());
         this.background = new OutboxStore(database.background());
-        this.threads = database;
+        this.threads = database::backgroundThreads;
         this.clock = clock;
         this.retries = retries;
         database.listen(new TransactionListener() {
@@ -75,7 +78,7 @@ public final class Outbox implements AutoCloseable {
     /** Starts draining a topic with its handler, waking every {@code poll} besides after commits. */
     public OutboxWorker start(OutboxHandler handler, Duration poll) {
         OutboxWorker worker = new OutboxWorker(handler, background, clock, retries, poll,
-                threads.backgroundThreads("outbox-" + handler.topic()));
+                threads.apply("outbox-" + handler.topic()));
         if (workers.putIfAbsent(handler.topic(), worker) != null) {
             throw new IllegalStateException("The outbox topic " + handler.topic() + " has a worker already");
         }

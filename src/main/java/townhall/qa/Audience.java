@@ -130,14 +130,8 @@ public final class Audience {
         if (CategoryVisibility.MEMBERS.code().equals(token)) {
             return true;
         }
-        if (!token.startsWith(GROUP_TOKEN)) {
-            return false;
-        }
-        try {
-            return groups().contains(Long.parseLong(token.substring(GROUP_TOKEN.length())));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return token.startsWith(GROUP_TOKEN)
+                && groups().stream().anyMatch(group -> token(CategoryVisibility.GROUP, group).equals(token));
     }
 
     private Set<Long> groups() {

@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.Analyzer;
 import townhall.qa.Audience;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -65,12 +66,12 @@ final class AskSuggestions {
                 faqHits.addAll(hits.read(searcher, highlight, new ScoreDoc[] {best}, true));
             }
             float[] vector = meaning.vectorOf(Embeddings.questionText(cleanTitle, cleanBody));
-            ScoreDoc[] questions = meaning.rank(searcher,
-                    Queries.readableBy(Queries.questionsOnly(textQuery), audience, searcher), vector,
-                    Queries.audienceFilters(audience, searcher), Meaning.SUGGEST, questionLimit + DUPLICATES_SPARE,
-                    Ranking.NO_COUNT, 0.3f).top().scoreDocs;
+            List<BooleanClause> readable = Queries.audienceFilters(audience, searcher);
+            ScoreDoc[] questions = meaning.rank(searcher, Queries.readableBy(Queries.questionsOnly(textQuery), readable),
+                    vector, readable, Meaning.SUGGEST, questionLimit + DUPLICATES_SPARE, Ranking.NO_COUNT, 0.3f)
+                    .top().scoreDocs;
             // a duplicate leads to its original, whose answers the asker wants (see Duplicates)
-            Duplicates.Folded folded = Duplicates.fold(searcher, questions, Queries.audienceFilters(audience, searcher));
+            Duplicates.Folded folded = Duplicates.fold(searcher, questions, readable);
             ScoreDoc[] shown = Arrays.copyOf(folded.docs(), Math.min(questionLimit, folded.docs().length));
             return new Suggestions(faqHits, hits.read(searcher, highlight, shown, folded));
         });
@@ -118,7 +119,8 @@ final class AskSuggestions {
         }
         return index.withSearcher(searcher -> {
             Query query = Queries.readableBy(new BooleanQuery.Builder().add(queries.titleQuery(analyzer, clean), Occur.MUST)
-                    .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build(), audience, searcher);
+                    .add(new TermQuery(new Term(Fields.KIND, Fields.IDEA)), Occur.FILTER).build(),
+                    Queries.audienceFilters(audience, searcher));
             ScoreDoc[] top = Ranking.closeToBest(searcher.search(query, limit).scoreDocs, 0.3f);
             return hits.read(searcher, queries.highlightQuery(analyzer, clean), top, false);
         });

@@ -206,9 +206,12 @@ public final class Indexer implements OutboxHandler {
                 }
                 return;
             }
-            if (rewritten >= Math.max(COMPACT_AFTER, index.documentCount() / 10L) && !rebuilding
-                    && !busy.getAsBoolean() && index.segments() > 1) {
-                rewritten = 0;
+            if (rewritten < COMPACT_AFTER || rewritten < index.documentCount() / 10L || rebuilding
+                    || busy.getAsBoolean()) {
+                return;
+            }
+            rewritten = 0;
+            if (index.segments() > 1) {
                 compacting = true;
                 index.compact();
             }

@@ -213,10 +213,14 @@ final class Queries {
         return filter == null ? List.of() : List.of(filter);
     }
 
-    /** The query, kept to what the reader may find. */
-    static Query readableBy(Query query, Audience audience, IndexSearcher searcher) throws IOException {
-        BooleanClause filter = audience(audience, searcher.getIndexReader());
-        return filter == null ? query : new BooleanQuery.Builder().add(query, Occur.MUST).add(filter).build();
+    /** The query, kept to what the reader may find ({@code audienceFilters}, from {@link #audienceFilters}). */
+    static Query readableBy(Query query, List<BooleanClause> audienceFilters) {
+        if (audienceFilters.isEmpty()) {
+            return query;
+        }
+        BooleanQuery.Builder kept = new BooleanQuery.Builder().add(query, Occur.MUST);
+        audienceFilters.forEach(kept::add);
+        return kept.build();
     }
 
     /** The search page's filters: who reads, scope, tag, answered, verified. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -32,6 +33,7 @@ final class Spelling {
         IndexReader reader = searcher.getIndexReader();
         List<String> words = QueryTerms.terms(analysis.index(), Fields.SPELL, text);
         boolean changed = false;
+        List<BooleanClause> readable = Queries.audienceFilters(audience, searcher);
         List<String> corrected = new ArrayList<>(words.size());
         for (String word : words) {
             String replacement = word;
@@ -39,7 +41,7 @@ final class Spelling {
                 SuggestWord[] suggestions = spellChecker.suggestSimilar(new Term(Fields.SPELL, word), 5, reader,
                         SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
                 for (SuggestWord suggestion : suggestions) {
-                    Query found = Queries.readableBy(new TermQuery(new Term(Fields.SPELL, suggestion.string)), audience, searcher);
+                    Query found = Queries.readableBy(new TermQuery(new Term(Fields.SPELL, suggestion.string)), readable);
                     if (searcher.count(found) > 0) {
                         replacement = suggestion.string;
                         changed = true;
