@@ -54,9 +54,9 @@ stop_townhall() {
 }
 trap stop_townhall EXIT
 
-start_townhall() { # data heap db-memory; sets SERVER, MARIADB, STARTED_SECONDS
+start_townhall() { # data heap (empty: the launcher's) db-memory; sets SERVER, MARIADB, STARTED_SECONDS
   local started=$(date +%s.%N)
-  TOWNHALL_DATA_DIR=$1 TOWNHALL_HEAP=$2 TOWNHALL_DB_MEMORY=$3 TOWNHALL_PORT=$PORT TOWNHALL_DEMO=${DEMO:-false} \
+  env ${2:+TOWNHALL_HEAP=$2} TOWNHALL_DATA_DIR=$1 TOWNHALL_DB_MEMORY=$3 TOWNHALL_PORT=$PORT TOWNHALL_DEMO=${DEMO:-false} \
     TOWNHALL_SEARCH_VECTORS=${VECTORS:-true} \
     TOWNHALL_THEMES_DIR=$ROOT/themes TOWNHALL_JAR=$ROOT/target/townhall.jar \
     bin/townhall serve > "$1.log" 2>&1 &
@@ -93,7 +93,7 @@ prepare_demo() { # the demo community, seeded by a first start
   DATA=$ROOT/target/bench-lean-demo/data; OUT=$ROOT/target/bench-lean-demo/out; mkdir -p "$OUT"
   if [ ! -d "$DATA/mariadb" ]; then
     echo "== seed the demo"
-    DEMO=true start_townhall "$DATA" 256m 256M; sleep 20; stop_townhall # the demo's vectors are computed
+    DEMO=true start_townhall "$DATA" "" 256M; sleep 20; stop_townhall # the demo's vectors are computed
   fi
 }
 
@@ -126,9 +126,9 @@ for spec in "${SIZES[@]}"; do
   size=${spec%%:*}
   VECTORS=true; [ "$spec" != "$size" ] && VECTORS=false
   case $size in
-    demo) prepare_demo; HEAP=256m; DB_MEMORY=256M ;;
-    1000000) prepare_generated "$size"; HEAP=${BENCH_BIG_HEAP:-512m}; DB_MEMORY=${BENCH_BIG_DB_MEMORY:-256M} ;;
-    *) prepare_generated "$size"; HEAP=256m; DB_MEMORY=256M ;;
+    demo) prepare_demo; HEAP=${BENCH_HEAP:-}; DB_MEMORY=256M ;;
+    1000000) prepare_generated "$size"; HEAP=${BENCH_BIG_HEAP:-}; DB_MEMORY=${BENCH_BIG_DB_MEMORY:-256M} ;;
+    *) prepare_generated "$size"; HEAP=${BENCH_HEAP:-}; DB_MEMORY=256M ;;
   esac
   size=$spec
   echo "== $size: start twice (the first stop writes the class data archive)"
@@ -140,7 +140,7 @@ for spec in "${SIZES[@]}"; do
   run "$size" "home and question list, signed in (rendered)" signed-paths.lua PATHS="$OUT/list-paths.txt" SESSIONS="$OUT/sessions.txt"
   run "$size" "question pages, visitors (page cache)" paths.lua PATHS="$OUT/question-paths.txt"
   {
-    echo "| $size | $(printf '%.1f' "$RESTART") s (first start $(printf '%.1f' "$FIRST") s) | -Xmx$HEAP, buffer pool $DB_MEMORY |" \
+    echo "| $size | $(printf '%.1f' "$RESTART") s (first start $(printf '%.1f' "$FIRST") s) | $(tr '\0' '\n' < "/proc/$SERVER/cmdline" | grep -m1 '^-Xmx'), buffer pool $DB_MEMORY |" \
       "$(( $(kb "$SERVER" VmRSS) / 1024 )) / $(( $(kb "$SERVER" Pss smaps_rollup) / 1024 )) MB |" \
       "$(( $(kb "$MARIADB" VmRSS) / 1024 )) / $(( $(kb "$MARIADB" Pss smaps_rollup) / 1024 )) MB |" \
       "$(( ($(kb "$SERVER" VmRSS) + $(kb "$MARIADB" VmRSS)) / 1024 )) MB |"
