@@ -1,5 +1,7 @@
 package townhall.insight;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,12 @@ public final class Visitors implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final BufferedWriter.Queue<Query> queue = new BufferedWriter.Queue<>(MAX_QUEUED);
+    /**
+     * Visitors already counted today (their hash names the day): a reader's next pages write nothing. A visitor
+     * pushed out by many others is written again, which the table ignores.
+     */
+    private final Cache<String, Boolean> countedToday = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(24)).maximumSize(50_000).build();
     private final BufferedWriter<Query> writer;
     private final DSLContext db;
     private volatile LocalDate saltDay;
@@ -50,8 +58,11 @@ public final class Visitors implements AutoCloseable {
         }
         LocalDate today = LocalDate.now(clock);
         try {
-            queue.add(db.query("INSERT IGNORE INTO insight_visits (day, visitor) VALUES (?, ?)", today,
-                    hash(today, ctx, "")));
+            String visitor = hash(today, ctx, "");
+            if (countedToday.asMap().putIfAbsent(visitor, Boolean.TRUE) == null) {
+                queue.add(db.query("INSERT IGNORE INTO insight_visits (day, visitor) VALUES (?, ?)", today,
+                        visitor));
+            }
         } catch (RuntimeException e) { // the day's salt could not be read (the database is away): a visit uncounted
             log.debug("A visitor was not counted: {}", e.toString());
         }

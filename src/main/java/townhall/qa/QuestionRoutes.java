@@ -274,7 +274,7 @@ public final class QuestionRoutes {
         model.put("rules", rules);
         if (viewer != null) {
             model.put("watchLevel", marks.watchLevel());
-            if (viewer.unreadNotifications() > 0 && ctx.method() == HandlerType.GET) {
+            if (marks.unreadNotifications() > 0 && ctx.method() == HandlerType.GET) {
                 notifier.seen(viewer.id(), id); // what they had about it is read now, and not emailed
             }
         }

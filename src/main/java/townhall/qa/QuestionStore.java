@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.select;
 import static townhall.db.schema.Tables.CATEGORIES;
 import static townhall.db.schema.Tables.COMMENTS;
 import static townhall.db.schema.Tables.MEMBERS;
+import static townhall.db.schema.Tables.NOTIFICATIONS;
 import static townhall.db.schema.Tables.POSTS;
 import static townhall.db.schema.Tables.QUESTIONS;
 import static townhall.db.schema.Tables.QUESTION_TAGS;
@@ -13,6 +14,7 @@ import static townhall.db.schema.Tables.WATCHES;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,19 +168,24 @@ public final class QuestionStore {
                 .orderBy(TAGS.NAME);
     }
 
-    /** A signed-in reader's own marks on a question page: their votes, and whether they follow (1) or muted (-1) it. */
-    public record ReaderMarks(Map<Long, Integer> votes, int watchLevel) {}
+    /**
+     * A signed-in reader's own marks on a question page: their votes, whether they follow (1) or muted (-1) it, and
+     * how many of their notifications about it are unread (read on this view).
+     */
+    public record ReaderMarks(Map<Long, Integer> votes, int watchLevel, int unreadNotifications) {}
 
     /**
-     * The reader's votes and watch in one query (the question page's cost stays fixed): the watch comes as the row
-     * of post 0, which no post has.
+     * The reader's votes, watch and unread notifications about the question in one query (the question page's cost
+     * stays fixed): the watch comes as the row of post 0 and the unread count as the row of post -1, which no post
+     * has.
      */
     public ReaderMarks readerMarks(long memberId, long questionId) {
         Map<Long, Integer> marks = new HashMap<>();
         readerMarks.fetch(Map.of("member", memberId, "question", questionId))
                 .forEach(r -> marks.put(r.get(VOTES.POST_ID), r.get(MARK)));
         Integer level = marks.remove(0L);
-        return new ReaderMarks(marks, level == null ? 0 : level);
+        Integer unread = marks.remove(-1L);
+        return new ReaderMarks(marks, level == null ? 0 : level, unread == null ? 0 : unread);
     }
 
     private static final Field<Integer> MARK = DSL.field(DSL.name("mark"), Integer.class);
@@ -194,7 +201,12 @@ public final class QuestionStore {
                 .where(WATCHES.MEMBER_ID.eq(param("member")))
                 .and(WATCHES.TARGET.eq(DSL.inline(townhall.notify.Target.QUESTION.code())))
                 .and(WATCHES.TARGET_ID.eq(param("question")));
-        return votes.unionAll(watch);
+        var unread = db.select(DSL.inline(-1L).as(VOTES.POST_ID.getName()), DSL.count().as(MARK))
+                .from(NOTIFICATIONS)
+                .where(NOTIFICATIONS.MEMBER_ID.eq(param("member")))
+                .and(NOTIFICATIONS.QUESTION_ID.eq(param("question")))
+                .and(NOTIFICATIONS.READ_AT.isNull());
+        return votes.unionAll(watch).unionAll(unread);
     }
 
     public ListPage list(ListQuery query) {
@@ -331,17 +343,23 @@ public final class QuestionStore {
                 .orderBy(TAGS.NAME);
     }
 
-    private org.jooq.SelectSeekStep2<?, ?, ?> commentsWhere(Condition posts) {
+    /**
+     * Not ordered by the database: with the comments' text in the rows, MariaDB sorts them in a temporary table
+     * written to disk (a file created and removed on every question page); {@link #comments} orders them.
+     */
+    private org.jooq.Select<?> commentsWhere(Condition posts) {
         return db.select(COMMENTS.ID, COMMENTS.POST_ID, COMMENTER.ID, COMMENTER.USERNAME, COMMENTER.ROLE,
                         COMMENTER.HELPER, COMMENTS.BODY_HTML, COMMENTS.CREATED_AT)
                 .from(COMMENTS).join(COMMENTER).on(COMMENTER.ID.eq(COMMENTS.AUTHOR_ID))
-                .where(posts).and(COMMENTS.DELETED_AT.isNull())
-                .orderBy(COMMENTS.CREATED_AT, COMMENTS.ID);
+                .where(posts).and(COMMENTS.DELETED_AT.isNull());
     }
 
+    /** Each post's comments, oldest first. */
     private static Map<Long, List<Comment>> comments(List<? extends Record> rows) {
         Map<Long, List<Comment>> comments = new HashMap<>();
-        rows.forEach(r -> comments.computeIfAbsent(r.get(COMMENTS.POST_ID), k -> new ArrayList<>()).add(new Comment(
+        rows.stream().sorted(Comparator.comparing((Record r) -> r.get(COMMENTS.CREATED_AT))
+                        .thenComparing(r -> r.get(COMMENTS.ID)))
+                .forEach(r -> comments.computeIfAbsent(r.get(COMMENTS.POST_ID), k -> new ArrayList<>()).add(new Comment(
                 r.get(COMMENTS.ID), r.get(COMMENTS.POST_ID), Author.of(r, COMMENTER), r.get(COMMENTS.BODY_HTML),
                 r.get(COMMENTS.CREATED_AT))));
         return comments;

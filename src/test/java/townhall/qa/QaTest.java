@@ -41,6 +41,23 @@ class QaTest {
     }
 
     @Test
+    void commentsReadOldestFirst() {
+        WebClient asker = community.member("curious");
+        long id = community.ask(asker, "Can the charging case top up a phone in a pinch?");
+        WebClient commenter = community.memberWithReputation("chatty", 200);
+        for (String comment : new String[] {"First thought: the case has no USB output.",
+                "Second thought: it only charges the earbuds.", "Third thought: a power bank does that job."}) {
+            assertThat(commenter.post("/posts/" + id + "/comments", Map.of("comment", comment)).status())
+                    .isEqualTo(303);
+        }
+        Document page = asker.get("/q/" + id + "/can-the-charging-case-top-up-a-phone-in-a-pinch").html();
+        assertThat(page.select(".comment-list li").eachText()).satisfiesExactly(
+                first -> assertThat(first).startsWith("First thought"),
+                second -> assertThat(second).startsWith("Second thought"),
+                third -> assertThat(third).startsWith("Third thought"));
+    }
+
+    @Test
     void badQuestionsGetAMessagePerFieldAndKeepWhatWasTyped() {
         WebClient asker = community.member("hasty");
         Response response = asker.post("/ask", Map.of("title", "Too short", "body", "tiny", "tags", "a b c d e f",
