@@ -18,7 +18,7 @@ PORT=7082
 TOKEN=fanout-bench
 RESULTS=$BENCH_DIR/results/$(date +%F)-fanout-$WATCHERS.md
 export BENCH_DIR
-. "$(dirname "$0")/jdk.sh"
+. "$(dirname "$0")/jdk.sh" java
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 cd "$ROOT"

@@ -17,7 +17,7 @@ PORT=7080
 mkdir -p "$WORK" "$OUT" "$BENCH_DIR/results"
 RESULTS=$BENCH_DIR/results/$(date +%F)-$POSTS-insight.md
 DUMP=${BENCH_DUMP:-$ROOT/../shared/data/stackexchange/beer.stackexchange.com}
-. "$(dirname "$0")/jdk.sh"
+. "$(dirname "$0")/jdk.sh" java
 cd "$ROOT"
 echo "== build"
 [ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -q -o -DskipTests package

@@ -23,7 +23,7 @@ SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(demo demo:words 5000:words 1000000:words)
 export BENCH_DIR
 
-. "$(dirname "$0")/jdk.sh"
+. "$(dirname "$0")/jdk.sh" java # (without an argument, sourcing passes on the script's own: a size)
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 cd "$ROOT"
 mkdir -p bench/results

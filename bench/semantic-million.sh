@@ -19,7 +19,7 @@ MINUTES=${BENCH_VECTOR_MINUTES:-40}
 export BENCH_DIR
 [ -d "$DATA/mariadb" ] || { echo "No community in $DATA: run bench/lean.sh 1000000:words or bench/run-all.sh first" >&2; exit 1; }
 [ -s "$OUT/sessions.txt" ] || { echo "No $OUT/sessions.txt: run bench/lean.sh 1000000:words first" >&2; exit 1; }
-. "$(dirname "$0")/jdk.sh"
+. "$(dirname "$0")/jdk.sh" java
 cd "$ROOT"
 [ -f target/townhall.jar ] || ./mvnw -q -DskipTests package
 RESULTS=bench/results/$(date +%F)-semantic-million.md
