@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Pebble templates from the theme chain; in development mode they are read anew on every render. */
 public final class Templates {
@@ -53,12 +52,6 @@ public final class Templates {
         return loader;
     }
 
-    /**
-     * The last size of each template's page and an eighth more: its next page is written without growing the buffer
-     * (a question page grew from 8 KB three times, copying itself each time).
-     */
-    private final Map<String, Integer> renderedSize = new ConcurrentHashMap<>();
-
     public String render(String name, Map<String, Object> model) {
         return render(name, model, Locale.ENGLISH);
     }
@@ -67,9 +60,8 @@ public final class Templates {
     public String render(String name, Map<String, Object> model, Locale locale) {
         try {
             PebbleTemplate template = engine.getTemplate(name);
-            StringWriter out = new StringWriter(renderedSize.getOrDefault(name, 8192));
+            StringWriter out = new StringWriter(8192);
             template.evaluate(out, model, locale);
-            renderedSize.put(name, out.getBuffer().length() + out.getBuffer().length() / 8);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
